@@ -1,0 +1,152 @@
+/**
+ * Shared data shapes of the pure core. Everything here is plain data: it can be
+ * serialised to JSON, compared in tests and handed to any renderer.
+ */
+
+/** What the loader read from one file before cleaning. */
+export interface RawArticle {
+  /** Path relative to the articles folder, with forward slashes. */
+  file: string;
+  format: 'txt' | 'md' | 'html' | 'json';
+  /** Plain text; paragraphs separated by blank lines. Markup already removed. */
+  body: string;
+  /** Metadata given explicitly by the file (front matter, JSON fields, HTML <title>/<meta>). */
+  title?: string;
+  source?: string;
+  url?: string;
+  /** ISO 8601 date or date-time. */
+  published?: string;
+  topics?: string[];
+  /** File modification time, ISO 8601: the date of last resort. */
+  mtime: string;
+  /** Byte size of the file on disk. */
+  bytes: number;
+  /** Hex SHA-256 of the file's bytes: identical files load once; reloads compare it. */
+  hash: string;
+}
+
+export type LoadOutcome = 'loaded' | 'skipped' | 'duplicate';
+
+/** One line of the load report: every file the loader saw, with what became of it. */
+export interface LoadReportEntry {
+  file: string;
+  outcome: LoadOutcome;
+  /** Why it was skipped, or which file it duplicates; absent for a clean load. */
+  reason?: string;
+  /** Non-fatal notes, e.g. "decoded as windows-1252". */
+  warnings?: string[];
+}
+
+export interface LoadResult {
+  articles: RawArticle[];
+  report: LoadReportEntry[];
+}
+
+/** Hints that the cleaner finds in the text itself while removing boilerplate. */
+export interface TextHints {
+  /** A short first line that reads as a headline. */
+  title?: string;
+  /** Outlet named by a byline, dateline or wire credit ("Reuters", "UrduPoint / Pakistan Point News"). */
+  source?: string;
+  /** ISO date found in a byline or dateline. */
+  published?: string;
+}
+
+export interface CleanedText {
+  paragraphs: string[];
+  hints: TextHints;
+  /** The lines removed, with the rule that removed them: for the load report and for tests. */
+  removed: { line: string; rule: string }[];
+}
+
+/** A cleaned article with resolved metadata. */
+export interface Article {
+  /** Dense index in the corpus. */
+  id: number;
+  file: string;
+  title: string;
+  source: string;
+  url?: string;
+  /** ISO date (YYYY-MM-DD) or date-time. */
+  published: string;
+  topics: string[];
+  paragraphs: string[];
+  hash: string;
+  bytes: number;
+}
+
+export interface Sentence {
+  /** Dense index in the corpus. */
+  id: number;
+  articleId: number;
+  paragraph: number;
+  /** Position of the sentence in its article, from 0. */
+  position: number;
+  text: string;
+  /** Stemmed, lowercased content tokens (stopwords removed), in order. */
+  terms: string[];
+  /** Word count of `text`, for budgets. */
+  words: number;
+}
+
+/** Where an item's text was reported. */
+export interface SourceRef {
+  title: string;
+  source: string;
+  file: string;
+  url?: string;
+}
+
+/** Outlets that gave different figures for what is otherwise the same claim. */
+export interface Disagreement {
+  /** What the figure counts, in the words of the articles ("provincial capitals"). */
+  about: string;
+  claims: { value: string; sources: SourceRef[] }[];
+}
+
+export interface DigestItem {
+  /** A sentence exactly as an article has it. */
+  text: string;
+  /** Every outlet that reported this fact, the one quoted first. */
+  sources: SourceRef[];
+  disagreement?: Disagreement;
+}
+
+export interface DigestStats {
+  articlesInCorpus: number;
+  /** Articles that say anything about the topic. */
+  articlesMatched: number;
+  /** Candidate sentences considered. */
+  sentencesConsidered: number;
+  /** Sentences folded into an item because another outlet said the same. */
+  sentencesMerged: number;
+  outlets: number;
+  words: number;
+  elapsedMs: number;
+}
+
+/** A summary of one topic (or of everything, when topic is null). */
+export interface Digest {
+  topic: string | null;
+  items: DigestItem[];
+  /** Articles that contributed at least one item. */
+  articles: SourceRef[];
+  stats: DigestStats;
+  /** For a topic the corpus does not know: close topics that it does. */
+  suggestions?: string[];
+}
+
+export interface TopicEntry {
+  /** Display form ("Ghazni", "Kandahar prison"). */
+  name: string;
+  kind: 'entity' | 'phrase';
+  articles: number;
+  mentions: number;
+}
+
+export interface Budget {
+  /** At most this many items. */
+  items: number;
+  /** At most about this many words over all items. */
+  words: number;
+}
