@@ -17,6 +17,8 @@ export interface RawArticle {
   /** ISO 8601 date or date-time. */
   published?: string;
   topics?: string[];
+  /** Domain that the page's own links point to most; a weak hint of the outlet. */
+  siteHint?: string;
   /** File modification time, ISO 8601: the date of last resort. */
   mtime: string;
   /** Byte size of the file on disk. */

@@ -1,0 +1,49 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { runCommand } from '../../commands/registry.ts';
+import type { CommandDeps, Invoker } from '../../commands/types.ts';
+import { renderReplyText } from './render-text.ts';
+import { parseLine } from './parse-line.ts';
+
+export interface ConsoleSessionOptions {
+  input: Readable;
+  output: Writable;
+  deps: CommandDeps;
+  /** Shown on start: the first thing a new user sees should be a real digest. */
+  openingTopic?: string;
+}
+
+// The person at the terminal runs the process, so they may run admin commands too.
+const LOCAL_USER: Invoker = { platform: 'console', id: 'local', isAdmin: true };
+
+/**
+ * An interactive terminal session that takes the same slash commands as chat.
+ * Resolves when the input ends (Ctrl-D, end of a pipe) or the user types /quit.
+ */
+export async function runConsoleSession(options: ConsoleSessionOptions): Promise<void> {
+  const { output, deps } = options;
+  const say = (text: string) => output.write(`${text}\n`);
+  const interactive = 'isTTY' in options.input && Boolean((options.input as { isTTY?: boolean }).isTTY);
+  const rl = createInterface({ input: options.input, output, terminal: interactive, prompt: '> ' });
+  const run = async (line: string) => {
+    const parsed = parseLine(line);
+    if (!parsed) return;
+    if (parsed.command === 'quit' || parsed.command === 'exit') return rl.close();
+    say(renderReplyText(await runCommand(parsed.command, parsed.input, LOCAL_USER, deps)));
+  };
+  if (options.openingTopic) {
+    say(`Digest of the top topic, "${options.openingTopic}":\n`);
+    await run(`/summary ${options.openingTopic}`);
+    say('');
+  }
+  say('Type /summary <topic>, /topics, /reload or /help; /quit or Ctrl-D to leave.');
+  if (interactive) rl.prompt();
+  for await (const line of rl) {
+    try {
+      await run(line);
+    } catch (err) {
+      say(`Something went wrong: ${(err as Error).message}`);
+    }
+    if (interactive) rl.prompt();
+  }
+}

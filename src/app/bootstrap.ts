@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import 'dotenv/config';
+import type { Logger } from 'pino';
+import { parseConfig, type Config } from '../config/env.ts';
+import { loadEngine } from '../config/load-engine.ts';
+import { LiveCorpus } from './live-corpus.ts';
+import { createLogger } from './logger.ts';
+import type { CommandDeps, Length } from '../commands/types.ts';
+import type { Budget } from '../core/types.ts';
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  deps: CommandDeps;
+}
+
+export function budgetsFrom(config: Config): Record<Length, Budget> {
+  const medium = { items: config.DIGEST_ITEMS, words: config.DIGEST_WORDS };
+  return {
+    short: { items: Math.max(1, Math.ceil(medium.items / 2)), words: Math.max(30, Math.round(medium.words / 2)) },
+    medium,
+    long: { items: medium.items * 2, words: medium.words * 2 },
+  };
+}
+
+/**
+ * Validates config, compiles the rules and loads the articles once. Throws with a message
+ * that names the bad setting or file; callers print it and exit non-zero.
+ */
+export async function bootstrap(env: Record<string, string | undefined>, options: { defaultLogLevel?: string } = {}): Promise<App> {
+  const config = parseConfig({ LOG_LEVEL: options.defaultLogLevel, ...env });
+  const logger = createLogger(config.LOG_LEVEL);
+  const engine = loadEngine(resolve(config.CONFIG_DIR));
+  const corpus = new LiveCorpus({ engine, dir: resolve(config.ARTICLES_DIR), maxBytes: config.MAX_ARTICLE_BYTES });
+  const report = await corpus.reload();
+  if (!report.ok) throw new Error(`cannot load articles from ${config.ARTICLES_DIR} (ARTICLES_DIR): ${report.error}`);
+  for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
+  logger.info({ articles: report.articles, skipped: report.skipped.length, ms: report.elapsedMs }, 'articles loaded');
+  return { config, logger, deps: { corpus, budgets: budgetsFrom(config) } };
+}

@@ -1,0 +1,85 @@
+import type { Corpus } from '../core/corpus.ts';
+import type { Engine } from '../core/engine.ts';
+import { loadCorpus } from '../core/engine.ts';
+
+export interface ReloadReport {
+  ok: boolean;
+  /** Why the reload failed; the previous corpus is still being served. */
+  error?: string;
+  added: string[];
+  removed: string[];
+  changed: string[];
+  skipped: { file: string; reason: string }[];
+  articles: number;
+  elapsedMs: number;
+}
+
+export interface LiveCorpusOptions {
+  engine: Engine;
+  dir: string;
+  maxBytes: number;
+}
+
+function diff(before: Corpus | undefined, after: Corpus) {
+  const old = new Map((before?.articles ?? []).map((a) => [a.file, a.hash]));
+  const now = new Map(after.articles.map((a) => [a.file, a.hash]));
+  return {
+    added: [...now.keys()].filter((f) => !old.has(f)),
+    removed: [...old.keys()].filter((f) => !now.has(f)),
+    changed: [...now.entries()].filter(([f, h]) => old.has(f) && old.get(f) !== h).map(([f]) => f),
+  };
+}
+
+/**
+ * Owns the corpus being served. A reload builds a whole new snapshot beside the current one
+ * and swaps it in one assignment; if building fails, the current one keeps serving.
+ * Concurrent reloads share one run instead of racing.
+ */
+export class LiveCorpus {
+  #current: Corpus | undefined;
+  #pending: Promise<ReloadReport> | undefined;
+
+  constructor(private readonly options: LiveCorpusOptions) {}
+
+  /** The snapshot being served. Throws before the first successful load. */
+  get current(): Corpus {
+    if (!this.#current) throw new Error('the articles have not been loaded yet');
+    return this.#current;
+  }
+
+  get loaded(): boolean {
+    return this.#current !== undefined;
+  }
+
+  reload(): Promise<ReloadReport> {
+    this.#pending ??= this.#reload().finally(() => {
+      this.#pending = undefined;
+    });
+    return this.#pending;
+  }
+
+  async #reload(): Promise<ReloadReport> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const next = await loadCorpus(this.options.engine, this.options.dir, { maxBytes: this.options.maxBytes });
+      const changes = diff(this.#current, next);
+      this.#current = next;
+      const skipped = next.report
+        .filter((e) => e.outcome !== 'loaded')
+        .map((e) => ({ file: e.file, reason: e.reason ?? e.outcome }));
+      return { ok: true, ...changes, skipped, articles: next.articles.length, elapsedMs: elapsed() };
+    } catch (err) {
+      return {
+        ok: false,
+        error: (err as Error).message,
+        added: [],
+        removed: [],
+        changed: [],
+        skipped: [],
+        articles: this.#current?.articles.length ?? 0,
+        elapsedMs: elapsed(),
+      };
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { oneShot } from './one-shot.ts';
+
+// npm run --silent topics -- [--json]
+await oneShot('topics', () => ({}));

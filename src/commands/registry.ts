@@ -1,0 +1,27 @@
+import { summaryCommand } from './summary.ts';
+import { topicsCommand } from './topics.ts';
+import { reloadCommand } from './reload.ts';
+import { validateInput } from './validate.ts';
+import type { CommandDefinition, CommandDeps, CommandInput, Invoker, Reply } from './types.ts';
+
+const helpCommand: CommandDefinition = {
+  name: 'help',
+  description: 'What this bot can do',
+  admin: false,
+  options: [],
+  run: () => ({ kind: 'help', commands: COMMANDS }),
+};
+
+/** Every command, in the order help lists them. Platforms register exactly these. */
+export const COMMANDS: readonly CommandDefinition[] = [summaryCommand, topicsCommand, reloadCommand, helpCommand];
+
+/** Runs a command by name for any platform: checks permission and arguments first. */
+export async function runCommand(name: string, raw: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> {
+  const def = COMMANDS.find((c) => c.name === name.toLowerCase());
+  if (!def) return { kind: 'error', code: 'unknown-command', detail: { command: name } };
+  if (def.admin && !invoker.isAdmin) return { kind: 'error', code: 'not-admin', detail: { command: def.name } };
+  const checked = validateInput(def, raw);
+  if ('error' in checked) return checked.error;
+  if (def.name !== 'reload' && !deps.corpus.loaded) return { kind: 'error', code: 'not-loaded', detail: {} };
+  return def.run(checked.input, invoker, deps);
+}

@@ -1,0 +1,38 @@
+import type { Article, CleanedText, RawArticle } from './types.ts';
+
+const TITLE_WORDS = 12;
+
+/** "https://www.deccanherald.com/x" -> "deccanherald.com". */
+export function outletFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function titleFromText(paragraphs: readonly string[]): string {
+  const words = (paragraphs[0] ?? '').split(/\s+/).filter(Boolean);
+  const head = words.slice(0, TITLE_WORDS).join(' ');
+  return words.length > TITLE_WORDS ? `${head.replace(/[,;:.]+$/, '')}…` : head;
+}
+
+/**
+ * Metadata precedence: what the file states, then what its URL says, then what the text
+ * itself says (a byline, a dateline, a wire credit), then the weakest hints.
+ */
+export function resolveMetadata(raw: RawArticle, cleaned: CleanedText, id: number): Article {
+  return {
+    id,
+    file: raw.file,
+    title: raw.title ?? cleaned.hints.title ?? titleFromText(cleaned.paragraphs),
+    source: raw.source ?? outletFromUrl(raw.url) ?? cleaned.hints.source ?? raw.siteHint ?? 'unknown outlet',
+    ...(raw.url ? { url: raw.url } : {}),
+    published: raw.published ?? cleaned.hints.published ?? raw.mtime.slice(0, 10),
+    topics: raw.topics ?? [],
+    paragraphs: cleaned.paragraphs,
+    hash: raw.hash,
+    bytes: raw.bytes,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Corpus } from '../corpus.ts';
+import type { Sentence } from '../types.ts';
+import { SAME_FACT } from './select.ts';
+import { weightedOverlap, type Weigh } from './similarity.ts';
+
+const PROBE_TERMS = 4;
+const MAX_PROBED = 5000;
+
+/**
+ * Every sentence in the corpus that tells the same fact as `leader`, wherever it stands:
+ * an outlet that reported the fact in a paragraph the topic search did not reach still
+ * counts as a source. Probes only the postings of the leader's rarest terms, so the cost
+ * stays small on a large corpus.
+ */
+export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh): Sentence[] {
+  const terms = new Set(leader.terms);
+  const probes = [...terms].sort((a, b) => weigh(b) - weigh(a) || a.localeCompare(b)).slice(0, PROBE_TERMS);
+  const hits = new Map<number, number>();
+  for (const term of probes) {
+    for (const id of corpus.postings.get(term) ?? []) {
+      if (hits.size >= MAX_PROBED && !hits.has(id)) break;
+      hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+  }
+  const found: Sentence[] = [];
+  for (const [id, n] of hits) {
+    if (n < 2 || id === leader.id) continue;
+    const s = corpus.sentences[id]!;
+    if (weightedOverlap(terms, new Set(s.terms), weigh) >= SAME_FACT) found.push(s);
+  }
+  return found.sort((a, b) => a.id - b.id);
+}

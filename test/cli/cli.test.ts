@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from '../helpers/fixtures.ts';
+
+/** Runs a project script the way a user does, from the project root, with no stdin. */
+function run(script: string, args: string[], input = '', env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('cli: summary prints a readable digest with sources', () => {
+  const r = run('src/cli/summary.ts', ['ghazni']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^Ghazni: \d items? from \d articles?/);
+  assert.match(r.out, /Sources: /);
+  assert.doesNotMatch(r.out, /<p>|&amp;/);
+});
+
+test('cli: summary --json prints the Digest', () => {
+  const r = run('src/cli/summary.ts', ['Kandahar', 'prison', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const digest = JSON.parse(r.out);
+  assert.equal(digest.topic, 'Kandahar prison');
+  assert.ok(digest.items.length >= 1);
+  for (const item of digest.items) {
+    assert.equal(typeof item.text, 'string');
+    assert.ok(item.sources.length >= 1);
+    for (const s of item.sources) assert.ok(s.title && s.source && s.file);
+  }
+  assert.ok(Array.isArray(digest.articles) && typeof digest.stats === 'object');
+});
+
+test('cli: an unknown topic exits 2 with suggestions', () => {
+  const r = run('src/cli/summary.ts', ['ghaznee', '--json']);
+  assert.equal(r.code, 2);
+  assert.deepEqual(JSON.parse(r.out).suggestions.slice(0, 1), ['Ghazni']);
+});
+
+test('cli: topics --json lists topics with article counts', () => {
+  const r = run('src/cli/topics.ts', ['--json']);
+  assert.equal(r.code, 0, r.err);
+  const { topics, articles } = JSON.parse(r.out);
+  assert.equal(articles, 5);
+  assert.ok(topics.some((t: { name: string; articles: number }) => t.name === 'Taliban' && t.articles === 5));
+});
+
+test('cli: a bad config value stops start-up naming the variable', () => {
+  const r = run('src/cli/summary.ts', ['ghazni'], '', { DIGEST_ITEMS: 'lots' });
+  assert.equal(r.code, 1);
+  assert.match(r.err, /DIGEST_ITEMS/);
+});
+
+test('start: the terminal session shows a digest first, then answers typed commands', () => {
+  const r = run('src/index.ts', [], '/summary herat\n/topics\n/reload\n/nosuch\n');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /Digest of the top topic/);
+  assert.match(r.out, /Herat/);
+  assert.match(r.out, /Topics in 5 articles/);
+  assert.match(r.out, /Reloaded 5 articles/);
+  assert.match(r.out, /There is no command \/nosuch/);
+});

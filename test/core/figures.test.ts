@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFigures, findDisagreement, sameUnit, type FigureMention } from '../../src/core/summarize/figures.ts';
+import { realEngine } from '../helpers/fixtures.ts';
+
+const tools = () => {
+  const { analyzer } = realEngine().lexicon;
+  return { words: (t: string) => analyzer.words(t), stem: (w: string) => analyzer.stem(w), stopwords: analyzer.stopwords };
+};
+const source = (name: string) => ({ title: name, source: name, file: `${name}.txt` });
+
+test('figures: a sentence without numbers has none', () => {
+  assert.deepEqual(extractFigures('The Taliban entered the city.', tools()), []);
+});
+
+test('figures: digits, ordinals and number words with what they count', () => {
+  const table: [string, number, string][] = [
+    ['the ninth provincial capital they have seized', 9, 'provincial capital'],
+    ['overrun 10 provincial capitals in a week', 10, 'provincial capitals'],
+    ['Herat is the 11th Afghan provincial capital', 11, 'afghan provincial capital'],
+    ['an estimated 180,000 inhabitants', 180000, 'inhabitants'],
+    ['two provincial capitals fell', 2, 'provincial capitals fell'],
+  ];
+  for (const [text, value, unitText] of table) {
+    const [figure] = extractFigures(text, tools());
+    assert.ok(figure, text);
+    assert.equal(figure.value, value, text);
+    assert.equal(figure.unitText, unitText, text);
+  }
+});
+
+test('figures: years are dates, not figures', () => {
+  assert.deepEqual(extractFigures('In 2021 the troops left.', tools()), []);
+});
+
+test('figures: units match on two shared stems, or one rare single stem', () => {
+  assert.equal(sameUnit(['provinci', 'capit'], ['afghan', 'provinci', 'capit']), true);
+  assert.equal(sameUnit(['inhabit'], ['inhabit']), true);
+  assert.equal(sameUnit(['dai'], ['dai']), false, 'days are too generic to be one claim');
+  assert.equal(sameUnit(['provinci', 'capit'], ['provinci', 'council']), false);
+});
+
+test('figures: outlets that give different values for one claim disagree; one outlet with several values is left out', () => {
+  const t = tools();
+  const mention = (text: string, name: string, article: number): FigureMention[] =>
+    extractFigures(text, t).map((figure) => ({ figure, article, source: source(name) }));
+  const mentions = [
+    ...mention('the ninth provincial capital they have seized', 'A', 0),
+    ...mention('the tenth provincial capital to fall', 'B', 1),
+    ...mention('overrun 10 provincial capitals in a week', 'C', 2),
+    ...mention('captured 11 provincial capitals so far', 'D', 3),
+    ...mention('isolate Kabul within 30 days and take it within 90 days', 'E', 4),
+  ];
+  const [figure] = extractFigures('overrun 10 provincial capitals in a week', t);
+  const d = findDisagreement(figure!, mentions);
+  assert.ok(d);
+  assert.equal(d.about, 'provincial capitals');
+  assert.deepEqual(d.claims.map((c) => [c.value, c.sources.map((s) => s.source)]), [
+    ['ninth', ['A']],
+    ['tenth / 10', ['B', 'C']],
+    ['11', ['D']],
+  ]);
+  const [days] = extractFigures('isolate Kabul within 30 days', t);
+  assert.equal(findDisagreement(days!, mentions), undefined);
+});
+
+test('figures: agreement is not a disagreement', () => {
+  const t = tools();
+  const mentions = ['A', 'B'].flatMap((name, article) =>
+    extractFigures('took 10 provincial capitals', t).map((figure) => ({ figure, article, source: source(name) })));
+  assert.equal(findDisagreement(mentions[0]!.figure, mentions), undefined);
+});
