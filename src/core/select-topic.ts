@@ -8,6 +8,7 @@ const CONTINUATION = [0.6, 0.36];
 const FOCUS_BASELINE = 0.5;
 /** Articles read for one digest at most; the best matches first. Keeps /summary fast on big corpora. */
 const MAX_ARTICLES = 40;
+const FOCUS_SHORTLIST = 5 * MAX_ARTICLES;
 
 /** Sentence ids containing every term of the phrase. */
 function phraseHits(corpus: Corpus, terms: readonly string[]): number[] {
@@ -57,14 +58,15 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
   }
   const focused = (articleId: number) => {
     const sentences = sentencesOf(corpus, articleId);
-    const inTitle = phrases.some((p) => {
-      const title = new Set(corpus.lexicon.terms(corpus.articles[articleId]!.title));
-      return p.every((t) => title.has(t));
-    });
+    const title = new Set(corpus.lexicon.terms(corpus.articles[articleId]!.title));
+    const inTitle = phrases.some((p) => p.every((t) => title.has(t)));
     const inLead = sentences.some((s) => s.paragraph === 0 && hits.has(s.id));
     return inTitle || inLead || (mentions.get(articleId) ?? 0) >= 0.25 * sentences.length;
   };
+  // Focus costs a look at the title: judge it only for the articles that mention the topic most.
   const ranked = [...mentions.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, FOCUS_SHORTLIST)
     .map(([articleId, m]) => ({ articleId, focused: focused(articleId), score: m / (m + 1.2) }))
     .map((a) => ({ ...a, score: a.score + (a.focused ? 1 : 0) }))
     .sort((a, b) => b.score - a.score || a.articleId - b.articleId)

@@ -7,8 +7,9 @@ import type { ReloadReport } from '../../app/live-corpus.ts';
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const safe = (text: string) => text.replace(CONTROL, '');
 
+/** The outlet's name, or the article's file when no outlet could be found. */
 export function sourceLabel(s: SourceRef): string {
-  return s.source === 'unknown outlet' ? `${s.title} (${s.file})` : s.source;
+  return s.source === 'unknown outlet' ? s.file : s.source;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
