@@ -1,0 +1,132 @@
+import { schedule as cronSchedule } from 'node-cron';
+import type { Logger } from 'pino';
+import type { Digest } from '../core/types.ts';
+import type { DeliveryLog, SubscriptionStore } from '../store/types.ts';
+import { deliver, type DeliveryOutcome } from './deliver.ts';
+import { dueDigests } from './due.ts';
+import { resolveOptions, type Clock, type SchedulerOptionsInput } from './options.ts';
+import type { Publisher } from './publisher.ts';
+
+/** The cron surface the scheduler uses; node-cron's `schedule` by default, a fake in tests. */
+export type ScheduleFn = (expression: string, run: () => void) => { stop(): void | Promise<void> };
+
+export interface SchedulerDeps {
+  store: SubscriptionStore & DeliveryLog;
+  clock: Clock;
+  publisher: Publisher;
+  /** The digest of a topic as of now; may throw, which counts as a failed attempt. */
+  buildDigest: (topic: string) => Digest | Promise<Digest>;
+  logger: Logger;
+  options?: SchedulerOptionsInput;
+  schedule?: ScheduleFn;
+}
+
+/** What one tick did, per (subscription, local date) it looked at. */
+export interface TickResult {
+  subscriptionId: number;
+  localDate: string;
+  outcome: DeliveryOutcome | 'missed' | 'error';
+}
+
+export interface Scheduler {
+  /**
+   * Posts every digest that is due at `now` and every retry that has come due. Safe to run
+   * concurrently with itself or with other processes on the same store. Never rejects.
+   */
+  tick(now?: Date): Promise<TickResult[]>;
+  /** Runs a tick at once (to catch up after downtime), then one every minute. */
+  start(): Promise<void>;
+  /** Stops the minute ticks and waits for running ones to finish, so the store can be closed. */
+  stop(): Promise<void>;
+}
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const options = resolveOptions(deps.options);
+  const logger = deps.logger.child({ component: 'scheduler' });
+  const deliverDeps = { ...deps, logger, options };
+  const running = new Set<Promise<unknown>>();
+  let task: ReturnType<ScheduleFn> | undefined;
+
+  async function tickOnce(now: Date): Promise<TickResult[]> {
+    const jobs = new Map<string, Promise<TickResult>>();
+    const run = (subscriptionId: number, localDate: string, work: () => Promise<TickResult['outcome']>) => {
+      const key = `${subscriptionId}|${localDate}`;
+      if (jobs.has(key)) return;
+      const job = work().catch((err: unknown) => {
+        logger.error({ err, subscription: subscriptionId, localDate }, 'scheduled digest failed unexpectedly; the lease will bring it back');
+        return 'error' as const;
+      });
+      jobs.set(key, job.then((outcome) => ({ subscriptionId, localDate, outcome })));
+    };
+
+    // Both reads before any work starts, so a failed read leaves no job running unwatched.
+    const retries = await deps.store.pendingRetries(now, options.leaseMs);
+    const subscriptions = await deps.store.allSubscriptions();
+    // Retries first: a row that waits for a retry must not be taken for a missed day below.
+    for (const p of retries) {
+      run(p.subscription.id, p.localDate, () => deliver(deliverDeps, p.subscription, p.localDate, now));
+    }
+    for (const sub of subscriptions) {
+      let due;
+      try {
+        due = dueDigests(sub, now, options.catchUpMinutes);
+      } catch (err) {
+        logger.error({ err, subscription: sub.id }, 'cannot work out when this subscription is due');
+        continue;
+      }
+      for (const d of due) {
+        if (d.action === 'post') {
+          run(sub.id, d.localDate, () => deliver(deliverDeps, sub, d.localDate, now));
+        } else {
+          run(sub.id, d.localDate, async () => {
+            if (!(await deps.store.noteMissed(sub, d.localDate, now))) return 'unclaimed';
+            logger.warn({ subscription: sub.id, channel: sub.channel, topic: sub.topic, localDate: d.localDate, due: d.due }, 'digest missed while the bot was down; too late to post it');
+            return 'missed';
+          });
+        }
+      }
+    }
+    return Promise.all(jobs.values());
+  }
+
+  function tick(now: Date = deps.clock.now()): Promise<TickResult[]> {
+    const done = tickOnce(now).catch((err: unknown) => {
+      logger.error({ err }, 'scheduler tick failed; the next tick tries again');
+      return [];
+    });
+    running.add(done);
+    void done.finally(() => running.delete(done));
+    return done;
+  }
+
+  return {
+    tick,
+    async start() {
+      if (task) return;
+      const schedule: ScheduleFn =
+        deps.schedule ??
+        ((expression, fn) => {
+          const cronTask = cronSchedule(expression, fn, { name: 'daily-digests', logger: cronLogger(logger) });
+          // destroy, not stop: it also leaves node-cron's process-wide task registry.
+          return { stop: () => cronTask.destroy() };
+        });
+      task = schedule('* * * * *', () => void tick());
+      await tick();
+    },
+    async stop() {
+      await task?.stop();
+      task = undefined;
+      await Promise.all(running);
+    },
+  };
+}
+
+/** node-cron's own warnings (a missed minute when the event loop was blocked) go to our log. */
+function cronLogger(logger: Logger) {
+  return {
+    info: (message: string) => logger.debug(message),
+    warn: (message: string) => logger.warn(message),
+    error: (message: string | Error, err?: Error) => logger.error({ err: err ?? message }, String(message)),
+    debug: (message: string | Error) => logger.debug(String(message)),
+  };
+}

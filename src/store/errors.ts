@@ -1,0 +1,38 @@
+/** Why the database could not be opened; each kind has its own advice in the message. */
+export type StoreOpenProblem = 'corrupt' | 'read-only' | 'locked' | 'cannot-open' | 'newer-schema' | 'other';
+
+const ADVICE: Record<StoreOpenProblem, string> = {
+  corrupt: 'the file is damaged or is not a SQLite database; restore a backup, or move it aside to start with no subscriptions',
+  'read-only': 'the bot must be able to write the file and create its -wal and -shm companions in the same folder',
+  locked: 'another process holds a lock on it; stop the other process or raise the busy timeout',
+  'cannot-open': 'check that the path names a file in a folder the bot can create and write',
+  'newer-schema': 'the file was written by a newer version of the bot; run that version or restore a backup',
+  other: 'see the cause below',
+};
+
+/**
+ * Thrown at start-up when the subscriptions database cannot be used. It names the file and the
+ * cause: starting with an empty state instead would silently drop every subscription.
+ */
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+  constructor(
+    readonly path: string,
+    readonly problem: StoreOpenProblem,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const code = (cause as { code?: unknown } | null)?.code;
+    super(`cannot open the subscriptions database ${path}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}; ${ADVICE[problem]}`, { cause });
+  }
+}
+
+/** Sorts a SQLite error into the problems above by its extended result code. */
+export function classifyOpenError(cause: unknown): StoreOpenProblem {
+  const code = String((cause as { code?: unknown } | null)?.code ?? '');
+  if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) return 'corrupt';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') return 'read-only';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT' || code === 'ENOTDIR') return 'cannot-open';
+  return 'other';
+}
