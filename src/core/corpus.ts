@@ -29,6 +29,11 @@ export interface CorpusRules {
   abbreviations: ReadonlySet<string>;
 }
 
+export interface BuildOptions {
+  /** Extract the topic list (for /topics and autocomplete); a one-off summary can skip it. Default true. */
+  topics?: boolean;
+}
+
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** Cleans, segments and indexes loaded articles. Articles left with no text are reported, not kept. */
@@ -37,6 +42,7 @@ export function buildCorpus(
   report: readonly LoadReportEntry[],
   rules: CorpusRules,
   lexicon: Lexicon,
+  options: BuildOptions = {},
 ): Corpus {
   const finalReport = report.map((entry) => ({ ...entry }));
   const entryOf = new Map(finalReport.map((e) => [e.file, e]));
@@ -77,7 +83,7 @@ export function buildCorpus(
     }
   }
   const corpus: Corpus = { articles, sentences, firstSentence, postings, articleFreq, topics: [], report: finalReport, lexicon };
-  corpus.topics = extractTopics(corpus);
+  if (options.topics !== false) corpus.topics = extractTopics(corpus);
   return corpus;
 }
 

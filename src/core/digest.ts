@@ -1,11 +1,12 @@
-import type { Article, Budget, Digest, DigestItem, Sentence, SourceRef } from './types.ts';
+import type { Article, Budget, Digest, DigestItem, Disagreement, Sentence, SourceRef } from './types.ts';
 import type { Corpus } from './corpus.ts';
-import { idf, sentencesOf } from './corpus.ts';
+import { idf } from './corpus.ts';
 import { selectTopic } from './select-topic.ts';
-import { selectItems, type Candidate, type Group } from './summarize/select.ts';
-import { extractFigures, findDisagreement, type FigureMention, type TextTools } from './summarize/figures.ts';
+import { selectItems, type Candidate, type Group, type SelectMode, type Selection } from './summarize/select.ts';
+import type { TextTools } from './summarize/figures.ts';
+import { disagreementFinder } from './summarize/disagreements.ts';
 import { suggestTopics } from './suggest.ts';
-import { sameFactElsewhere } from './summarize/same-fact.ts';
+import { sameFactAnywhere, sameFactElsewhere } from './summarize/same-fact.ts';
 import type { Weigh } from './summarize/similarity.ts';
 
 /** In a topic digest, what one outlet alone reports counts at this share of what several report. */
@@ -22,41 +23,42 @@ function textTools(corpus: Corpus): TextTools {
   return { words: (t) => analyzer.words(t), stem: (w) => analyzer.stem(w), stopwords: analyzer.stopwords };
 }
 
-/** Items in reading order: what articles say first comes first; earlier reports before later ones. */
-function readingOrder(corpus: Corpus, groups: Group[]): Group[] {
+/**
+ * Items in reading order: what articles say first comes first; earlier reports before later ones.
+ * An item that runs past the word budget stays last, so whoever stops at the budget (a reader, a
+ * scorer) has read whole items.
+ */
+function readingOrder(corpus: Corpus, selection: Selection): Group[] {
   const date = (s: Sentence) => corpus.articles[s.articleId]!.published.slice(0, 10);
-  return [...groups].sort(
+  const whole = selection.runsPast ? selection.items.slice(0, -1) : [...selection.items];
+  const ordered = whole.sort(
     (a, b) => a.leader.position - b.leader.position || date(a.leader).localeCompare(date(b.leader)) || a.leader.id - b.leader.id,
   );
+  return selection.runsPast ? [...ordered, selection.items[selection.items.length - 1]!] : ordered;
 }
 
-function toItem(corpus: Corpus, group: Group, mentions: FigureMention[], tools: TextTools, weigh: Weigh): DigestItem {
-  const tellers = [group.leader, ...group.members, ...sameFactElsewhere(corpus, group.leader, weigh)];
+/**
+ * Every sentence that tells the fact of a group, once each: its own, then any elsewhere in the
+ * corpus. A topic digest probes for the latter (the corpus may be large); a generic summary of a
+ * collection, which does not group sentences itself, looks exhaustively.
+ */
+function tellersOf(corpus: Corpus, group: Group, weigh: Weigh, mode: SelectMode): Sentence[] {
+  const elsewhere = mode === 'topic' ? sameFactElsewhere(corpus, group.leader, weigh) : sameFactAnywhere(corpus, group.leader, weigh);
+  const seen = new Set<number>();
+  return [group.leader, ...group.members, ...elsewhere].filter((s) => !seen.has(s.id) && !!seen.add(s.id));
+}
+
+function toItem(corpus: Corpus, tellers: Sentence[], disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
+  const leader = tellers[0]!;
   const articleIds = [...new Set(tellers.map((s) => s.articleId))];
-  const item: DigestItem = { text: group.leader.text, sources: articleIds.map((id) => sourceRef(corpus.articles[id]!)) };
-  for (const figure of extractFigures(group.leader.text, tools)) {
-    const disagreement = findDisagreement(figure, mentions);
-    if (disagreement) {
-      item.disagreement = disagreement;
-      break;
-    }
-  }
+  const item: DigestItem = { text: leader.text, sources: articleIds.map((id) => sourceRef(corpus.articles[id]!)) };
+  const disagreement = disagreementOf(leader);
+  if (disagreement) item.disagreement = disagreement;
   return item;
 }
 
-/** Every figure in the articles the digest drew on, to check the chosen items' figures against. */
-function figureMentions(corpus: Corpus, articleIds: Iterable<number>, tools: TextTools): FigureMention[] {
-  const mentions: FigureMention[] = [];
-  for (const id of articleIds) {
-    const source = sourceRef(corpus.articles[id]!);
-    for (const s of sentencesOf(corpus, id)) {
-      for (const figure of extractFigures(s.text, tools)) mentions.push({ figure, article: id, source });
-    }
-  }
-  return mentions;
-}
-
 interface SummarizeOptions {
+  mode: SelectMode;
   budget: Budget;
   /** Let the last item run past the word budget; for scorers that cut the text themselves. */
   overshoot?: boolean;
@@ -66,10 +68,11 @@ interface SummarizeOptions {
 function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[], options: SummarizeOptions, articlesMatched: number, started: number): Digest {
   const tools = textTools(corpus);
   const weigh = idf(corpus);
-  const selection = selectItems(candidates, { ...options, overshoot: options.overshoot ?? false, weigh });
-  const pool = new Set(candidates.map((c) => c.sentence.articleId));
-  const mentions = figureMentions(corpus, pool, tools);
-  const items = readingOrder(corpus, selection.items).map((g) => toItem(corpus, g, mentions, tools, weigh));
+  const selection = selectItems(candidates, { ...options, overshoot: options.overshoot ?? false, weigh, tools });
+  const pool = [...new Set(candidates.map((c) => c.sentence.articleId))];
+  const disagreementOf = disagreementFinder(corpus, pool, tools, (id) => sourceRef(corpus.articles[id]!));
+  const tellers = readingOrder(corpus, selection).map((g) => tellersOf(corpus, g, weigh, options.mode));
+  const items = tellers.map((t) => toItem(corpus, t, disagreementOf));
   const used = new Map<string, SourceRef>();
   for (const item of items) for (const s of item.sources) used.set(s.file, s);
   return {
@@ -80,7 +83,7 @@ function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[]
       articlesInCorpus: corpus.articles.length,
       articlesMatched,
       sentencesConsidered: candidates.length,
-      sentencesMerged: selection.merged,
+      sentencesMerged: selection.merged ?? tellers.reduce((n, t) => n + t.length - 1, 0),
       outlets: new Set([...used.values()].map((s) => s.source)).size,
       words: items.reduce((n, i) => n + i.text.split(/\s+/).filter(Boolean).length, 0),
       elapsedMs: Math.round((performance.now() - started) * 10) / 10,
@@ -99,14 +102,14 @@ function displayName(corpus: Corpus, topic: string): string {
 export function digestTopic(corpus: Corpus, topic: string, budget: Budget = DEFAULT_BUDGET): Digest {
   const started = performance.now();
   const match = selectTopic(corpus, topic);
-  const digest = summarize(corpus, displayName(corpus, match.canonical), match.candidates, { budget, singleSourceWeight: SINGLE_SOURCE_WEIGHT }, match.articlesMatched, started);
+  const digest = summarize(corpus, displayName(corpus, match.canonical), match.candidates, { mode: 'topic', budget, singleSourceWeight: SINGLE_SOURCE_WEIGHT }, match.articlesMatched, started);
   if (digest.items.length === 0) digest.suggestions = suggestTopics(corpus, topic);
   return digest;
 }
 
-/** A digest of the whole corpus, with no topic: what every article together is about. */
+/** A digest of the whole corpus, with no topic: what every article together is about (generic mode). */
 export function digestAll(corpus: Corpus, budget: Budget = DEFAULT_BUDGET, options: { overshoot?: boolean } = {}): Digest {
   const started = performance.now();
   const candidates = corpus.sentences.map((sentence) => ({ sentence, relevance: 1 }));
-  return summarize(corpus, null, candidates, { budget, singleSourceWeight: 0, ...options }, corpus.articles.length, started);
+  return summarize(corpus, null, candidates, { mode: 'generic', budget, singleSourceWeight: 0, ...options }, corpus.articles.length, started);
 }

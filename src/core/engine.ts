@@ -2,7 +2,7 @@ import type { LoadResult } from './types.ts';
 import type { CleanRules } from './text/clean-rules.ts';
 import { createAnalyzer } from './text/tokens.ts';
 import { createLexicon, type Lexicon, type LexiconSpec } from './lexicon.ts';
-import { buildCorpus, type Corpus } from './corpus.ts';
+import { buildCorpus, type BuildOptions, type Corpus } from './corpus.ts';
 import { loadArticles } from './load/load-articles.ts';
 
 /** Everything the pipeline needs besides the articles: compiled rules and vocabulary. */
@@ -24,8 +24,8 @@ export function createEngine(rules: EngineRules): Engine {
   return { clean: rules.clean, abbreviations: rules.abbreviations, lexicon: createLexicon(analyzer, rules.lexicon) };
 }
 
-export function corpusFrom(engine: Engine, loaded: LoadResult): Corpus {
-  return buildCorpus(loaded.articles, loaded.report, engine, engine.lexicon);
+export function corpusFrom(engine: Engine, loaded: LoadResult, options?: BuildOptions): Corpus {
+  return buildCorpus(loaded.articles, loaded.report, engine, engine.lexicon, options);
 }
 
 /** Reads a folder of articles into a corpus. Throws only when the folder itself cannot be read. */

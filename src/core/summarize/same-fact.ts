@@ -1,7 +1,6 @@
 import type { Corpus } from '../corpus.ts';
 import type { Sentence } from '../types.ts';
-import { SAME_FACT } from './select.ts';
-import { weightedOverlap, type Weigh } from './similarity.ts';
+import { SAME_FACT, weightedOverlap, type Weigh } from './similarity.ts';
 
 const PROBE_TERMS = 4;
 const MAX_PROBED = 5000;
@@ -25,6 +24,25 @@ export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh
   const found: Sentence[] = [];
   for (const [id, n] of hits) {
     if (n < 2 || id === leader.id) continue;
+    const s = corpus.sentences[id]!;
+    if (weightedOverlap(terms, new Set(s.terms), weigh) >= SAME_FACT) found.push(s);
+  }
+  return found.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Every sentence in the corpus that tells the same fact as `leader`, found exhaustively: each
+ * sentence sharing three of its terms (the least `weightedOverlap` counts) is compared. Dearer than
+ * `sameFactElsewhere` on a large corpus, but it misses no outlet, not even one that told the fact
+ * in a few common words; a summary of a whole collection has a handful of items to check.
+ */
+export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh): Sentence[] {
+  const terms = new Set(leader.terms);
+  const shared = new Map<number, number>();
+  for (const term of terms) for (const id of corpus.postings.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+  const found: Sentence[] = [];
+  for (const [id, n] of shared) {
+    if (n < 3 || id === leader.id) continue;
     const s = corpus.sentences[id]!;
     if (weightedOverlap(terms, new Set(s.terms), weigh) >= SAME_FACT) found.push(s);
   }

@@ -1,6 +1,9 @@
 /** Term weights: rarer terms say more about what a sentence claims. */
 export type Weigh = (term: string) => number;
 
+/** Two sentences this close (by `weightedOverlap`) tell one fact, whatever words each outlet chose. */
+export const SAME_FACT = 0.6;
+
 /**
  * How much of the smaller sentence the larger one also says, weighted by term rarity.
  * An overlap coefficient rather than cosine because outlets pad the same fact with

@@ -1,0 +1,135 @@
+import type { Sentence } from '../types.ts';
+import type { TextTools } from './figures.ts';
+
+/**
+ * Concepts of a summary of a whole collection, after Gillick and Favre's ICSI summarizer: pairs of
+ * adjacent stemmed words, stopwords included unless both words are stopwords. A pair keeps the
+ * small words that pin a claim down ("of Cambodia", "the coalition"), which bags of content words
+ * lose, and it is what a reader's own summary of the same events repeats.
+ */
+export interface BigramConcepts {
+  /** Per sentence: distinct concept ids, in order of first occurrence. */
+  ids: Int32Array[];
+  /** Per sentence, per concept: where the pair ends, as a share of the sentence's words (0..1]. */
+  ends: Float64Array[];
+  /** Worth of each concept: the documents that report it, each counting more the earlier it does. */
+  weights: Float64Array;
+  /** Number of documents that report each concept independently. */
+  documents: Int32Array;
+  /** How many documents must report a concept for it to count, to begin with: ICSI's 3 when it can. */
+  bar: number;
+}
+
+/** ICSI's threshold: what fewer documents report is too often one writer's detail. */
+const MIN_DOCUMENTS = 3;
+
+/**
+ * Reads the concepts of `sentences` and weighs each by the documents that report it, each
+ * counting more the earlier it reports it (news puts what matters first): a document whose first
+ * mention is its lead counts 2, a late mention counts a little over 1. Concepts fewer than `bar`
+ * documents report are left for the selection to ignore.
+ */
+export function documentBigrams(sentences: readonly Sentence[], tools: TextTools): BigramConcepts {
+  const coder = wordCoder(tools);
+  const words = sentences.map((s) => coder.read(s.text));
+  // A pair's key is a number made of its two stem ids, small enough to stay a small integer when
+  // the collection has fewer than 2^15 stems: such keys hash much faster than strings.
+  const space = 2 ** Math.ceil(Math.log2(coder.stems() + 1));
+  const idOf = new Map<number, number>();
+  const lastIn: number[] = [];
+  const ids: Int32Array[] = [];
+  const ends: Float64Array[] = [];
+  words.forEach((codes, s) => {
+    const own: number[] = [];
+    const at: number[] = [];
+    for (let i = 1; i < codes.length; i++) {
+      const a = codes[i - 1]!;
+      const b = codes[i]!;
+      if (a & b & 1) continue; // two stopwords
+      const key = (a >> 1) * space + (b >> 1);
+      let id = idOf.get(key);
+      if (id === undefined) {
+        idOf.set(key, (id = idOf.size));
+        lastIn.push(-1);
+      }
+      if (lastIn[id] === s) continue;
+      lastIn[id] = s;
+      own.push(id);
+      at.push((i + 1) / codes.length);
+    }
+    ids.push(Int32Array.from(own));
+    ends.push(Float64Array.from(at));
+  });
+  return { ids, ends, ...weigh(sentences, ids, idOf.size) };
+}
+
+/** Words as written, split at anything that is not a letter or digit. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Reads texts into word codes: the id of the word's stem, doubled, plus 1 for a stopword. */
+function wordCoder(tools: TextTools): { read(text: string): Int32Array; stems(): number } {
+  const stemIds = new Map<string, number>();
+  const codes = new Map<string, number>();
+  const codeOf = (word: string) => {
+    let code = codes.get(word);
+    if (code === undefined) {
+      const stem = tools.stem(word);
+      let id = stemIds.get(stem);
+      if (id === undefined) stemIds.set(stem, (id = stemIds.size));
+      codes.set(word, (code = 2 * id + (tools.stopwords.has(word) ? 1 : 0)));
+    }
+    return code;
+  };
+  const read = (text: string) => {
+    const words = text.toLowerCase().match(WORD) ?? [];
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = codeOf(words[i]!);
+    return out;
+  };
+  return { read, stems: () => stemIds.size };
+}
+
+function weigh(sentences: readonly Sentence[], ids: readonly Int32Array[], size: number): Pick<BigramConcepts, 'weights' | 'documents' | 'bar'> {
+  const reported = independentReports(sentences);
+  const byArticle = new Map<number, number[]>();
+  sentences.forEach((s, i) => {
+    if (!reported[i]) return;
+    const list = byArticle.get(s.articleId);
+    if (list) list.push(i);
+    else byArticle.set(s.articleId, [i]);
+  });
+  const documents = new Int32Array(size);
+  const worth = new Float64Array(size);
+  const seenIn = new Int32Array(size).fill(-1);
+  for (const [article, list] of byArticle) {
+    list.sort((a, b) => sentences[a]!.position - sentences[b]!.position);
+    for (const i of list) {
+      for (const c of ids[i]!) {
+        if (seenIn[c] === article) continue;
+        seenIn[c] = article;
+        documents[c] = documents[c]! + 1;
+        worth[c] = worth[c]! + 1 + 1 / (1 + sentences[i]!.position);
+      }
+    }
+  }
+  // Fewer than three documents can only all agree; and a bar no concept reaches is lowered, not kept.
+  let bar = Math.min(MIN_DOCUMENTS, byArticle.size);
+  while (bar > 1 && !documents.some((d) => d >= bar)) bar--;
+  return { weights: worth, documents, bar };
+}
+
+/**
+ * A sentence copied word for word from another document (the same wire story run twice, an
+ * update that repeats its earlier version) is one report, not a second: only its first
+ * occurrence is evidence of what the collection is about.
+ */
+function independentReports(sentences: readonly Sentence[]): Uint8Array {
+  const seen = new Set<string>();
+  const first = new Uint8Array(sentences.length);
+  sentences.forEach((s, i) => {
+    if (seen.has(s.text)) return;
+    seen.add(s.text);
+    first[i] = 1;
+  });
+  return first;
+}

@@ -1,0 +1,69 @@
+import type { Candidate, Selection, SelectOptions } from './select.ts';
+import { usablePool } from './pool.ts';
+import { cosine } from './similarity.ts';
+import { documentBigrams } from './bigrams.ts';
+import { standsAlone } from './stands-alone.ts';
+
+/** ICSI's floor: shorter sentences are mostly datelines, captions and fragments. */
+const MIN_WORDS = 10;
+/** Two items whose content words are half shared or more say much the same; the later one goes. */
+const REPEATS = 0.5;
+
+/**
+ * Generic summaries: greedily takes the sentence that adds the most not-yet-covered concept worth
+ * (bigrams, see bigrams.ts) per word, within the budget. With `overshoot`, a last sentence may run
+ * past the budget; only the words before the cut count toward it, since those are all that is read.
+ * Greedy rather than exact: the gain of a better optimum did not carry over to better summaries.
+ */
+export function selectGenericItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
+  const { budget, overshoot } = options;
+  const sentences = candidates.map((c) => c.sentence);
+  const { ids, ends, weights, documents, bar: firstBar } = documentBigrams(sentences, options.tools);
+  const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS && standsAlone(c.sentence.text));
+  const covered = new Uint8Array(weights.length);
+  const done = new Uint8Array(sentences.length);
+  const chosen: number[] = [];
+  let words = 0;
+  let bar = firstBar;
+
+  while (chosen.length < budget.items && words < budget.words) {
+    const room = budget.words - words;
+    let best = -1;
+    let bestRatio = 0;
+    for (const i of pool) {
+      if (done[i]) continue;
+      const length = sentences[i]!.words;
+      const fits = length <= room;
+      if (!fits && !overshoot) continue;
+      const reach = fits ? 1 : room / length;
+      const own = ids[i]!;
+      const end = ends[i]!;
+      let gain = 0;
+      for (let k = 0; k < own.length; k++) {
+        const c = own[k]!;
+        if (!covered[c] && documents[c]! >= bar && end[k]! <= reach) gain += weights[c]!;
+      }
+      const ratio = gain / (fits ? length : room);
+      if (ratio > bestRatio) {
+        best = i;
+        bestRatio = ratio;
+      }
+    }
+    if (best < 0) {
+      // All that enough documents agree on is said: what fewer of them report may fill the room left.
+      if (bar <= 1) break;
+      bar--;
+      continue;
+    }
+    done[best] = 1;
+    const terms = new Set(sentences[best]!.terms);
+    if (chosen.some((j) => cosine(new Set(sentences[j]!.terms), terms, () => 1) >= REPEATS)) continue;
+    chosen.push(best);
+    words += sentences[best]!.words;
+    for (const c of ids[best]!) covered[c] = 1;
+  }
+
+  // Who else tells each fact is for the digest to find, across the whole corpus.
+  const items = chosen.map((i) => ({ leader: sentences[i]!, members: [sentences[i]!] }));
+  return { items, runsPast: words > budget.words };
+}

@@ -1,0 +1,80 @@
+import type { Sentence } from '../types.ts';
+import type { Weigh } from './similarity.ts';
+
+/**
+ * The content terms of a set of sentences as small integer ids, with their weights looked up
+ * once. Comparing two sentences is then array work instead of building sets of strings, which
+ * is what keeps grouping a few hundred sentences fast.
+ */
+export interface TermSpace {
+  /** Distinct term ids of each sentence, in order of first occurrence (the order a Set keeps). */
+  bags: Int32Array[];
+  /** Number of distinct terms. */
+  size: number;
+  /**
+   * `weightedOverlap` of sentences `a` and `b` (see similarity.ts), computed in the same order so
+   * the result is the same to the last bit.
+   */
+  overlap(a: number, b: number): number;
+  /** Plain cosine of the two term sets: shared terms over the geometric mean of their sizes. */
+  cosine(a: number, b: number): number;
+}
+
+/** Builds the term space of `sentences`; indexes of the methods are positions in that list. */
+export function termSpace(sentences: readonly Sentence[], weigh: Weigh): TermSpace {
+  const ids = new Map<string, number>();
+  const weights: number[] = [];
+  const bags = sentences.map((s) => {
+    const bag: number[] = [];
+    for (const term of s.terms) {
+      let id = ids.get(term);
+      if (id === undefined) {
+        ids.set(term, (id = ids.size));
+        weights.push(weigh(term));
+      }
+      if (!bag.includes(id)) bag.push(id);
+    }
+    return Int32Array.from(bag);
+  });
+  const totals = bags.map((bag) => {
+    let total = 0;
+    for (const id of bag) total += weights[id]!;
+    return total;
+  });
+  // A stamp per term marks the members of the last bag looked at; a new stamp clears it for free.
+  const mark = new Uint32Array(ids.size);
+  let stamp = 0;
+  const markBag = (bag: Int32Array) => {
+    if (++stamp === 0xffffffff) mark.fill((stamp = 0));
+    for (const id of bag) mark[id] = stamp;
+  };
+
+  const overlap = (a: number, b: number): number => {
+    const [small, large] = bags[a]!.length <= bags[b]!.length ? [a, b] : [b, a];
+    markBag(bags[large]!);
+    let shared = 0;
+    let sharedCount = 0;
+    for (const id of bags[small]!) {
+      if (mark[id] === stamp) {
+        shared += weights[id]!;
+        sharedCount++;
+      }
+    }
+    const smallTotal = totals[small]!;
+    if (sharedCount < 3 || smallTotal === 0) return 0;
+    const balance = Math.min(1, (2 * smallTotal) / totals[large]!);
+    return (shared / smallTotal) * (0.75 + 0.25 * balance);
+  };
+
+  const cosine = (a: number, b: number): number => {
+    const x = bags[a]!;
+    const y = bags[b]!;
+    if (x.length === 0 || y.length === 0) return 0;
+    markBag(x);
+    let shared = 0;
+    for (const id of y) if (mark[id] === stamp) shared++;
+    return shared / Math.sqrt(x.length * y.length);
+  };
+
+  return { bags, size: ids.size, overlap, cosine };
+}
