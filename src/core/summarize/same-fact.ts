@@ -21,13 +21,7 @@ export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh
       hits.set(id, (hits.get(id) ?? 0) + 1);
     }
   }
-  const found: Sentence[] = [];
-  for (const [id, n] of hits) {
-    if (n < 2 || id === leader.id) continue;
-    const s = corpus.sentences[id]!;
-    if (weightedOverlap(terms, new Set(s.terms), weigh) >= SAME_FACT) found.push(s);
-  }
-  return found.sort((a, b) => a.id - b.id);
+  return confirmed(corpus, leader, terms, hits, 2, weigh);
 }
 
 /**
@@ -40,9 +34,14 @@ export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh)
   const terms = new Set(leader.terms);
   const shared = new Map<number, number>();
   for (const term of terms) for (const id of corpus.postings.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+  return confirmed(corpus, leader, terms, shared, 3, weigh);
+}
+
+/** The probed sentences that share enough terms and, compared in full, tell the same fact. */
+function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, shared: Map<number, number>, minShared: number, weigh: Weigh): Sentence[] {
   const found: Sentence[] = [];
   for (const [id, n] of shared) {
-    if (n < 3 || id === leader.id) continue;
+    if (n < minShared || id === leader.id) continue;
     const s = corpus.sentences[id]!;
     if (weightedOverlap(terms, new Set(s.terms), weigh) >= SAME_FACT) found.push(s);
   }
