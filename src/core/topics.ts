@@ -53,12 +53,20 @@ function nameRuns(text: string): string[] {
 export function extractTopics(corpus: Corpus): TopicEntry[] {
   const tallies = new Map<string, Tally>();
   const sentenceInitial = new Map<string, Set<number>>();
-  const count = (name: string, kind: Tally['kind'], article: number) => {
+  // The same few thousand names recur in every article: stem each written form once.
+  const keys = new Map<string, string | null>();
+  const keyOf = (name: string, kind: Tally['kind']): string | null => {
     const terms = corpus.lexicon.terms(name);
-    if (terms.length === 0 || terms.every((t) => /^\d+$/.test(t))) return;
+    if (terms.length === 0 || terms.every((t) => /^\d+$/.test(t))) return null;
     // A phrase made partly of stopwords ("said they") is not a topic.
-    if (kind === 'phrase' && terms.length < name.split(/[\s-]+/).length) return;
-    const key = corpus.lexicon.expand(name).phrases[0]?.join(' ') ?? terms.join(' ');
+    if (kind === 'phrase' && terms.length < name.split(/[\s-]+/).length) return null;
+    return corpus.lexicon.expand(name).phrases[0]?.join(' ') ?? terms.join(' ');
+  };
+  const count = (name: string, kind: Tally['kind'], article: number) => {
+    const memo = `${kind}:${name}`;
+    let key = keys.get(memo);
+    if (key === undefined) keys.set(memo, (key = keyOf(name, kind)));
+    if (key === null) return;
     let t = tallies.get(key);
     if (!t) tallies.set(key, (t = { key, kind, forms: new Map(), articles: new Set(), mentions: 0 }));
     t.forms.set(name, (t.forms.get(name) ?? 0) + 1);

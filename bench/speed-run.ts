@@ -1,0 +1,210 @@
+/**
+ * One size of the speed benchmark, run by bench/speed.ts in a fresh process so that peak memory
+ * belongs to that size alone:
+ *
+ *   node --expose-gc --import tsx bench/speed-run.ts --size N [--dir DIR] [--seed S] [--queries K] [--out FILE]
+ *
+ * --dir      a corpus written by writeCorpus with the same size and seed; without it one is generated
+ *            into a temporary folder (and removed), which then counts in the peak memory too
+ * --queries  /summary queries per kind (default 60, so 240 in all)
+ * --out      JSON file for the record, rewritten after every stage so a run that dies says how far it got
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LiveCorpus } from '../src/app/live-corpus.ts';
+import { topicsCommand } from '../src/commands/topics.ts';
+import { loadEngine } from '../src/config/load-engine.ts';
+import { parseConfig } from '../src/config/env.ts';
+import type { Corpus } from '../src/core/corpus.ts';
+import { DEFAULT_BUDGET, digestTopic } from '../src/core/digest.ts';
+import { loadCorpus } from '../src/core/engine.ts';
+import { extractTopics } from '../src/core/topics.ts';
+import { PROJECT_ROOT } from './eval-data.ts';
+import { DEFAULT_SEED, changeArticles, planCorpus, writeCorpus, type CorpusSpec } from './speed-corpus.ts';
+import { QUERIES, QUERY_KINDS, querySchedule, type QueryKind } from './speed-queries.ts';
+import { engineRevision, machineInfo, type SpeedRecord } from './speed-record.ts';
+import { readSentencePools } from './speed-sources.ts';
+import { MemorySampler, countOpens, osPeakRssBytes, summarizeLatencies } from './speed-stats.ts';
+
+const CHANGE_SHARE = 0.01;
+const MB = 1e6;
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    dir: { type: 'string' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    queries: { type: 'string', default: '60' },
+    out: { type: 'string' },
+  },
+});
+const spec: CorpusSpec = { articles: Number(values.size), seed: Number(values.seed) };
+const perKind = Number(values.queries);
+if (!Number.isInteger(spec.articles) || spec.articles < 1) throw new Error('--size must be a positive integer');
+if (!Number.isInteger(perKind) || perKind < 1) throw new Error('--queries must be a positive integer');
+
+const log = (message: string) => process.stderr.write(`[speed ${spec.articles}] ${message}\n`);
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const record: SpeedRecord = { articles: spec.articles, seed: spec.seed, stage: 'started', measuredAt: new Date().toISOString(), machine: machineInfo(), engine: engineRevision() };
+const save = () => {
+  if (values.out) writeFileSync(values.out, JSON.stringify(record, null, 2));
+};
+
+function filesBelow(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
+
+const engine = loadEngine(join(PROJECT_ROOT, 'config'));
+const maxBytes = parseConfig({}).MAX_ARTICLE_BYTES;
+let dir = values.dir;
+const ownDir = dir === undefined;
+if (dir === undefined) {
+  dir = mkdtempSync(join(tmpdir(), 'digest-speed-'));
+  const started = performance.now();
+  writeCorpus(dir, spec, readSentencePools(engine));
+  record.generateSeconds = (performance.now() - started) / 1000;
+}
+
+try {
+  await measure(dir);
+} catch (err) {
+  record.error = (err as Error).stack ?? String(err);
+  save();
+  throw err;
+} finally {
+  if (ownDir) rmSync(dir, { recursive: true, force: true });
+}
+
+async function measure(dir: string): Promise<void> {
+  const { files, bytes } = filesBelow(dir);
+  Object.assign(record, { files, corpusBytes: bytes, formats: formatsOf(dir) });
+  gc();
+  record.baselineRssBytes = process.memoryUsage().rss;
+  const sampler = new MemorySampler().start();
+
+  log(`loading ${files} files, ${(bytes / MB).toFixed(1)} MB`);
+  let started = performance.now();
+  let corpus: Corpus | undefined = await loadCorpus(engine, dir, { maxBytes });
+  const loadSeconds = (performance.now() - started) / 1000;
+  sampler.sample();
+  Object.assign(record, {
+    stage: 'loaded',
+    loadSeconds,
+    loadMBps: bytes / MB / loadSeconds,
+    articlesLoaded: corpus.articles.length,
+    sentences: corpus.sentences.length,
+    notLoaded: corpus.report.filter((e) => e.outcome !== 'loaded').length,
+    heapUsedAfterLoadBytes: process.memoryUsage().heapUsed,
+  });
+  log(`loaded in ${loadSeconds.toFixed(1)} s (${record.loadMBps!.toFixed(2)} MB/s)`);
+
+  started = performance.now();
+  record.topicsCount = extractTopics(corpus).length;
+  record.topicsBuildMs = performance.now() - started;
+  save();
+
+  timeQueries(corpus);
+  sampler.stop();
+  record.peakRssBytes = Math.max(sampler.peakRss, osPeakRssBytes());
+  record.peakHeapUsedBytes = sampler.peakHeapUsed;
+  record.rssPerCorpusByte = record.peakRssBytes / bytes;
+  record.rssGrowthPerCorpusByte = (record.peakRssBytes - record.baselineRssBytes) / bytes;
+  record.stage = 'queried';
+  save();
+
+  // The measured snapshot goes before the reload phase, so that phase holds at most the two a reload holds.
+  corpus = undefined;
+  gc();
+  await timeReload(dir);
+  record.peakRssWithReloadBytes = osPeakRssBytes();
+  record.stage = 'reloaded';
+  save();
+  log('done');
+}
+
+function formatsOf(dir: string): SpeedRecord['formats'] {
+  const formats = { txt: 0, md: 0, html: 0, json: 0 };
+  for (const entry of readdirSync(dir, { recursive: true }) as string[]) {
+    const ext = entry.slice(entry.lastIndexOf('.') + 1) as keyof typeof formats;
+    if (ext in formats) formats[ext]++;
+  }
+  return formats;
+}
+
+function timeQueries(corpus: Corpus): void {
+  // One pass over every query first: the first calls pay for compiling, not for the corpus size.
+  for (const kind of QUERY_KINDS) for (const topic of QUERIES[kind]) digestTopic(corpus, topic, DEFAULT_BUDGET);
+  const schedule = querySchedule(perKind);
+  log(`timing ${schedule.length} /summary queries`);
+  const all: number[] = [];
+  const byKind = new Map<QueryKind, { ms: number[]; articlesMatched: number; items: number; suggestions: number }>();
+  for (const { kind, topic } of schedule) {
+    const started = performance.now();
+    const digest = digestTopic(corpus, topic, DEFAULT_BUDGET);
+    const ms = performance.now() - started;
+    all.push(ms);
+    let entry = byKind.get(kind);
+    if (!entry) byKind.set(kind, (entry = { ms: [], articlesMatched: 0, items: 0, suggestions: 0 }));
+    entry.ms.push(ms);
+    // The figures of the kind's first spelling, to show what the query had to work on.
+    if (entry.ms.length === 1) {
+      Object.assign(entry, { articlesMatched: digest.stats.articlesMatched, items: digest.items.length, suggestions: digest.suggestions?.length ?? 0 });
+    }
+  }
+  const overall = summarizeLatencies(all);
+  Object.assign(record, {
+    summaryQueries: overall.count,
+    summaryP50Ms: overall.p50,
+    summaryP95Ms: overall.p95,
+    summaryP99Ms: overall.p99,
+    summaryMaxMs: overall.max,
+    summaryByKind: Object.fromEntries(
+      [...byKind].map(([kind, { ms, ...rest }]) => [kind, { ...summarizeLatencies(ms), ...rest }]),
+    ) as SpeedRecord['summaryByKind'],
+  });
+  log(`/summary p50 ${overall.p50} ms, p99 ${overall.p99} ms`);
+}
+
+async function timeReload(dir: string): Promise<void> {
+  const live = new LiveCorpus({ engine, dir, maxBytes });
+  const initial = await live.reload();
+  if (!initial.ok) throw new Error(`first reload failed: ${initial.error}`);
+  record.reloadInitialSeconds = initial.elapsedMs / 1000;
+
+  const invoker = { platform: 'console', id: 'bench', isAdmin: false } as const;
+  const deps = { corpus: live, budgets: { short: DEFAULT_BUDGET, medium: DEFAULT_BUDGET, long: DEFAULT_BUDGET } };
+  const serve: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    await topicsCommand.run({}, invoker, deps);
+    serve.push(performance.now() - started);
+  }
+  record.topicsServeMs = serve.sort((a, b) => a - b)[serve.length >> 1]!;
+
+  const pools = readSentencePools(engine);
+  const changed = changeArticles({ dir, spec, articles: planCorpus(spec, pools) }, pools, CHANGE_SHARE);
+  log(`changed ${changed.length} files; reloading`);
+  const opens = countOpens(dir);
+  const started = performance.now();
+  const report = await live.reload();
+  const seconds = (performance.now() - started) / 1000;
+  const filesRead = opens.stop();
+  if (!report.ok) throw new Error(`reload failed: ${report.error}`);
+  Object.assign(record, {
+    reloadSeconds: seconds,
+    changeShare: CHANGE_SHARE,
+    reloadChangedFiles: changed.length,
+    reloadReportedChanged: report.changed.length,
+    reloadFilesRead: filesRead,
+  });
+  log(`reload after ${changed.length} changed files: ${seconds.toFixed(1)} s, ${filesRead} files read`);
+}

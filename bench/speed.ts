@@ -1,0 +1,112 @@
+/**
+ * Speed benchmark: loading, memory, /summary latency, /topics and reload on synthetic corpora of
+ * real sentences (see speed-corpus.ts), one size at a time.
+ *
+ *   npm run bench:speed -- [--sizes 1000,10000,100000] [--seed S] [--queries K]
+ *
+ * --sizes    corpus sizes in articles (default 1000,10000,100000)
+ * --seed     generator seed (default fixed, so runs compare)
+ * --queries  /summary queries per kind, four kinds (default 60, so 240 per size)
+ *
+ * Each corpus is written to a temporary folder and removed afterwards; each size is measured in a
+ * fresh child process (bench/speed-run.ts), so its peak memory is its own. Prints markdown tables
+ * and writes bench/results/speed.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEngine } from '../src/config/load-engine.ts';
+import { PROJECT_ROOT } from './eval-data.ts';
+import { DEFAULT_SEED, writeCorpus } from './speed-corpus.ts';
+import { engineRevision, machineInfo, type SpeedRecord } from './speed-record.ts';
+import { formatReport, saveResults } from './speed-report.ts';
+import { readSentencePools, type SentencePools } from './speed-sources.ts';
+
+const RESULTS_FILE = join(PROJECT_ROOT, 'bench', 'results', 'speed.json');
+// Room for the biggest corpus: V8's default old space (about 4 GB here) would end a 100,000-article
+// run with an out-of-memory crash instead of a figure. The rest of the machine is left to the OS.
+const HEAP_MB = Math.floor((totalmem() * 0.75) / 2 ** 20);
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    queries: { type: 'string', default: '60' },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`--sizes: expected positive whole numbers separated by commas (got ${JSON.stringify(values.sizes)})`);
+  process.exit(1);
+}
+const seed = Number(values.seed);
+
+// Temporary folders go even when the run is interrupted (Ctrl-C, or a timeout's SIGTERM).
+const live = new Set<string>();
+let running: ChildProcess | undefined;
+const cleanUp = () => {
+  running?.kill('SIGTERM');
+  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+  live.clear();
+};
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(code);
+  });
+}
+
+function runChild(size: number, dir: string, out: string): Promise<string | undefined> {
+  const args = [`--max-old-space-size=${HEAP_MB}`, '--expose-gc', '--import', 'tsx', join(PROJECT_ROOT, 'bench', 'speed-run.ts')];
+  args.push('--size', String(size), '--dir', dir, '--seed', String(seed), '--queries', values.queries, '--out', out);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    running = child;
+    child.on('error', (err) => resolve(`could not start: ${err.message}`));
+    child.on('exit', (code, signal) => {
+      running = undefined;
+      resolve(code === 0 ? undefined : `child exited with ${signal ?? `code ${code}`}`);
+    });
+  });
+}
+
+async function measureSize(size: number, pools: SentencePools): Promise<SpeedRecord> {
+  const dir = mkdtempSync(join(tmpdir(), `digest-speed-${size}-`));
+  live.add(dir);
+  const work = mkdtempSync(join(tmpdir(), 'digest-speed-out-'));
+  live.add(work);
+  try {
+    const out = join(work, 'record.json');
+    const started = performance.now();
+    console.error(`[speed ${size}] writing the corpus to ${dir}`);
+    writeCorpus(dir, { articles: size, seed }, pools);
+    const generateSeconds = (performance.now() - started) / 1000;
+    const failure = await runChild(size, dir, out);
+    const record: SpeedRecord = existsSync(out)
+      ? (JSON.parse(readFileSync(out, 'utf8')) as SpeedRecord)
+      : { articles: size, seed, stage: 'started', measuredAt: new Date().toISOString(), machine: machineInfo(), engine: engineRevision() };
+    record.generateSeconds = generateSeconds;
+    if (failure !== undefined) record.error = record.error ?? failure;
+    return record;
+  } finally {
+    for (const d of [dir, work]) {
+      rmSync(d, { recursive: true, force: true });
+      live.delete(d);
+    }
+  }
+}
+
+const pools = readSentencePools(loadEngine(join(PROJECT_ROOT, 'config')));
+const records: SpeedRecord[] = [];
+for (const size of sizes) {
+  const record = await measureSize(size, pools);
+  records.push(record);
+  // Saved after every size: a long run that is stopped keeps what it measured.
+  saveResults(RESULTS_FILE, records);
+}
+const saved = saveResults(RESULTS_FILE, records);
+console.log(formatReport(records, saved.machine));
+console.log(`\nWritten to ${RESULTS_FILE}`);
+process.exitCode = records.some((r) => r.error !== undefined) ? 1 : 0;
