@@ -93,10 +93,13 @@ function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[]
 
 /** The topic as the articles write it ("ghazni" -> "Ghazni"), when it is one of the corpus topics. */
 function displayName(corpus: Corpus, topic: string): string {
-  const key = (name: string) => corpus.lexicon.expand(name).phrases[0]?.join(' ');
-  const wanted = key(topic);
-  return corpus.topics.find((t) => key(t.name) === wanted)?.name ?? topic;
+  const key = (name: string) => corpus.lexicon.expand(name).phrases[0]?.join(' ') ?? '';
+  let names = topicNames.get(corpus);
+  // Keyed once per snapshot, not on every /summary.
+  if (!names) topicNames.set(corpus, (names = new Map([...corpus.topics].reverse().map((t) => [key(t.name), t.name]))));
+  return names.get(key(topic)) ?? topic;
 }
+const topicNames = new WeakMap<Corpus, Map<string, string>>();
 
 /** The digest of what the corpus says about a topic; for an unknown topic, no items and suggestions. */
 export function digestTopic(corpus: Corpus, topic: string, budget: Budget = DEFAULT_BUDGET): Digest {
