@@ -55,8 +55,6 @@ export interface Selection {
   runsPast: boolean;
 }
 
-export { SAME_FACT } from './similarity.ts';
-
 /** Picks the sentences that cover the most of what the candidates say, within the budget. */
 export function selectItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
   return options.mode === 'topic' ? selectTopicItems(candidates, options) : selectGenericItems(candidates, options);

@@ -26,6 +26,11 @@ export function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, 
     }
   }
   for (const term of large) largeTotal += weigh(term);
+  return overlapScore(shared, sharedCount, smallTotal, largeTotal);
+}
+
+/** The overlap coefficient from its sums; shared by the Set and the integer-id versions. */
+export function overlapScore(shared: number, sharedCount: number, smallTotal: number, largeTotal: number): number {
   // Three shared terms at least: two short sentences about "the Taliban" and "Kabul" are not one fact.
   if (sharedCount < 3 || smallTotal === 0) return 0;
   // A very short sentence inside a long one tells only a sliver of it; damp by size ratio.

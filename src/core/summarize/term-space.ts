@@ -1,5 +1,5 @@
 import type { Sentence } from '../types.ts';
-import type { Weigh } from './similarity.ts';
+import { overlapScore, type Weigh } from './similarity.ts';
 
 /**
  * The content terms of a set of sentences as small integer ids, with their weights looked up
@@ -60,10 +60,7 @@ export function termSpace(sentences: readonly Sentence[], weigh: Weigh): TermSpa
         sharedCount++;
       }
     }
-    const smallTotal = totals[small]!;
-    if (sharedCount < 3 || smallTotal === 0) return 0;
-    const balance = Math.min(1, (2 * smallTotal) / totals[large]!);
-    return (shared / smallTotal) * (0.75 + 0.25 * balance);
+    return overlapScore(shared, sharedCount, totals[small]!, totals[large]!);
   };
 
   const cosine = (a: number, b: number): number => {
