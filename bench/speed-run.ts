@@ -180,7 +180,7 @@ async function timeReload(dir: string): Promise<void> {
   if (!initial.ok) throw new Error(`first reload failed: ${initial.error}`);
   record.reloadInitialSeconds = initial.elapsedMs / 1000;
 
-  const invoker = { platform: 'console', id: 'bench', isAdmin: false } as const;
+  const invoker = { platform: 'console', id: 'bench', isAdmin: false, channel: 'terminal' } as const;
   const deps = { corpus: live, budgets: { short: DEFAULT_BUDGET, medium: DEFAULT_BUDGET, long: DEFAULT_BUDGET } };
   const serve: number[] = [];
   for (let i = 0; i < 50; i++) {

@@ -13,7 +13,7 @@ export async function oneShot(command: string, toInput: (args: string[]) => Comm
   const rest = args.filter((a) => a !== '--json');
   try {
     const app = await bootstrap(process.env, { defaultLogLevel: 'warn' });
-    const reply = await runCommand(command, toInput(rest), { platform: 'console', id: 'cli', isAdmin: true }, app.deps);
+    const reply = await runCommand(command, toInput(rest), { platform: 'console', id: 'cli', isAdmin: true, channel: 'terminal' }, app.deps);
     process.stdout.write(`${json ? JSON.stringify(jsonOf(reply), null, 2) : renderReplyText(reply)}\n`);
     if (reply.kind === 'error') process.exitCode = 1;
     else if (reply.kind === 'digest' && reply.digest.items.length === 0) process.exitCode = 2;

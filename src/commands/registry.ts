@@ -1,6 +1,7 @@
 import { summaryCommand } from './summary.ts';
 import { topicsCommand } from './topics.ts';
 import { reloadCommand } from './reload.ts';
+import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscription-commands.ts';
 import { validateInput } from './validate.ts';
 import type { CommandDefinition, CommandDeps, CommandInput, Invoker, Reply } from './types.ts';
 
@@ -8,12 +9,21 @@ const helpCommand: CommandDefinition = {
   name: 'help',
   description: 'What this bot can do',
   admin: false,
+  needsCorpus: false,
   options: [],
   run: () => ({ kind: 'help', commands: COMMANDS }),
 };
 
 /** Every command, in the order help lists them. Platforms register exactly these. */
-export const COMMANDS: readonly CommandDefinition[] = [summaryCommand, topicsCommand, reloadCommand, helpCommand];
+export const COMMANDS: readonly CommandDefinition[] = [
+  summaryCommand,
+  topicsCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
+  reloadCommand,
+  helpCommand,
+];
 
 /** Runs a command by name for any platform: checks permission and arguments first. */
 export async function runCommand(name: string, raw: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> {
@@ -22,6 +32,6 @@ export async function runCommand(name: string, raw: CommandInput, invoker: Invok
   if (def.admin && !invoker.isAdmin) return { kind: 'error', code: 'not-admin', detail: { command: def.name } };
   const checked = validateInput(def, raw);
   if ('error' in checked) return checked.error;
-  if (def.name !== 'reload' && !deps.corpus.loaded) return { kind: 'error', code: 'not-loaded', detail: {} };
+  if (def.needsCorpus && !deps.corpus.loaded) return { kind: 'error', code: 'not-loaded', detail: {} };
   return def.run(checked.input, invoker, deps);
 }

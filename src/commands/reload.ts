@@ -4,6 +4,7 @@ export const reloadCommand: CommandDefinition = {
   name: 'reload',
   description: 'Re-read the articles folder (admins only)',
   admin: true,
+  needsCorpus: false,
   options: [],
   async run(_input, _invoker, deps) {
     return { kind: 'reload', report: await deps.corpus.reload() };

@@ -7,13 +7,13 @@ export const summaryCommand: CommandDefinition = {
   name: 'summary',
   description: 'A short digest of what the loaded articles say about a topic',
   admin: false,
+  needsCorpus: true,
   options: [
-    { name: 'topic', description: 'A place, person, organisation or phrase, e.g. ghazni', required: true, maxLength: 100, autocomplete: true },
+    { name: 'topic', description: 'A place, person, organisation or phrase, e.g. ghazni', required: true, maxLength: 100, topic: true },
     { name: 'length', description: 'short, medium or long (default medium)', required: false, maxLength: 10, choices: LENGTHS },
   ],
   run(input, _invoker, deps) {
     const topic = input.topic!;
-    if (!/[\p{L}\p{N}]/u.test(topic)) return { kind: 'error', code: 'empty-topic', detail: {} };
     const budget = deps.budgets[(input.length as Length | undefined) ?? 'medium'];
     return { kind: 'digest', digest: digestTopic(deps.corpus.current, topic, budget) };
   },

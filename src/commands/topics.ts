@@ -4,6 +4,7 @@ export const topicsCommand: CommandDefinition = {
   name: 'topics',
   description: 'What the loaded articles are about, with article counts',
   admin: false,
+  needsCorpus: true,
   options: [],
   run(_input, _invoker, deps) {
     const corpus = deps.corpus.current;

@@ -1,5 +1,6 @@
 import type { Budget, Digest, TopicEntry } from '../core/types.ts';
 import type { LiveCorpus, ReloadReport } from '../app/live-corpus.ts';
+import type { Platform, Subscription, SubscriptionStore } from '../store/types.ts';
 
 /** A string option of a command; every platform renders these the same way. */
 export interface OptionSpec {
@@ -8,22 +9,33 @@ export interface OptionSpec {
   required: boolean;
   maxLength: number;
   choices?: readonly string[];
-  /** Platforms that can offer choices as the user types (Discord) should do so from the corpus topics. */
-  autocomplete?: boolean;
+  /** A topic: platforms that can (Discord) offer corpus topics as the user types; must hold a letter or digit. */
+  topic?: boolean;
 }
 
 /** Who ran a command; the adapter decides `isAdmin` from the platform's own permissions. */
 export interface Invoker {
-  platform: 'console' | 'discord' | 'slack';
+  platform: Platform;
   id: string;
   isAdmin: boolean;
+  /** The platform's id of the channel the command was typed in (`terminal` for the console). */
+  channel: string;
 }
 
 export type Length = 'short' | 'medium' | 'long';
 
+/** What the subscription commands need; absent where the bot runs without a store. */
+export interface SubscriptionDeps {
+  store: SubscriptionStore;
+  /** IANA zone used when /subscribe names none; validated with the rest of the config. */
+  defaultTimeZone: string;
+  now: () => Date;
+}
+
 export interface CommandDeps {
   corpus: LiveCorpus;
   budgets: Record<Length, Budget>;
+  subscriptions?: SubscriptionDeps;
 }
 
 export type ErrorCode =
@@ -33,13 +45,21 @@ export type ErrorCode =
   | 'bad-choice'
   | 'empty-topic'
   | 'not-admin'
-  | 'not-loaded';
+  | 'not-loaded'
+  | 'bad-time'
+  | 'bad-time-zone'
+  | 'no-store'
+  | 'failed';
 
 export type Reply =
   | { kind: 'digest'; digest: Digest }
   | { kind: 'topics'; topics: TopicEntry[]; articles: number }
   | { kind: 'reload'; report: ReloadReport }
   | { kind: 'help'; commands: readonly CommandDefinition[] }
+  /** `articlesNow`: how many loaded articles the topic matches today (0 warns of a likely typo). */
+  | { kind: 'subscribed'; subscription: Subscription; created: boolean; articlesNow: number; suggestions: string[] }
+  | { kind: 'unsubscribed'; topic: string; removed: boolean; remaining: string[] }
+  | { kind: 'subscriptions'; subscriptions: Subscription[] }
   | { kind: 'error'; code: ErrorCode; detail: Record<string, string> };
 
 export type CommandInput = Record<string, string | undefined>;
@@ -50,6 +70,8 @@ export interface CommandDefinition {
   description: string;
   /** Only admins may run it; platforms also hide it from others where they can. */
   admin: boolean;
+  /** False for commands that work before the articles are loaded. */
+  needsCorpus: boolean;
   options: readonly OptionSpec[];
   run(input: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> | Reply;
 }

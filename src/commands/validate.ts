@@ -17,6 +17,7 @@ export function validateInput(def: CommandDefinition, raw: CommandInput): { inpu
     if (value.length > option.maxLength) {
       return { error: { kind: 'error', code: 'too-long', detail: { option: option.name, max: String(option.maxLength) } } };
     }
+    if (option.topic && !/[\p{L}\p{N}]/u.test(value)) return { error: { kind: 'error', code: 'empty-topic', detail: {} } };
     if (option.choices && !option.choices.includes(value.toLowerCase())) {
       return { error: { kind: 'error', code: 'bad-choice', detail: { option: option.name, value, choices: option.choices.join(', ') } } };
     }

@@ -1,18 +1,69 @@
 import { z } from 'zod';
+import { parseTimeZone } from '../scheduler/subscription-input.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const httpUrl = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
+const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (15 to 22 digits)');
 
 /** Every setting the bot reads from the environment; `.env.example` documents each one. */
-const schema = z.object({
-  ARTICLES_DIR: z.string().min(1).default('articles'),
-  CONFIG_DIR: z.string().min(1).default('config'),
-  MAX_ARTICLE_BYTES: positiveInt(5 * 1024 * 1024),
-  DIGEST_ITEMS: positiveInt(5),
-  DIGEST_WORDS: positiveInt(120),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const schema = z
+  .object({
+    ARTICLES_DIR: z.string().min(1).default('articles'),
+    CONFIG_DIR: z.string().min(1).default('config'),
+    MAX_ARTICLE_BYTES: positiveInt(5 * 1024 * 1024),
+    DIGEST_ITEMS: positiveInt(5),
+    DIGEST_WORDS: positiveInt(120),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WATCH_ARTICLES: flag(true),
+    RELOAD_DEBOUNCE_MS: positiveInt(2000),
+
+    DATA_DIR: z.string().min(1).default('data'),
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .default('UTC')
+      .refine((v) => parseTimeZone(v).ok, 'must be an IANA time zone such as Europe/Berlin'),
+    CATCH_UP_MINUTES: z.coerce.number().int().min(0).max(1440).default(1440),
+    WHEN_NOTHING_NEW: z.enum(['note', 'skip']).default('note'),
+
+    DISCORD_TOKEN: z.string().regex(/^[\w.-]{20,}$/, 'does not look like a Discord bot token').optional(),
+    DISCORD_APPLICATION_ID: snowflake.optional(),
+    DISCORD_GUILD_ID: snowflake.optional(),
+    DISCORD_API_URL: httpUrl('https://discord.com/api'),
+
+    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+    SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the hex signing secret from Basic Information').optional(),
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+    SLACK_ADMIN_IDS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), 'must be Slack user ids like U0123ABCD, comma-separated'),
+    SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SLACK_API_URL: httpUrl('https://slack.com/api/'),
+  })
+  .superRefine((c, ctx) => {
+    const need = (when: boolean, key: string, why: string) => {
+      if (when) ctx.addIssue({ code: 'custom', path: [key], message: `is required ${why}` });
+    };
+    need(Boolean(c.DISCORD_TOKEN) && !c.DISCORD_APPLICATION_ID, 'DISCORD_APPLICATION_ID', 'when DISCORD_TOKEN is set');
+    need(Boolean(c.DISCORD_APPLICATION_ID) && !c.DISCORD_TOKEN, 'DISCORD_TOKEN', 'when DISCORD_APPLICATION_ID is set');
+    need(Boolean(c.SLACK_BOT_TOKEN) && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN, 'SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (HTTP mode)');
+    need(Boolean(c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  });
 
 export type Config = z.infer<typeof schema>;
+
+/** Values that must never be echoed back, not even in a config error. */
+export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
 
 /** Raised for a missing or malformed setting; the message names the variable. */
 export class ConfigError extends Error {
@@ -30,7 +81,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join('.');
     const given = present[key];
-    return `${key}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
+    const shown = given === undefined || (SECRET_KEYS as readonly string[]).includes(key) ? '' : ` (got ${JSON.stringify(given)})`;
+    return `${key}: ${issue.message}${shown}`;
   });
   throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+/** The chat platforms the config has tokens for; none means the terminal session. */
+export function platformsOf(config: Config): { discord: boolean; slack: boolean } {
+  return { discord: Boolean(config.DISCORD_TOKEN), slack: Boolean(config.SLACK_BOT_TOKEN) };
 }

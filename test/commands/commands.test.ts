@@ -8,8 +8,8 @@ import { ARTICLES, realEngine, tempArticles } from '../helpers/fixtures.ts';
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const user: Invoker = { platform: 'console', id: 'u1', isAdmin: false };
-const admin: Invoker = { platform: 'console', id: 'a1', isAdmin: true };
+const user: Invoker = { platform: 'console', id: 'u1', isAdmin: false, channel: 'c1' };
+const admin: Invoker = { platform: 'console', id: 'a1', isAdmin: true, channel: 'c1' };
 const budgets = { short: { items: 2, words: 60 }, medium: { items: 5, words: 120 }, long: { items: 10, words: 240 } };
 
 async function depsFor(dir: string): Promise<CommandDeps> {
@@ -52,7 +52,7 @@ test('commands: /summary honours length, /topics lists counts, /help lists every
   assert.equal(ghazni?.articles, 5);
   const help = await runCommand('help', {}, user, deps);
   assert.ok(help.kind === 'help');
-  assert.deepEqual(help.commands.map((c) => c.name), ['summary', 'topics', 'reload', 'help']);
+  assert.deepEqual(help.commands.map((c) => c.name), ['summary', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'reload', 'help']);
 });
 
 test('commands: /reload is for admins; it reports what changed and keeps serving on failure', async () => {

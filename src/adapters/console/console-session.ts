@@ -14,7 +14,7 @@ export interface ConsoleSessionOptions {
 }
 
 // The person at the terminal runs the process, so they may run admin commands too.
-const LOCAL_USER: Invoker = { platform: 'console', id: 'local', isAdmin: true };
+const LOCAL_USER: Invoker = { platform: 'console', id: 'local', isAdmin: true, channel: 'terminal' };
 
 /**
  * An interactive terminal session that takes the same slash commands as chat.

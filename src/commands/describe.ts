@@ -1,0 +1,114 @@
+import type { Digest, Disagreement, SourceRef } from '../core/types.ts';
+import type { Subscription } from '../store/types.ts';
+import type { ReloadReport } from '../app/live-corpus.ts';
+import { errorText } from './messages.ts';
+import type { CommandDefinition, Reply } from './types.ts';
+
+/**
+ * How one platform marks up text. Every platform words replies the same way (this file); only
+ * the markup differs. `text` is applied to everything that came from an article or a user, so
+ * it is where a platform neutralises mentions and formatting.
+ */
+export interface Markup {
+  text(untrusted: string): string;
+  bold(safe: string): string;
+  code(safe: string): string;
+  /** A source link; the label is untrusted, the URL is already checked to be http(s). */
+  link(label: string, url: string): string;
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The outlet's name, or the article's file when no outlet could be found. */
+export function sourceLabel(s: SourceRef): string {
+  return s.source === 'unknown outlet' ? s.file : s.source;
+}
+
+/** Only web links are shown as links: a `javascript:` or `file:` URL in front matter is not. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function sourceText(s: SourceRef, m: Markup): string {
+  const url = safeUrl(s.url);
+  return url ? m.link(sourceLabel(s), url) : m.text(sourceLabel(s));
+}
+
+export function disagreementText(d: Disagreement, m: Markup): string {
+  const claims = d.claims.map((c) => `${m.text(c.value)} (${c.sources.map((s) => m.text(sourceLabel(s))).join(', ')})`);
+  return `Outlets differ on the ${m.text(d.about)}: ${claims.join('; ')}.`;
+}
+
+export function digestTitle(digest: Digest): string {
+  return digest.topic ?? 'All articles';
+}
+
+/** "4 items from 4 articles, 4 outlets": what was merged into the digest. */
+export function digestCounts(digest: Digest): string {
+  return `${plural(digest.items.length, 'item')} from ${plural(digest.articles.length, 'article')}, ${plural(digest.stats.outlets, 'outlet')}`;
+}
+
+/** The one line shown instead of items when the articles say nothing about the topic. */
+export function emptyDigestText(digest: Digest, m: Markup): string {
+  const maybe = digest.suggestions?.length
+    ? ` Did you mean: ${digest.suggestions.map((s) => m.text(s)).join(', ')}?`
+    : ' Try /topics to see what they cover.';
+  return `Nothing in the loaded articles about "${m.text(digestTitle(digest))}".${maybe}`;
+}
+
+function reloadText(r: ReloadReport, m: Markup): string[] {
+  if (!r.ok) return [`Reload failed, still serving the previous ${plural(r.articles, 'article')}: ${m.text(r.error ?? 'unknown error')}`];
+  const lines = [
+    `Reloaded ${plural(r.articles, 'article')} in ${r.elapsedMs} ms: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed, ${r.skipped.length} skipped.`,
+  ];
+  for (const s of r.skipped.slice(0, 20)) lines.push(`• skipped ${m.text(s.file)}: ${m.text(s.reason)}`);
+  if (r.skipped.length > 20) lines.push(`• and ${r.skipped.length - 20} more skipped files (see the log)`);
+  return lines;
+}
+
+export function scheduleText(s: Subscription, m: Markup): string {
+  return `${m.bold(m.text(s.topic))} every day at ${s.time} ${s.timeZone}`;
+}
+
+function usage(c: CommandDefinition): string {
+  return `/${c.name}${c.options.map((o) => (o.required ? ` ${o.name}` : ` [${o.name}]`)).join('')}`;
+}
+
+/** Lines of any reply except a digest with items, which each platform lays out itself. */
+export function describeReply(reply: Exclude<Reply, { kind: 'digest' }>, m: Markup): string[] {
+  switch (reply.kind) {
+    case 'topics':
+      if (reply.topics.length === 0) return ['No topics: no articles are loaded.'];
+      return [
+        `Topics in ${plural(reply.articles, 'article')}:`,
+        ...reply.topics.slice(0, 40).map((t) => `• ${m.text(t.name)} (${plural(t.articles, 'article')})`),
+      ];
+    case 'reload':
+      return reloadText(reply.report, m);
+    case 'help':
+      return ['Commands:', ...reply.commands.map((c) => `${m.code(usage(c))}  ${c.description}`)];
+    case 'subscribed': {
+      const head = `${reply.created ? 'Subscribed' : 'Updated'}: ${scheduleText(reply.subscription, m)} in this channel.`;
+      if (reply.articlesNow > 0) return [head];
+      const maybe = reply.suggestions.length ? ` Did you mean: ${reply.suggestions.map((s) => m.text(s)).join(', ')}?` : '';
+      return [head, `The loaded articles say nothing about it yet, so the digest will say so until they do.${maybe}`];
+    }
+    case 'unsubscribed':
+      if (reply.removed) return [`Unsubscribed: no more daily digests of ${m.bold(m.text(reply.topic))} in this channel.`];
+      return [
+        `This channel has no daily digest of ${m.bold(m.text(reply.topic))}.` +
+          (reply.remaining.length ? ` It has: ${reply.remaining.map((t) => m.text(t)).join(', ')}.` : ''),
+      ];
+    case 'subscriptions':
+      if (reply.subscriptions.length === 0) return ['This channel has no daily digests. An admin can add one with /subscribe.'];
+      return ['Daily digests in this channel:', ...reply.subscriptions.map((s) => `• ${scheduleText(s, m)}`)];
+    case 'error':
+      return [errorText(reply.code, reply.detail, m.text)];
+  }
+}

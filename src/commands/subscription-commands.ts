@@ -1,0 +1,73 @@
+import { digestTopic } from '../core/digest.ts';
+import { parseSubscriptionRequest } from '../scheduler/subscription-input.ts';
+import type { CommandDefinition, CommandDeps, Reply, SubscriptionDeps } from './types.ts';
+
+const TOPIC = { name: 'topic', description: 'The topic of the daily digest, e.g. ghazni', required: true, maxLength: 100, topic: true } as const;
+
+function withStore(deps: CommandDeps, run: (s: SubscriptionDeps) => Promise<Reply>): Promise<Reply> | Reply {
+  return deps.subscriptions ? run(deps.subscriptions) : { kind: 'error', code: 'no-store', detail: {} };
+}
+
+export const subscribeCommand: CommandDefinition = {
+  name: 'subscribe',
+  description: 'Post a daily digest of a topic in this channel at a local time (admins only)',
+  admin: true,
+  needsCorpus: false,
+  options: [
+    TOPIC,
+    { name: 'time', description: 'Local time of day, 24-hour HH:MM, e.g. 08:30', required: true, maxLength: 10 },
+    { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin (default from the bot config)', required: false, maxLength: 64 },
+  ],
+  run(input, invoker, deps) {
+    return withStore(deps, async (s) => {
+      const request = parseSubscriptionRequest(
+        { topic: input.topic, time: input.time, timeZone: input.timezone },
+        { defaultTimeZone: s.defaultTimeZone },
+      );
+      if (!request.ok) return { kind: 'error', code: request.code, detail: request.detail };
+      const { subscription, created } = await s.store.addSubscription(
+        { platform: invoker.platform, channel: invoker.channel, createdBy: invoker.id, ...request.value },
+        s.now(),
+      );
+      // A subscription to a topic the articles never mention is allowed (news changes), but say so.
+      const today = deps.corpus.loaded ? digestTopic(deps.corpus.current, subscription.topic, deps.budgets.short) : undefined;
+      return {
+        kind: 'subscribed',
+        subscription,
+        created,
+        articlesNow: today?.articles.length ?? 0,
+        suggestions: today?.suggestions ?? [],
+      };
+    });
+  },
+};
+
+export const unsubscribeCommand: CommandDefinition = {
+  name: 'unsubscribe',
+  description: "Stop this channel's daily digest of a topic (admins only)",
+  admin: true,
+  needsCorpus: false,
+  options: [TOPIC],
+  run(input, invoker, deps) {
+    return withStore(deps, async (s) => {
+      const ref = { platform: invoker.platform, channel: invoker.channel };
+      const removed = await s.store.removeSubscription(ref, input.topic!, s.now());
+      const remaining = removed ? [] : (await s.store.listSubscriptions(ref)).map((sub) => sub.topic);
+      return { kind: 'unsubscribed', topic: input.topic!, removed, remaining };
+    });
+  },
+};
+
+export const subscriptionsCommand: CommandDefinition = {
+  name: 'subscriptions',
+  description: 'The daily digests this channel gets',
+  admin: false,
+  needsCorpus: false,
+  options: [],
+  run(_input, invoker, deps) {
+    return withStore(deps, async (s) => ({
+      kind: 'subscriptions',
+      subscriptions: await s.store.listSubscriptions({ platform: invoker.platform, channel: invoker.channel }),
+    }));
+  },
+};
