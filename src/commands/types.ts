@@ -9,6 +9,8 @@ export interface OptionSpec {
   required: boolean;
   maxLength: number;
   choices?: readonly string[];
+  /** The shape of a value given by position in free text (see parseArguments). */
+  pattern?: RegExp;
   /** A topic: platforms that can (Discord) offer corpus topics as the user types; must hold a letter or digit. */
   topic?: boolean;
 }
