@@ -1,7 +1,7 @@
 import { schedule as cronSchedule } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Digest } from '../core/types.ts';
-import type { DeliveryLog, SubscriptionStore } from '../store/types.ts';
+import type { DeliveryLog, Platform, SubscriptionStore } from '../store/types.ts';
 import { deliver, type DeliveryOutcome } from './deliver.ts';
 import { dueDigests } from './due.ts';
 import { resolveOptions, type Clock, type SchedulerOptionsInput } from './options.ts';
@@ -19,6 +19,11 @@ export interface SchedulerDeps {
   logger: Logger;
   options?: SchedulerOptionsInput;
   schedule?: ScheduleFn;
+  /**
+   * Serve only subscriptions on these platforms (default: all). A process without a platform's
+   * tokens must not claim that platform's digests, or it would fail them for the process that can post.
+   */
+  platforms?: readonly Platform[];
 }
 
 /** What one tick did, per (subscription, local date) it looked at. */
@@ -60,8 +65,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     };
 
     // Both reads before any work starts, so a failed read leaves no job running unwatched.
-    const retries = await deps.store.pendingRetries(now, options.leaseMs);
-    const subscriptions = await deps.store.allSubscriptions();
+    const served = (platform: Platform) => !deps.platforms || deps.platforms.includes(platform);
+    const retries = (await deps.store.pendingRetries(now, options.leaseMs)).filter((p) => served(p.subscription.platform));
+    const subscriptions = (await deps.store.allSubscriptions()).filter((sub) => served(sub.platform));
     // Retries first: a row that waits for a retry must not be taken for a missed day below.
     for (const p of retries) {
       run(p.subscription.id, p.localDate, () => deliver(deliverDeps, p.subscription, p.localDate, now));

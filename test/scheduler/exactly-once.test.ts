@@ -121,3 +121,20 @@ test('exactly once: four bot processes ticking on one file at the same instant p
     cleanup();
   }
 });
+
+test('exactly once: a process serves only its own platforms and leaves the others unclaimed', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const slackOnly = await setup(dir, '2026-06-10T05:00:00Z', { platforms: ['slack'] });
+    await subscribe(slackOnly.store, { time: '08:00', timeZone: 'Europe/Berlin' }, slackOnly.clock.now());
+    await subscribe(slackOnly.store, { platform: 'slack', time: '08:00', timeZone: 'Europe/Berlin' }, slackOnly.clock.now());
+    await tickThrough(slackOnly.scheduler, slackOnly.clock, '2026-06-10T05:59:00Z', '2026-06-10T06:01:00Z');
+    assert.deepEqual(slackOnly.posts.map((p) => p.subscription.platform), ['slack']);
+    const discordRows = await slackOnly.store.deliveryHistory({ platform: 'discord', channel: 'C1' }, 'ghazni');
+    assert.deepEqual(discordRows, [], 'the Discord digest was not claimed, so a Discord process can still post it');
+    await slackOnly.scheduler.stop();
+    await slackOnly.store.close();
+  } finally {
+    cleanup();
+  }
+});
