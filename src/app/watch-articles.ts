@@ -1,0 +1,78 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { basename } from 'node:path';
+import type { Logger } from 'pino';
+import type { ReloadReport } from './live-corpus.ts';
+
+export interface WatchOptions {
+  /** Quiet time after the last change before reloading: copying 100 files is one reload, not 100. */
+  debounceMs: number;
+  reload: () => Promise<ReloadReport>;
+  logger: Logger;
+  /** Called after each reload the watcher started; tests wait on it. */
+  onReload?: (report: ReloadReport) => void;
+}
+
+export interface ArticleWatcher {
+  /** Stops watching and waits for a reload in progress. */
+  close(): Promise<void>;
+}
+
+// Editors and copy tools write swap and temporary files beside the real ones.
+const ignored = (name: string) => name.startsWith('.') || name.endsWith('~') || /\.(swp|tmp|part|crdownload)$/i.test(name);
+
+/**
+ * Reloads the articles when files in the folder change, debounced. A change that arrives while
+ * a reload runs starts one more reload after it, so the last change is never missed.
+ */
+export function watchArticles(dir: string, options: WatchOptions): ArticleWatcher {
+  const logger = options.logger.child({ component: 'article-watch' });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let dirty = false;
+  let closed = false;
+
+  const run = async () => {
+    timer = undefined;
+    if (running) {
+      dirty = true;
+      return;
+    }
+    dirty = false;
+    running = (async () => {
+      const report = await options.reload();
+      if (report.ok) {
+        logger.info({ added: report.added.length, removed: report.removed.length, changed: report.changed.length, skipped: report.skipped.length, ms: report.elapsedMs }, 'articles reloaded after a change');
+      } else {
+        logger.warn({ error: report.error }, 'reload after a change failed; still serving the previous articles');
+      }
+      options.onReload?.(report);
+    })().finally(() => {
+      running = undefined;
+      if (dirty && !closed) schedule();
+    });
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void run(), options.debounceMs);
+  };
+
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dir, { recursive: true, persistent: false }, (_event, name) => {
+      if (closed || (name && ignored(basename(name.toString())))) return;
+      schedule();
+    });
+    watcher.on('error', (err) => logger.warn({ err }, 'stopped watching the articles folder; /reload still works'));
+  } catch (err) {
+    logger.warn({ err, dir }, 'cannot watch the articles folder; /reload still works');
+  }
+
+  return {
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      watcher?.close();
+      await running;
+    },
+  };
+}
