@@ -1,10 +1,11 @@
 import type { Article, LoadReportEntry, RawArticle, Sentence, TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
-import type { CleanRules } from './text/clean-rules.ts';
-import { cleanText } from './text/clean.ts';
-import { splitSentences } from './text/sentences.ts';
-import { resolveMetadata } from './metadata.ts';
+import { createAnalyzer, placed, type AnalyzedArticle, type CorpusRules } from './analyze.ts';
+import { indexTerms, type Postings } from './postings.ts';
+import type { ArticleTopics } from './topic-scan.ts';
 import { extractTopics } from './topics.ts';
+
+export type { CorpusRules } from './analyze.ts';
 
 /**
  * An immutable snapshot of the loaded articles, ready to answer queries. A reload builds
@@ -16,25 +17,20 @@ export interface Corpus {
   /** First sentence id of each article; the article's sentences are contiguous. */
   firstSentence: number[];
   /** Term -> ids of the sentences that contain it, ascending. */
-  postings: Map<string, number[]>;
+  postings: Postings;
   /** Term -> number of articles that contain it. */
   articleFreq: Map<string, number>;
   topics: TopicEntry[];
   report: LoadReportEntry[];
   lexicon: Lexicon;
-}
-
-export interface CorpusRules {
-  clean: CleanRules;
-  abbreviations: ReadonlySet<string>;
+  /** Topic mentions of each article, found when it was analysed; the topic list is counted from them. */
+  articleTopics?: ArticleTopics[];
 }
 
 export interface BuildOptions {
   /** Extract the topic list (for /topics and autocomplete); a one-off summary can skip it. Default true. */
   topics?: boolean;
 }
-
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** Cleans, segments and indexes loaded articles. Articles left with no text are reported, not kept. */
 export function buildCorpus(
@@ -44,45 +40,41 @@ export function buildCorpus(
   lexicon: Lexicon,
   options: BuildOptions = {},
 ): Corpus {
+  const analyze = createAnalyzer(rules, lexicon);
   const finalReport = report.map((entry) => ({ ...entry }));
   const entryOf = new Map(finalReport.map((e) => [e.file, e]));
+  const docs: AnalyzedArticle[] = [];
+  let sentences = 0;
+  for (const item of raw) {
+    const doc = analyze(item, docs.length, sentences);
+    if (!doc) {
+      markEmpty(entryOf.get(item.file));
+      continue;
+    }
+    docs.push(doc);
+    sentences += doc.sentences.length;
+  }
+  return assembleCorpus(docs, finalReport, lexicon, options);
+}
+
+/** What the report says of a file whose articles cleaning emptied. */
+export function markEmpty(entry: LoadReportEntry | undefined): void {
+  if (entry) Object.assign(entry, { outcome: 'skipped', reason: 'no article text left after removing markup and boilerplate' });
+}
+
+/** A snapshot of analysed articles, in the order given: numbering, the term index and the topic list. */
+export function assembleCorpus(docs: readonly AnalyzedArticle[], report: LoadReportEntry[], lexicon: Lexicon, options: BuildOptions = {}): Corpus {
   const articles: Article[] = [];
   const sentences: Sentence[] = [];
   const firstSentence: number[] = [];
-  const postings = new Map<string, number[]>();
-  const articleFreq = new Map<string, number>();
-
-  for (const item of raw) {
-    const cleaned = cleanText(item.body, rules.clean);
-    const article = resolveMetadata(item, cleaned, articles.length);
-    const own: Sentence[] = [];
-    article.paragraphs.forEach((paragraph, p) => {
-      for (const text of splitSentences(paragraph, rules.abbreviations)) {
-        own.push({ id: sentences.length + own.length, articleId: article.id, paragraph: p, position: own.length, text, terms: lexicon.terms(text), words: wordCount(text) });
-      }
-    });
-    if (own.length === 0) {
-      const entry = entryOf.get(item.file);
-      if (entry) Object.assign(entry, { outcome: 'skipped', reason: 'no article text left after removing markup and boilerplate' });
-      continue;
-    }
-    articles.push(article);
+  for (const doc of docs) {
+    const own = placed(doc, articles.length, sentences.length);
+    articles.push(own.article);
     firstSentence.push(sentences.length);
-    const seen = new Set<string>();
-    for (const s of own) {
-      sentences.push(s);
-      for (const term of s.terms) {
-        let list = postings.get(term);
-        if (!list) postings.set(term, (list = []));
-        if (list[list.length - 1] !== s.id) list.push(s.id);
-        if (!seen.has(term)) {
-          seen.add(term);
-          articleFreq.set(term, (articleFreq.get(term) ?? 0) + 1);
-        }
-      }
-    }
+    for (const s of own.sentences) sentences.push(s);
   }
-  const corpus: Corpus = { articles, sentences, firstSentence, postings, articleFreq, topics: [], report: finalReport, lexicon };
+  const { postings, articleFreq } = indexTerms(sentences);
+  const corpus: Corpus = { articles, sentences, firstSentence, postings, articleFreq, topics: [], report, lexicon, articleTopics: docs.map((d) => d.topics) };
   if (options.topics !== false) corpus.topics = extractTopics(corpus);
   return corpus;
 }

@@ -10,16 +10,24 @@ const FOCUS_BASELINE = 0.5;
 const MAX_ARTICLES = 40;
 const FOCUS_SHORTLIST = 5 * MAX_ARTICLES;
 
-/** Sentence ids containing every term of the phrase. */
-function phraseHits(corpus: Corpus, terms: readonly string[]): number[] {
-  const lists = terms.map((t) => corpus.postings.get(t) ?? []).sort((a, b) => a.length - b.length);
-  let hits = lists[0] ?? [];
+/** Sentence ids containing every term of the phrase, ascending: a merge of the sorted postings. */
+function phraseHits(corpus: Corpus, terms: readonly string[]): Int32Array {
+  const lists = terms.map((t) => corpus.postings.get(t) ?? EMPTY).sort((a, b) => a.length - b.length);
+  let hits = lists[0] ?? EMPTY;
   for (const list of lists.slice(1)) {
-    const other = new Set(list);
-    hits = hits.filter((id) => other.has(id));
+    const out = new Int32Array(hits.length);
+    let n = 0;
+    let j = 0;
+    for (const id of hits) {
+      while (j < list.length && list[j]! < id) j++;
+      if (j === list.length) break;
+      if (list[j] === id) out[n++] = id;
+    }
+    hits = out.subarray(0, n);
   }
   return hits;
 }
+const EMPTY = new Int32Array(0);
 
 /** Matches a one-word topic only where it is glued into a hyphenated compound. */
 function compoundOnly(topic: string): ((text: string) => boolean) | undefined {

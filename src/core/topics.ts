@@ -1,125 +1,131 @@
 import type { TopicEntry } from './types.ts';
 import type { Corpus } from './corpus.ts';
+import { sentencesOf } from './corpus.ts';
+import { createTopicScanner, topicVocabulary, type ArticleTopics, type TopicVocabulary } from './topic-scan.ts';
 
-// Capitalised words that are calendar or address words, not things a digest is about.
-const NOT_NAMES = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'mr', 'mrs', 'ms', 'dr', 'gen', 'president', 'minister', 'yes', 'no', 'us',
-]);
-const CONNECTORS = new Set(['of', 'al', 'bin', 'de', 'la', 'von', 'van', 'der']);
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;
 const MAX_TOPICS = 200;
+const KINDS: TopicEntry['kind'][] = ['entity', 'phrase'];
 
-interface Tally {
-  key: string;
-  kind: TopicEntry['kind'];
-  forms: Map<string, number>;
-  articles: Set<number>;
-  mentions: number;
+/**
+ * Per-key counts over one snapshot, in flat arrays indexed by the vocabulary's key ids: the
+ * articles come in order, so "is this article counted yet" is a comparison with the last one.
+ */
+class Tallies {
+  readonly kind: Int8Array;
+  readonly lastArticle: Int32Array;
+  readonly articles: Int32Array;
+  readonly mentions: Int32Array;
+  readonly formCount: Int32Array;
+  /** Forms of each key in the order first met: the first names the topic, ties go to the earlier. */
+  readonly forms = new Map<number, number[]>();
+  /** Article sets of the keys that sentence-initial names may add to out of order. */
+  readonly sets = new Map<number, Set<number>>();
+
+  constructor(readonly vocabulary: TopicVocabulary) {
+    const keys = vocabulary.keys.length;
+    this.kind = new Int8Array(keys).fill(-1);
+    this.lastArticle = new Int32Array(keys).fill(-1);
+    this.articles = new Int32Array(keys);
+    this.mentions = new Int32Array(keys);
+    this.formCount = new Int32Array(vocabulary.forms.length);
+  }
+
+  count(formId: number, article: number): void {
+    const form = this.vocabulary.forms[formId]!;
+    const key = form.key;
+    if (key < 0) return;
+    if (this.kind[key] === -1) {
+      this.kind[key] = form.kind === 'entity' ? 0 : 1;
+      this.forms.set(key, []);
+    }
+    if (this.formCount[formId]!++ === 0) this.forms.get(key)!.push(formId);
+    const set = this.sets.get(key);
+    if (set) {
+      if (!set.has(article)) {
+        set.add(article);
+        this.articles[key]!++;
+      }
+    } else if (this.lastArticle[key] !== article) {
+      this.lastArticle[key] = article;
+      this.articles[key]!++;
+    }
+    this.mentions[key]!++;
+  }
 }
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && w.length > 1;
-
-/** Runs of capitalised words, e.g. "Ashraf Ghani", "Mazar-i-Sharif", "Taliban". */
-function nameRuns(text: string): string[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0].replace(/[’']s$/u, ''), at: m.index! }));
-  const runs: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    while (run.length && CONNECTORS.has(run[run.length - 1]!.toLowerCase())) run.pop();
-    if (run.length) runs.push(run.join(' '));
-    run = [];
-  };
-  words.forEach(({ w }, i) => {
-    const lower = w.toLowerCase();
-    if (isCapitalised(w) && !NOT_NAMES.has(lower)) {
-      // The first word of a sentence is capitalised anyway: it counts only if it is a name elsewhere too.
-      if (i === 0 && run.length === 0) run.push(`\u0000${w}`);
-      else run.push(w);
-    } else if (run.length && CONNECTORS.has(lower) && i + 1 < words.length && isCapitalised(words[i + 1]!.w)) {
-      run.push(w);
-    } else flush();
-  });
-  flush();
-  return runs;
+function scanArticles(corpus: Corpus, vocabulary: TopicVocabulary): ArticleTopics[] {
+  const scan = createTopicScanner(vocabulary);
+  return corpus.articles.map((a) => scan(sentencesOf(corpus, a.id).map((s) => s.text)));
 }
 
 /**
  * The salient topics of a corpus: names (places, people, organisations) and key phrases,
  * with how many articles mention each. Chat adapters use the list for autocomplete.
+ * Linear in the mentions: the text was scanned once per article when it was analysed.
  */
 export function extractTopics(corpus: Corpus): TopicEntry[] {
-  const tallies = new Map<string, Tally>();
-  const sentenceInitial = new Map<string, Set<number>>();
-  // The same few thousand names recur in every article: stem each written form once.
-  const keys = new Map<string, string | null>();
-  const keyOf = (name: string, kind: Tally['kind']): string | null => {
-    const terms = corpus.lexicon.terms(name);
-    if (terms.length === 0 || terms.every((t) => /^\d+$/.test(t))) return null;
-    // A phrase made partly of stopwords ("said they") is not a topic.
-    if (kind === 'phrase' && terms.length < name.split(/[\s-]+/).length) return null;
-    return corpus.lexicon.expand(name).phrases[0]?.join(' ') ?? terms.join(' ');
-  };
-  const count = (name: string, kind: Tally['kind'], article: number) => {
-    const memo = `${kind}:${name}`;
-    let key = keys.get(memo);
-    if (key === undefined) keys.set(memo, (key = keyOf(name, kind)));
-    if (key === null) return;
-    let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { key, kind, forms: new Map(), articles: new Set(), mentions: 0 }));
-    t.forms.set(name, (t.forms.get(name) ?? 0) + 1);
-    t.articles.add(article);
-    t.mentions++;
-  };
-  for (const s of corpus.sentences) {
-    for (const run of nameRuns(s.text)) {
-      if (run.startsWith('\u0000')) {
-        const name = run.slice(1);
-        const set = sentenceInitial.get(name) ?? new Set<number>();
-        set.add(s.articleId);
-        sentenceInitial.set(name, set);
-      } else count(run, 'entity', s.articleId);
+  const vocabulary = topicVocabulary(corpus.lexicon);
+  const perArticle = corpus.articleTopics ?? scanArticles(corpus, vocabulary);
+  let t = new Tallies(vocabulary);
+  // Sentence-initial names, each with the articles it starts a sentence in, in order first met.
+  const initialArticles = new Map<number, number[]>();
+  perArticle.forEach(({ mentions, initials }, article) => {
+    for (const formId of mentions) t.count(formId, article);
+    for (const id of initials) {
+      let list = initialArticles.get(id);
+      if (!list) initialArticles.set(id, (list = []));
+      list.push(article);
     }
-    for (const phrase of keyPhrases(s.text)) count(phrase, 'phrase', s.articleId);
-  }
+  });
+
   // A sentence-initial run is a name when the same run appears mid-sentence somewhere.
-  for (const [name, articles] of sentenceInitial) {
-    const key = corpus.lexicon.expand(name).phrases[0]?.join(' ');
-    if (key && tallies.has(key)) for (const a of articles) count(name, 'entity', a);
+  const initialKey = (id: number): number | undefined => {
+    const key = corpus.lexicon.expand(vocabulary.initials[id]!).phrases[0]?.join(' ');
+    const keyId = key ? vocabulary.keyId(key) : undefined;
+    return keyId !== undefined && keyId < t.kind.length && t.kind[keyId] !== -1 ? keyId : undefined;
+  };
+  const named = [...initialArticles].filter(([id]) => initialKey(id) !== undefined);
+  if (named.length > 0) {
+    const formIds = named.map(([id]) => vocabulary.formId(vocabulary.initials[id]!, 'entity'));
+    // New forms may have grown the vocabulary: count again with the article sets of the keys they touch.
+    const touched = new Set(formIds.map((f) => vocabulary.forms[f]!.key).filter((k) => k >= 0));
+    t = new Tallies(vocabulary);
+    for (const key of touched) t.sets.set(key, new Set());
+    perArticle.forEach(({ mentions }, article) => {
+      for (const formId of mentions) t.count(formId, article);
+    });
+    named.forEach(([, articles], i) => {
+      for (const a of articles) t.count(formIds[i]!, a);
+    });
   }
-  return [...tallies.values()]
-    .filter((t) => (t.kind === 'entity' ? t.mentions >= 2 || t.articles.size >= 2 : t.articles.size >= 2))
-    .map((t) => ({ name: displayForm(t, corpus.lexicon.expand([...t.forms.keys()][0]!).canonical), kind: t.kind, articles: t.articles.size, mentions: t.mentions }))
+  return ranked(t, corpus);
+}
+
+function ranked(t: Tallies, corpus: Corpus): TopicEntry[] {
+  const kept: number[] = [];
+  for (const key of t.forms.keys()) {
+    if (t.kind[key] === 0 ? t.mentions[key]! >= 2 || t.articles[key]! >= 2 : t.articles[key]! >= 2) kept.push(key);
+  }
+  const byCounts = (a: number, b: number) =>
+    t.articles[b]! - t.articles[a]! || t.kind[a]! - t.kind[b]! || t.mentions[b]! - t.mentions[a]!;
+  kept.sort(byCounts);
+  // Names break ties only: those tied with the last place are named and sorted in full.
+  let end = Math.min(kept.length, MAX_TOPICS);
+  while (end > 0 && end < kept.length && byCounts(kept[end - 1]!, kept[end]!) === 0) end++;
+  const { forms } = t.vocabulary;
+  return kept
+    .slice(0, end)
+    .map((key) => {
+      const formIds = t.forms.get(key)!;
+      const canonical = corpus.lexicon.expand(forms[formIds[0]!]!.name).canonical;
+      return { name: displayForm(formIds.map((f) => [forms[f]!.name, t.formCount[f]!] as const), canonical), kind: KINDS[t.kind[key]!]!, articles: t.articles[key]!, mentions: t.mentions[key]! };
+    })
     .sort((a, b) => b.articles - a.articles || (a.kind === b.kind ? 0 : a.kind === 'entity' ? -1 : 1) || b.mentions - a.mentions || a.name.localeCompare(b.name))
     .slice(0, MAX_TOPICS);
 }
 
-// Without a part-of-speech tagger, word endings and reporting verbs keep verbs and adverbs
-// out of key phrases: "provincial capitals" is a topic, "source said" is not.
-const NOT_PHRASE_WORD = /(?:ly|ed|ing)$/;
-const VERBISH = new Set([
-  'said', 'says', 'told', 'took', 'take', 'takes', 'allows', 'made', 'make', 'gave', 'give', 'came', 'come',
-  'went', 'left', 'lies', 'also', 'still', 'even', 'just', 'well', 'later', 'would', 'could', 'must', 'might',
-  'according', 'including', 'within', 'without', 'among', 'amid', 'since', 'while', 'whose', 'where',
-]);
-const phraseWord = (w: string) => /^\p{Ll}{4,}$/u.test(w) && !NOT_PHRASE_WORD.test(w) && !VERBISH.has(w);
-
-/** Lower-case compounds and noun-like pairs of content words ("power-sharing", "provincial capitals"). */
-function keyPhrases(text: string): string[] {
-  const words = [...text.matchAll(WORD)].map((m) => m[0]);
-  const phrases: string[] = [];
-  words.forEach((w, i) => {
-    if (/^\p{Ll}{3,}-\p{Ll}{3,}$/u.test(w)) phrases.push(w);
-    const next = words[i + 1];
-    if (next && phraseWord(w) && phraseWord(next)) phrases.push(`${w} ${next}`);
-  });
-  return phrases;
-}
-
-function displayForm(t: Tally, canonical: string | undefined): string {
-  const named = canonical && [...t.forms.keys()].find((f) => f.toLowerCase() === canonical.toLowerCase());
-  if (named) return named;
-  return [...t.forms.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))[0]![0];
+function displayForm(forms: readonly (readonly [string, number])[], canonical: string | undefined): string {
+  const named = canonical && forms.find(([f]) => f.toLowerCase() === canonical.toLowerCase());
+  if (named) return named[0];
+  return [...forms].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))[0]![0];
 }

@@ -1,0 +1,53 @@
+import type { Article, RawArticle, Sentence } from './types.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { CleanRules } from './text/clean-rules.ts';
+import { cleanText } from './text/clean.ts';
+import { splitSentences } from './text/sentences.ts';
+import { resolveMetadata } from './metadata.ts';
+import { createTopicScanner, topicVocabulary, type ArticleTopics } from './topic-scan.ts';
+
+export interface CorpusRules {
+  clean: CleanRules;
+  abbreviations: ReadonlySet<string>;
+}
+
+/**
+ * One article cleaned, split and tokenized: everything the index needs from its file, so a
+ * reload can keep it for a file that did not change. Its ids are those it had when analysed;
+ * a snapshot that places it elsewhere renumbers copies.
+ */
+export interface AnalyzedArticle {
+  article: Article;
+  sentences: Sentence[];
+  topics: ArticleTopics;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Makes the per-article step of building a corpus, with its caches bound to one lexicon. */
+export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon) {
+  const scanTopics = createTopicScanner(topicVocabulary(lexicon));
+  /** `undefined` when cleaning leaves no text. */
+  return (raw: RawArticle, articleId = 0, firstSentence = 0): AnalyzedArticle | undefined => {
+    const cleaned = cleanText(raw.body, rules.clean);
+    const article = resolveMetadata(raw, cleaned, articleId);
+    const sentences: Sentence[] = [];
+    article.paragraphs.forEach((paragraph, p) => {
+      for (const text of splitSentences(paragraph, rules.abbreviations)) {
+        const position = sentences.length;
+        sentences.push({ id: firstSentence + position, articleId, paragraph: p, position, text, terms: lexicon.terms(text), words: wordCount(text) });
+      }
+    });
+    if (sentences.length === 0) return undefined;
+    return { article, sentences, topics: scanTopics(sentences.map((s) => s.text)) };
+  };
+}
+
+/** The article's sentences numbered for a snapshot; the same objects when the numbers hold. */
+export function placed(doc: AnalyzedArticle, articleId: number, firstSentence: number): { article: Article; sentences: Sentence[] } {
+  if (doc.article.id === articleId && doc.sentences[0]!.id === firstSentence) return doc;
+  return {
+    article: { ...doc.article, id: articleId },
+    sentences: doc.sentences.map((s, i) => ({ ...s, id: firstSentence + i, articleId })),
+  };
+}
