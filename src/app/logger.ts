@@ -1,6 +1,16 @@
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { SECRET_KEYS } from '../config/env.ts';
 
-/** The root logger: JSON lines on stderr, so stdout stays clean for digests and --json output. */
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: ['*.token', '*.secret', 'token', 'secret', '*.authorization'], censor: '[redacted]' } }, pino.destination(2));
+// Belt and braces: secrets are never passed to the logger, but if one is, it is censored.
+const REDACT = ['token', 'secret', 'signingSecret', 'botToken', 'appToken', 'authorization', ...SECRET_KEYS].flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+
+/**
+ * The root logger: JSON lines on stderr, so stdout stays clean for digests and --json output.
+ * In a terminal the lines are pretty-printed instead, in the same process (no worker thread).
+ */
+export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
+  const usePretty = options.pretty ?? Boolean(process.stderr.isTTY);
+  const destination = usePretty ? pretty({ destination: 2, sync: true, colorize: true }) : pino.destination(2);
+  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
 }

@@ -13,6 +13,7 @@ const TEXT: Record<ErrorCode, (d: Detail) => string> = {
   'bad-time': (d) => `"${d.value}" is not a time of day. Use 24-hour HH:MM, for example ${d.example}.`,
   'bad-time-zone': (d) => `"${d.value}" is not a time zone I know. Use an IANA name such as ${d.example} or America/New_York.`,
   'no-store': () => 'Daily digests are not available: this bot runs without a database.',
+  'rate-limited': (d) => `You're asking faster than I can answer. Try again in ${d.seconds} s.`,
   'failed': () => 'Something went wrong on my side; the problem was logged. Please try again later.',
 };
 

@@ -32,6 +32,10 @@ export async function runCommand(name: string, raw: CommandInput, invoker: Invok
   if (def.admin && !invoker.isAdmin) return { kind: 'error', code: 'not-admin', detail: { command: def.name } };
   const checked = validateInput(def, raw);
   if ('error' in checked) return checked.error;
+  if (def.rateLimited && deps.rateLimiter) {
+    const wait = deps.rateLimiter.take(invoker.platform, invoker.id, invoker.channel);
+    if (wait > 0) return { kind: 'error', code: 'rate-limited', detail: { seconds: String(wait) } };
+  }
   if (def.needsCorpus && !deps.corpus.loaded) return { kind: 'error', code: 'not-loaded', detail: {} };
   return def.run(checked.input, invoker, deps);
 }

@@ -8,6 +8,7 @@ export const summaryCommand: CommandDefinition = {
   description: 'A short digest of what the loaded articles say about a topic',
   admin: false,
   needsCorpus: true,
+  rateLimited: true,
   options: [
     { name: 'topic', description: 'A place, person, organisation or phrase, e.g. ghazni', required: true, maxLength: 100, topic: true },
     { name: 'length', description: 'short, medium or long (default medium)', required: false, maxLength: 10, choices: LENGTHS },

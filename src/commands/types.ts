@@ -1,6 +1,7 @@
 import type { Budget, Digest, TopicEntry } from '../core/types.ts';
 import type { LiveCorpus, ReloadReport } from '../app/live-corpus.ts';
 import type { Platform, Subscription, SubscriptionStore } from '../store/types.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 /** A string option of a command; every platform renders these the same way. */
 export interface OptionSpec {
@@ -38,6 +39,8 @@ export interface CommandDeps {
   corpus: LiveCorpus;
   budgets: Record<Length, Budget>;
   subscriptions?: SubscriptionDeps;
+  /** Applied to commands marked `rateLimited`; absent means no limit (the terminal). */
+  rateLimiter?: RateLimiter;
 }
 
 export type ErrorCode =
@@ -51,6 +54,7 @@ export type ErrorCode =
   | 'bad-time'
   | 'bad-time-zone'
   | 'no-store'
+  | 'rate-limited'
   | 'failed';
 
 export type Reply =
@@ -74,6 +78,8 @@ export interface CommandDefinition {
   admin: boolean;
   /** False for commands that work before the articles are loaded. */
   needsCorpus: boolean;
+  /** Costly enough to limit per user and channel. */
+  rateLimited?: boolean;
   options: readonly OptionSpec[];
   run(input: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> | Reply;
 }

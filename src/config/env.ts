@@ -26,6 +26,10 @@ const schema = z
     WATCH_ARTICLES: flag(true),
     RELOAD_DEBOUNCE_MS: positiveInt(2000),
 
+    SUMMARY_LIMIT_PER_USER: z.coerce.number().int().min(0).default(10),
+    SUMMARY_LIMIT_PER_CHANNEL: z.coerce.number().int().min(0).default(30),
+    RATE_WINDOW_SECONDS: positiveInt(60),
+
     DATA_DIR: z.string().min(1).default('data'),
     DEFAULT_TIME_ZONE: z
       .string()

@@ -25,6 +25,8 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
   const say = (text: string) => output.write(`${text}\n`);
   const interactive = 'isTTY' in options.input && Boolean((options.input as { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input: options.input, output, terminal: interactive, prompt: '> ' });
+  // In a raw-mode terminal Ctrl-C reaches readline, not the process: treat it as leaving.
+  rl.on('SIGINT', () => rl.close());
   const run = async (line: string) => {
     const parsed = parseLine(line);
     if (!parsed) return;
