@@ -27,6 +27,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
 
 /** Runs a command by name for any platform: checks permission and arguments first. */
 export async function runCommand(name: string, raw: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> {
+  const started = performance.now();
+  const reply = await dispatch(name, raw, invoker, deps);
+  // Only known names become metric labels: typed names are unbounded.
+  const label = COMMANDS.some((c) => c.name === name.toLowerCase()) ? name.toLowerCase() : 'unknown';
+  deps.observer?.commandServed(label, invoker.platform, performance.now() - started, reply);
+  return reply;
+}
+
+async function dispatch(name: string, raw: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> {
   const def = COMMANDS.find((c) => c.name === name.toLowerCase());
   if (!def) return { kind: 'error', code: 'unknown-command', detail: { command: name } };
   if (def.admin && !invoker.isAdmin) return { kind: 'error', code: 'not-admin', detail: { command: def.name } };

@@ -41,6 +41,12 @@ export interface CommandDeps {
   subscriptions?: SubscriptionDeps;
   /** Applied to commands marked `rateLimited`; absent means no limit (the terminal). */
   rateLimiter?: RateLimiter;
+  observer?: CommandObserver;
+}
+
+/** Told about every answered command, for metrics. */
+export interface CommandObserver {
+  commandServed(command: string, platform: Platform, ms: number, reply: Reply): void;
 }
 
 export type ErrorCode =

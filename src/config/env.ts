@@ -30,6 +30,9 @@ const schema = z
     SUMMARY_LIMIT_PER_CHANNEL: z.coerce.number().int().min(0).default(30),
     RATE_WINDOW_SECONDS: positiveInt(60),
 
+    OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    OPS_HOST: z.string().min(1).default('127.0.0.1'),
+
     DATA_DIR: z.string().min(1).default('data'),
     DEFAULT_TIME_ZONE: z
       .string()
