@@ -1,6 +1,6 @@
 import type { Corpus } from '../core/corpus.ts';
 import type { Engine } from '../core/engine.ts';
-import { loadCorpus } from '../core/engine.ts';
+import { loadCorpusFiles, type CorpusFiles } from '../core/engine.ts';
 
 export interface ReloadReport {
   ok: boolean;
@@ -11,6 +11,8 @@ export interface ReloadReport {
   changed: string[];
   skipped: { file: string; reason: string }[];
   articles: number;
+  /** Files opened and read: on a reload, only those new or changed since the last load. */
+  filesRead?: number;
   elapsedMs: number;
 }
 
@@ -33,10 +35,13 @@ function diff(before: Corpus | undefined, after: Corpus) {
 /**
  * Owns the corpus being served. A reload builds a whole new snapshot beside the current one
  * and swaps it in one assignment; if building fails, the current one keeps serving.
+ * It reads only files that are new or changed (by size, modification time and inode) and
+ * reuses the analysis of the rest, so both snapshots share the text of unchanged articles.
  * Concurrent reloads share one run instead of racing.
  */
 export class LiveCorpus {
   #current: Corpus | undefined;
+  #files: CorpusFiles | undefined;
   #pending: Promise<ReloadReport> | undefined;
 
   constructor(private readonly options: LiveCorpusOptions) {}
@@ -62,13 +67,16 @@ export class LiveCorpus {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const next = await loadCorpus(this.options.engine, this.options.dir, { maxBytes: this.options.maxBytes });
+      const { engine, dir, maxBytes } = this.options;
+      const load = await loadCorpusFiles(engine, dir, { maxBytes, previous: this.#files });
+      const next = load.corpus;
       const changes = diff(this.#current, next);
       this.#current = next;
+      this.#files = load.files;
       const skipped = next.report
         .filter((e) => e.outcome !== 'loaded')
         .map((e) => ({ file: e.file, reason: e.reason ?? e.outcome }));
-      return { ok: true, ...changes, skipped, articles: next.articles.length, elapsedMs: elapsed() };
+      return { ok: true, ...changes, skipped, articles: next.articles.length, filesRead: load.filesRead, elapsedMs: elapsed() };
     } catch (err) {
       return {
         ok: false,
@@ -78,6 +86,7 @@ export class LiveCorpus {
         changed: [],
         skipped: [],
         articles: this.#current?.articles.length ?? 0,
+        filesRead: 0,
         elapsedMs: elapsed(),
       };
     }

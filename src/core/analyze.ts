@@ -20,6 +20,8 @@ export interface AnalyzedArticle {
   article: Article;
   sentences: Sentence[];
   topics: ArticleTopics;
+  /** Set once a snapshot holds the article and sentence objects: from then on they are not changed. */
+  placed?: boolean;
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -43,11 +45,25 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon) {
   };
 }
 
-/** The article's sentences numbered for a snapshot; the same objects when the numbers hold. */
-export function placed(doc: AnalyzedArticle, articleId: number, firstSentence: number): { article: Article; sentences: Sentence[] } {
-  if (doc.article.id === articleId && doc.sentences[0]!.id === firstSentence) return doc;
-  return {
-    article: { ...doc.article, id: articleId },
-    sentences: doc.sentences.map((s, i) => ({ ...s, id: firstSentence + i, articleId })),
-  };
+/**
+ * Numbers an analysed article for its place in a snapshot. Ids are set in place the first time;
+ * once a snapshot holds the objects, a new place gets copies (the old snapshot stays as it was)
+ * and the analysis keeps those for next time.
+ */
+export function place(doc: AnalyzedArticle, articleId: number, firstSentence: number): void {
+  if (doc.article.id === articleId && doc.sentences[0]!.id === firstSentence) {
+    doc.placed = true;
+    return;
+  }
+  if (!doc.placed) {
+    doc.article.id = articleId;
+    doc.sentences.forEach((s, i) => {
+      s.id = firstSentence + i;
+      s.articleId = articleId;
+    });
+    doc.placed = true;
+    return;
+  }
+  doc.article = { ...doc.article, id: articleId };
+  doc.sentences = doc.sentences.map((s, i) => ({ ...s, id: firstSentence + i, articleId }));
 }

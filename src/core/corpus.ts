@@ -1,6 +1,6 @@
 import type { Article, LoadReportEntry, RawArticle, Sentence, TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
-import { createAnalyzer, placed, type AnalyzedArticle, type CorpusRules } from './analyze.ts';
+import { createAnalyzer, place, type AnalyzedArticle, type CorpusRules } from './analyze.ts';
 import { indexTerms, type Postings } from './postings.ts';
 import type { ArticleTopics } from './topic-scan.ts';
 import { extractTopics } from './topics.ts';
@@ -68,10 +68,10 @@ export function assembleCorpus(docs: readonly AnalyzedArticle[], report: LoadRep
   const sentences: Sentence[] = [];
   const firstSentence: number[] = [];
   for (const doc of docs) {
-    const own = placed(doc, articles.length, sentences.length);
-    articles.push(own.article);
+    place(doc, articles.length, sentences.length);
+    articles.push(doc.article);
     firstSentence.push(sentences.length);
-    for (const s of own.sentences) sentences.push(s);
+    for (const s of doc.sentences) sentences.push(s);
   }
   const { postings, articleFreq } = indexTerms(sentences);
   const corpus: Corpus = { articles, sentences, firstSentence, postings, articleFreq, topics: [], report, lexicon, articleTopics: docs.map((d) => d.topics) };
