@@ -1,0 +1,61 @@
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { COMMANDS, runCommand } from '../../commands/registry.ts';
+import { parseArguments } from '../../commands/parse-text.ts';
+import type { CommandDefinition, CommandDeps, Invoker, Reply } from '../../commands/types.ts';
+import { renderReply, replyVisibility } from './render-reply.ts';
+
+// Slack accepts at most five posts to one response_url.
+const MAX_RESPONSES = 5;
+
+export interface CommandContext {
+  deps: CommandDeps;
+  adminIds: readonly string[];
+  logger: Logger;
+}
+
+async function answer(def: CommandDefinition, command: SlashCommand, ctx: CommandContext): Promise<Reply> {
+  const invoker: Invoker = {
+    platform: 'slack',
+    id: command.user_id,
+    channel: command.channel_id,
+    isAdmin: ctx.adminIds.includes(command.user_id),
+  };
+  const who = { command: def.name, user: command.user_id, channel: command.channel_id, team: command.team_id };
+  try {
+    const reply = await runCommand(def.name, parseArguments(def, command.text ?? ''), invoker, ctx.deps);
+    if (reply.kind === 'error' && reply.code === 'not-admin') ctx.logger.warn(who, 'refused an admin command from a user who is not in SLACK_ADMIN_IDS');
+    else ctx.logger.info({ ...who, reply: reply.kind }, 'command answered');
+    return reply;
+  } catch (err) {
+    ctx.logger.error({ ...who, err }, 'command failed');
+    return { kind: 'error', code: 'failed', detail: {} };
+  }
+}
+
+async function send(reply: Reply, respond: RespondFn, ctx: CommandContext): Promise<void> {
+  const messages = renderReply(reply);
+  if (messages.length > MAX_RESPONSES) ctx.logger.warn({ messages: messages.length }, `reply cut to the ${MAX_RESPONSES} messages a response_url takes`);
+  const response_type = replyVisibility(reply);
+  for (const message of messages.slice(0, MAX_RESPONSES)) await respond({ ...message, response_type });
+}
+
+/**
+ * One listener per command in COMMANDS. Each acknowledges at once, so Slack's 3-second window
+ * never depends on how long a digest takes, then answers through the response_url. Nothing a
+ * command does can escape the listener: failures become a polite reply and a log line.
+ */
+export function registerCommands(app: App, ctx: CommandContext): void {
+  for (const def of COMMANDS) {
+    app.command(`/${def.name}`, async ({ command, ack, respond }) => {
+      await ack();
+      const reply = await answer(def, command, ctx);
+      try {
+        await send(reply, respond, ctx);
+      } catch (err) {
+        ctx.logger.error({ err, command: def.name, user: command.user_id }, 'could not post the reply to Slack');
+        if (reply.kind !== 'error') await send({ kind: 'error', code: 'failed', detail: {} }, respond, ctx).catch(() => {});
+      }
+    });
+  }
+}

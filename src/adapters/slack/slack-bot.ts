@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import { App, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { CommandDeps } from '../../commands/types.ts';
+import type { Publisher } from '../../scheduler/publisher.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerCommands } from './command-listeners.ts';
+import { createSlackPublisher } from './slack-publisher.ts';
+
+export interface SlackBotOptions {
+  /** `xoxb-…`: posts messages and answers commands. */
+  botToken: string;
+  /** HTTP mode: verifies that requests to /slack/events come from Slack. */
+  signingSecret?: string;
+  /** `xapp-…`: when set, Socket Mode instead of HTTP (no public URL needed). */
+  appToken?: string;
+  /** HTTP mode's port; 0 picks a free one (see `SlackBot.port`). */
+  port: number;
+  /** Slack Web API base URL, `https://slack.com/api/` unless a test or proxy says otherwise. */
+  apiUrl: string;
+  /** User ids allowed to run admin commands. */
+  adminIds: readonly string[];
+  deps: CommandDeps;
+  logger: Logger;
+}
+
+/** A running Slack app. */
+export interface SlackBot {
+  /** Posts scheduled digests to Slack channels. */
+  publisher: Publisher;
+  /** Stops receiving commands: closes the HTTP server or the Socket Mode connection. */
+  stop(): Promise<void>;
+  /** The bound HTTP port in HTTP mode. */
+  port?: number;
+}
+
+/**
+ * Starts the Slack app: checks the bot token with Slack (auth.test) before anything listens, so
+ * a bad token fails start-up instead of every command, then listens for the slash commands in
+ * HTTP mode (the signing secret) or Socket Mode (the app token).
+ */
+export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot> {
+  const logger = options.logger.child({ component: 'slack' });
+  const secrets = [options.botToken, options.signingSecret, options.appToken].filter((s): s is string => Boolean(s));
+  const bolt = boltLogger(logger.child({ source: 'bolt' }), secrets);
+  // Few, quick retries: the scheduler retries a failed digest itself, with backoff, and a client
+  // that waited half an hour (Bolt's default) would outlive the scheduler's lease on the post.
+  const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
+
+  let receiver: SocketModeReceiver | undefined;
+  if (options.appToken) {
+    receiver = new SocketModeReceiver({ appToken: options.appToken, logger: bolt, installerOptions: { clientOptions } });
+  } else if (!options.signingSecret) {
+    throw new Error('Slack: a signing secret (HTTP mode) or an app token (Socket Mode) is required');
+  }
+  const app = new App({
+    token: options.botToken,
+    ...(receiver ? { receiver } : { signingSecret: options.signingSecret }),
+    logger: bolt,
+    clientOptions,
+    // auth.test runs in init(), where a failure rejects here instead of crashing the process.
+    deferInitialization: true,
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+  await app.init();
+  registerCommands(app, { deps: options.deps, adminIds: options.adminIds, logger });
+
+  const publisher = createSlackPublisher(app.client);
+  if (receiver) {
+    const socket = receiver;
+    await app.start();
+    logger.info('listening for slash commands over Socket Mode');
+    return { publisher, stop: () => socket.client.disconnect() };
+  }
+  const server = await app.start(options.port);
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port }, 'listening for slash commands on /slack/events');
+  return { publisher, port, stop: async () => void (await app.stop()) };
+}
