@@ -1,4 +1,5 @@
 import { compile } from 'html-to-text';
+import { limitNesting } from './limit-nesting.ts';
 import type { MetaInput } from './article-meta.ts';
 import { decodeEntities } from './decode-entities.ts';
 import { prepareText, tidyBody } from './tidy-text.ts';
@@ -19,7 +20,9 @@ const SKIPPED = [
 const convert = compile({
   wordwrap: false,
   // The loader enforces MAX_ARTICLE_BYTES; html-to-text would silently cut longer input at 16 MB.
-  limits: { maxInputLength: Number.MAX_SAFE_INTEGER },
+  // Past this depth html-to-text stops descending; real pages stay far below it, and a hostile
+  // page nested a hundred thousand deep would otherwise overflow the stack.
+  limits: { maxInputLength: Number.MAX_SAFE_INTEGER, maxDepth: 200 },
   selectors: [
     { selector: 'a', options: { ignoreHref: true } },
     ...SKIPPED.map((selector) => ({ selector, format: 'skip' })),
@@ -104,7 +107,7 @@ function pageMeta(html: string): MetaInput {
 export function htmlToArticle(html: string): HtmlArticle {
   const meta = pageMeta(html);
   // List bullets are layout, not text. Decoded entities (&#8203;, &shy;) need preparing again.
-  const text = prepareText(convert(html).replace(/^ \* /gm, ''));
+  const text = prepareText(convert(limitNesting(html, 200)).replace(/^ \* /gm, ''));
   const body = tidyBody(text, { dropPunctuationLines: true });
   if (meta.source !== undefined || meta.url !== undefined) return { body, meta };
   const siteHint = mostLinkedDomain(html);

@@ -44,6 +44,25 @@ function textOrHtml(text: string, format: RawArticle['format']): Parsed {
   return { format, body: tidyBody(text, { linesAsParagraphs: true }), meta: {} };
 }
 
+type Entry = { name: string; doc?: Parsed; reason?: string };
+
+/** The documents in a file's text, or why the whole file is unreadable. */
+function parseFormat(file: string, format: RawArticle['format'], text: string): Entry[] | { reason: string } {
+  if (format === 'json') {
+    const json = readJsonArticles(text);
+    if (!json.ok) return { reason: json.reason };
+    return json.entries.map((e) =>
+      'reason' in e ? { name: file + e.suffix, reason: e.reason } : { name: file + e.suffix, doc: { ...textOrHtml(prepareText(e.text), 'json'), meta: e.meta } },
+    );
+  }
+  if (format === 'md') {
+    const split = splitFrontMatter(text);
+    if (!split.ok) return { reason: split.reason };
+    return [{ name: file, doc: { format, body: tidyBody(prepareText(markdownToText(split.body))), meta: split.meta } }];
+  }
+  return [{ name: file, doc: format === 'html' ? { ...htmlToArticle(text), format } : textOrHtml(text, format) }];
+}
+
 /**
  * Parses one file into articles and report entries. Pure: the result depends only on
  * the relative path, the bytes and the mtime, so a reload can re-run it for changed
@@ -66,20 +85,14 @@ export function loadArticleFile(file: string, bytes: Uint8Array, mtime: string, 
   if (!decoded.ok) return skip(decoded.reason);
   const text = prepareText(decoded.text);
 
-  let parsed: { name: string; doc?: Parsed; reason?: string }[];
-  if (format === 'json') {
-    const json = readJsonArticles(text);
-    if (!json.ok) return skip(json.reason, decoded.warnings);
-    parsed = json.entries.map((e) =>
-      'reason' in e ? { name: file + e.suffix, reason: e.reason } : { name: file + e.suffix, doc: { ...textOrHtml(prepareText(e.text), 'json'), meta: e.meta } },
-    );
-  } else if (format === 'md') {
-    const split = splitFrontMatter(text);
-    if (!split.ok) return skip(split.reason, decoded.warnings);
-    parsed = [{ name: file, doc: { format, body: tidyBody(prepareText(markdownToText(split.body))), meta: split.meta } }];
-  } else {
-    parsed = [{ name: file, doc: format === 'html' ? { ...htmlToArticle(text), format } : textOrHtml(text, format) }];
+  let parsed: Entry[] | { reason: string };
+  try {
+    parsed = parseFormat(file, format, text);
+  } catch (err) {
+    // A parser library choking on hostile input must cost this file, never the whole load.
+    return skip(`cannot parse as ${format}: ${(err as Error).message}`, decoded.warnings);
   }
+  if (!Array.isArray(parsed)) return skip(parsed.reason, decoded.warnings);
 
   const result: LoadResult = { articles: [], report: [] };
   for (const { name, doc, reason } of parsed) {
