@@ -1,0 +1,207 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { FakeGateway } from './gateway.ts';
+import { guildCreate, interactionPayload, snowflake, textChannel, type FakeUser } from './payloads.ts';
+import {
+  ERROR,
+  channelMessage,
+  interactionCallback,
+  interactionWebhook,
+  invalidForm,
+  type Answer,
+  type InteractionState,
+  type StoredMessage,
+} from './rest-routes.ts';
+
+/** One REST request as the fake saw it; `path` is after `/api/v10`, URL-decoded. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorized: boolean;
+  body: any;
+  status: number;
+  response: unknown;
+  at: number;
+}
+
+export interface Member {
+  /** Permission bits as Discord sends them: '0' for none, '32' for Manage Server. */
+  permissions?: string;
+  user?: FakeUser;
+}
+
+export interface FakeDiscordOptions {
+  token?: string;
+}
+
+/**
+ * A strict local Discord for the real discord.js: REST on `/api/v10` and a gateway on
+ * `/gateway`, both on 127.0.0.1 at a random port. It records every request, checks message
+ * limits and interaction timing like Discord, and lets a test play users.
+ */
+export class FakeDiscord {
+  readonly token: string;
+  readonly applicationId = snowflake();
+  readonly guildId = snowflake();
+  readonly channelId = snowflake();
+  readonly bot: FakeUser = { id: this.applicationId, username: 'digest-bot' };
+  readonly requests: RecordedRequest[] = [];
+  /** Messages posted to channels (not interaction replies), in order. */
+  readonly posted: StoredMessage[] = [];
+  readonly #byNonce = new Map<string, StoredMessage>();
+  readonly #interactions = new Map<string, InteractionState>();
+  readonly #waiters = new Set<(r: RecordedRequest) => void>();
+  readonly #channel = textChannel(this.channelId, this.guildId, 'news');
+  readonly #server = createServer((req, res) => void this.#handle(req, res));
+  readonly gateway: FakeGateway;
+  #port = 0;
+
+  private constructor(options: FakeDiscordOptions) {
+    this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}.token`;
+    this.gateway = new FakeGateway(this.#server, {
+      token: this.token,
+      applicationId: this.applicationId,
+      botUser: this.bot,
+      guilds: [guildCreate(this.guildId, [this.#channel], snowflake())],
+    }, () => `ws://127.0.0.1:${this.#port}/gateway`);
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    fake.#port = (fake.#server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** The REST base URL to give the bot (`DISCORD_API_URL`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.#port}/api`;
+  }
+
+  /** Resolves with the first request, already recorded or still to come, that matches. */
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 4000): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#waiters.delete(check);
+        reject(new Error(`fake Discord: no matching request within ${timeoutMs} ms; saw ${this.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ') || 'none'}`));
+      }, timeoutMs);
+      const check = (r: RecordedRequest) => {
+        if (!match(r)) return;
+        clearTimeout(timer);
+        this.#waiters.delete(check);
+        resolve(r);
+      };
+      this.#waiters.add(check);
+    });
+  }
+
+  /** A user runs a slash command in the fake guild's channel. */
+  command(name: string, options: Record<string, string> = {}, member: Member = {}): InteractionState {
+    return this.#interact(2, name, Object.entries(options).map(([k, v]) => ({ name: k, value: v })), member);
+  }
+
+  /** A user types into a command's autocompleted option. */
+  autocomplete(name: string, focused: { name: string; value: string }, others: Record<string, string> = {}, member: Member = {}): InteractionState {
+    const options = [...Object.entries(others).map(([k, v]) => ({ name: k, value: v })), { ...focused, focused: true }];
+    return this.#interact(4, name, options, member);
+  }
+
+  /** Everything the interaction shows its user, in order: the original response, then follow-ups. */
+  shown(interaction: InteractionState): StoredMessage[] {
+    const original = interaction.original && !interaction.originalDeleted ? [interaction.original] : [];
+    return [...original, ...interaction.followUps];
+  }
+
+  #interact(type: 2 | 4, name: string, options: { name: string; value: string; focused?: boolean }[], member: Member): InteractionState {
+    const state: InteractionState = {
+      id: snowflake(),
+      token: `aW50ZXJhY3Rpb24${randomBytes(24).toString('hex')}`,
+      type,
+      channelId: this.channelId,
+      createdAt: Date.now(),
+      originalDeleted: false,
+      followUps: [],
+    };
+    this.#interactions.set(state.token, state);
+    const spec = {
+      type,
+      applicationId: this.applicationId,
+      guildId: this.guildId,
+      channel: this.#channel,
+      command: { name, options },
+      member: { user: member.user ?? { id: '400000000000000001', username: 'reader' }, permissions: member.permissions ?? '0' },
+    };
+    this.gateway.dispatch('INTERACTION_CREATE', interactionPayload(state.id, state.token, spec));
+    return state;
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+    const body = raw && req.headers['content-type']?.includes('json') ? JSON.parse(raw) : raw || undefined;
+    const method = req.method ?? 'GET';
+    const authorized = req.headers.authorization === `Bot ${this.token}`;
+    const answer = this.#route(method, path, url.searchParams, body, authorized);
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now() };
+    this.requests.push(record);
+    res.writeHead(answer.status, answer.body === undefined ? {} : { 'content-type': 'application/json' });
+    res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    for (const waiter of [...this.#waiters]) waiter(record);
+  }
+
+  #route(method: string, path: string, query: URLSearchParams, body: any, authorized: boolean): Answer {
+    let m: RegExpMatchArray | null;
+    if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
+      const state = this.#interactions.get(m[2]!);
+      return interactionCallback(state?.id === m[1] ? state : undefined, body, this.bot, query.get('with_response') === 'true');
+    }
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/))) {
+      const state = m[1] === this.applicationId ? this.#interactions.get(m[2]!) : undefined;
+      return interactionWebhook(state, method, m[3] ?? '', body ?? {}, this.bot);
+    }
+    if (!authorized) return ERROR.unauthorized;
+    if (path === '/gateway/bot' && method === 'GET') {
+      const url = `ws://127.0.0.1:${this.#port}/gateway`;
+      return { status: 200, body: { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+    }
+    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) && method === 'PUT') {
+      if (m[1] !== this.applicationId || (m[2] !== undefined && m[2] !== this.guildId)) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+      return this.#putCommands(body, m[2]);
+    }
+    if ((m = path.match(/^\/channels\/(\d+)(\/messages)?$/))) {
+      if (m[1] !== this.channelId) return ERROR.unknownChannel;
+      if (!m[2] && method === 'GET') return { status: 200, body: this.#channel };
+      if (m[2] && method === 'POST') return channelMessage(m[1], body, this.#byNonce, this.posted, this.bot);
+    }
+    return ERROR.notFound;
+  }
+
+  #putCommands(body: unknown, guildId: string | undefined): Answer {
+    if (!Array.isArray(body)) return invalidForm(['body: must be an array of commands']);
+    const problems: string[] = [];
+    body.forEach((c: any, i) => {
+      if (!/^[-_\p{L}\p{N}]{1,32}$/u.test(c.name ?? '') || c.name !== c.name.toLowerCase()) problems.push(`${i}.name: invalid command name`);
+      if (!c.description || c.description.length > 100) problems.push(`${i}.description: Must be between 1 and 100 in length.`);
+      (c.options ?? []).forEach((o: any, j: number) => {
+        if (o.autocomplete && o.choices) problems.push(`${i}.options.${j}: autocomplete cannot be used with choices`);
+        if (!o.description || o.description.length > 100) problems.push(`${i}.options.${j}.description: Must be between 1 and 100 in length.`);
+      });
+    });
+    if (problems.length) return invalidForm(problems);
+    const saved = body.map((c: any) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake(), ...(guildId ? { guild_id: guildId } : {}) }));
+    return { status: 200, body: saved };
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}
