@@ -1,8 +1,66 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { firstAnswer, refused, withBot, BUDGETS, MANAGE_SERVER, NO_PERMISSIONS, loadedDeps } from './harness.ts';
+import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { ARTICLES, realEngine } from '../helpers/fixtures.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { tempDb } from '../store/temp-db.ts';
-import { MANAGE_SERVER, NO_PERMISSIONS, firstAnswer, loadedDeps, refused, withBot } from './harness.ts';
+import type { FakeDiscord } from '../fakes/discord/fake-discord.ts';
+
+test('/summary ghazni: answered in time with an embed titled Ghazni, its sources and a counts footer', async () => {
+  await withBot(async ({ fake }) => {
+    const i = fake.command('summary', { topic: 'ghazni' });
+    const { shown } = await firstAnswer(fake, i);
+    assert.deepEqual(refused(fake), []);
+    const [message] = shown;
+    assert.ok(message, 'the user sees an answer');
+    assert.equal(message.ephemeral, false, 'a digest is for the whole channel');
+    assert.deepEqual(message.body.allowed_mentions, { parse: [] });
+    const embeds = message.body.embeds ?? [];
+    assert.equal(embeds[0]?.title, 'Ghazni');
+    const description = embeds.map((e) => e.description).join('\n');
+    assert.match(description, /^\*\*1\.\*\* .*Ghazni/m);
+    assert.match(description, /^Sources: UrduPoint \/ Pakistan Point News · deccanherald\.com/m, 'every outlet of an item is listed');
+    assert.match(description, /Outlets differ on the provincial capitals/);
+    assert.match(embeds.at(-1)?.footer?.text ?? '', /^\d+ items? from \d+ articles?, \d+ outlets?$/);
+  });
+});
+
+type Choice = { name: string; value: string };
+
+async function choicesFor(fake: FakeDiscord, typed: string): Promise<Choice[]> {
+  const i = fake.autocomplete('summary', { name: 'topic', value: typed });
+  const callback = await fake.waitFor((r) => r.path === `/interactions/${i.id}/${i.token}/callback`);
+  assert.equal(callback.status, 204, JSON.stringify(callback.response));
+  assert.equal(callback.body.type, 8, 'an autocomplete result');
+  return callback.body.data.choices;
+}
+
+test('autocomplete on topic: "gh" offers Ghazni; nothing typed offers at most 25 topics within Discord limits', async () => {
+  await withBot(async ({ fake, deps }) => {
+    const gh = await choicesFor(fake, 'gh');
+    assert.ok(gh.some((c) => c.name === 'Ghazni' && c.value === 'Ghazni'), JSON.stringify(gh));
+    assert.ok(gh.every((c) => /(^|[\s-])gh/i.test(c.name)), 'only topics with a word starting as typed');
+
+    const all = await choicesFor(fake, '');
+    assert.ok(all.length > 0 && all.length <= 25, `${all.length} choices`);
+    assert.ok(all.every((c) => c.name.length >= 1 && c.name.length <= 100 && c.value.length <= 100));
+    assert.ok(deps.corpus.current.topics.length > all.length, 'the corpus has more topics than one answer may list');
+
+    assert.deepEqual(await choicesFor(fake, 'zzzz-nothing'), []);
+    assert.deepEqual(refused(fake), []);
+  });
+});
+
+test('autocomplete before the articles are loaded answers with no choices instead of failing', async () => {
+  const corpus = new LiveCorpus({ engine: realEngine(), dir: ARTICLES, maxBytes: 5_000_000 });
+  await withBot(
+    async ({ fake }) => {
+      assert.deepEqual(await choicesFor(fake, 'gh'), []);
+    },
+    { deps: { corpus, budgets: BUDGETS } },
+  );
+});
 
 const moderator = { id: '400000000000000099', username: 'moderator' };
 
