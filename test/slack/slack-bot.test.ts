@@ -267,6 +267,22 @@ describe('subscriptions and scheduled digests', () => {
     const refused = await slack.fake.next(posts);
     assert.equal(refused.refused, 'not_in_channel');
   });
+
+  test('a retry of a digest split in two messages resumes at the one that failed instead of repeating the first', async () => {
+    const one = digestTopic(corpus.current, 'ghazni', BUDGETS.short);
+    const item = one.items[0]!;
+    const long = { ...one, items: Array.from({ length: 60 }, () => item) };
+    slack.fake.failNext('chat.postMessage', 'ratelimited', 1);
+    const key = { ...context, idempotencyKey: 'k3' };
+    await assert.rejects(slack.bot.publisher.publish(subscription('C4'), long, key), /ratelimited/);
+    await slack.bot.publisher.publish(subscription('C4'), long, { ...key, attempt: 2 });
+    const sent = slack.fake.records.filter((r) => posts(r) && r.body.channel === 'C4');
+    assert.deepEqual(sent.slice(0, 2).map((r) => r.refused), [undefined, 'ratelimited']);
+    const accepted = sent.filter((r) => !r.refused);
+    assert.equal(accepted.filter((r) => blocksOf(r)[0]!.type === 'header').length, 1, 'the first message went out once');
+    assert.deepEqual(blocksOf(sent[2]!), blocksOf(sent[1]!), 'the retry starts with the message that failed');
+    assert.equal(blocksOf(accepted.at(-1)!).at(-1)!.type, 'context', 'and goes on to the end');
+  });
 });
 
 describe('when things go wrong', () => {
@@ -294,6 +310,16 @@ describe('when things go wrong', () => {
       await slack.stop();
       db.cleanup();
     }
+  });
+
+  test('stopping the bot finishes the answers it has acked before the fake Slack goes away', async () => {
+    const slack = await startSlackHarness({ deps: { corpus: await loadedCorpus(), budgets: BUDGETS } });
+    const acked = await slack.command('/summary', 'ghazni long', { id: 'last' });
+    assert.equal(acked.status, 200);
+    await slack.stop();
+    const answered = slack.fake.records.filter(response('last'));
+    assert.equal(answered.length, 1);
+    assert.equal(answered[0]!.refused, undefined);
   });
 
   test('a token Slack rejects fails start-up with the reason, without listening or crashing', async () => {

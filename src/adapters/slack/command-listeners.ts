@@ -44,18 +44,25 @@ async function send(reply: Reply, respond: RespondFn, ctx: CommandContext): Prom
  * One listener per command in COMMANDS. Each acknowledges at once, so Slack's 3-second window
  * never depends on how long a digest takes, then answers through the response_url. Nothing a
  * command does can escape the listener: failures become a polite reply and a log line.
+ * `settled()` waits for the answers still being worked on, so a shutdown does not cut them off.
  */
-export function registerCommands(app: App, ctx: CommandContext): void {
+export function registerCommands(app: App, ctx: CommandContext): { settled(): Promise<void> } {
+  const inFlight = new Set<Promise<void>>();
   for (const def of COMMANDS) {
     app.command(`/${def.name}`, async ({ command, ack, respond }) => {
       await ack();
-      const reply = await answer(def, command, ctx);
-      try {
-        await send(reply, respond, ctx);
-      } catch (err) {
-        ctx.logger.error({ err, command: def.name, user: command.user_id }, 'could not post the reply to Slack');
-        if (reply.kind !== 'error') await send({ kind: 'error', code: 'failed', detail: {} }, respond, ctx).catch(() => {});
-      }
+      const work = (async () => {
+        const reply = await answer(def, command, ctx);
+        try {
+          await send(reply, respond, ctx);
+        } catch (err) {
+          ctx.logger.error({ err, command: def.name, user: command.user_id }, 'could not post the reply to Slack');
+          if (reply.kind !== 'error') await send({ kind: 'error', code: 'failed', detail: {} }, respond, ctx).catch(() => {});
+        }
+      })();
+      inFlight.add(work);
+      await work.finally(() => inFlight.delete(work));
     });
   }
+  return { settled: async () => void (await Promise.allSettled([...inFlight])) };
 }

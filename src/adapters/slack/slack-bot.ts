@@ -28,7 +28,7 @@ export interface SlackBotOptions {
 export interface SlackBot {
   /** Posts scheduled digests to Slack channels. */
   publisher: Publisher;
-  /** Stops receiving commands: closes the HTTP server or the Socket Mode connection. */
+  /** Stops taking commands (closes the HTTP server or the socket), then waits for answers in progress. */
   stop(): Promise<void>;
   /** The bound HTTP port in HTTP mode. */
   port?: number;
@@ -65,17 +65,30 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
   await app.init();
-  registerCommands(app, { deps: options.deps, adminIds: options.adminIds, logger });
+  const commands = registerCommands(app, { deps: options.deps, adminIds: options.adminIds, logger });
 
   const publisher = createSlackPublisher(app.client);
   if (receiver) {
     const socket = receiver;
     await app.start();
-    logger.info('listening for slash commands over Socket Mode');
-    return { publisher, stop: () => socket.client.disconnect() };
+    logger.debug('listening for slash commands over Socket Mode');
+    return {
+      publisher,
+      async stop() {
+        await socket.client.disconnect();
+        await commands.settled();
+      },
+    };
   }
   const server = await app.start(options.port);
   const port = (server.address() as AddressInfo).port;
-  logger.info({ port }, 'listening for slash commands on /slack/events');
-  return { publisher, port, stop: async () => void (await app.stop()) };
+  logger.debug({ port }, 'listening for slash commands on /slack/events');
+  return {
+    publisher,
+    port,
+    async stop() {
+      await app.stop();
+      await commands.settled();
+    },
+  };
 }

@@ -35,8 +35,8 @@ export interface FakeSlack {
    * if it has not arrived yet.
    */
   next(match: (r: Recorded) => boolean, timeoutMs?: number): Promise<Recorded>;
-  /** The next call of this API method answers `{ ok: false, error }`. */
-  failNext(method: string, error: string): void;
+  /** A coming call of this API method answers `{ ok: false, error }`: the next one, or the one after `skip` others. */
+  failNext(method: string, error: string, skip?: number): void;
   /** Socket Mode: sends an envelope to the connected app and resolves with its ack. */
   sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Resolves when no Socket Mode connection is open (at once if none ever was). */
@@ -67,7 +67,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const records: Recorded[] = [];
   const taken = new Set<Recorded>();
   const waiters: Waiter[] = [];
-  const failures = new Map<string, string>();
+  const failures = new Map<string, { error: string; skip: number }>();
   const sockets = new Set<WebSocket>();
   const acks = new Map<string, (ack: Record<string, unknown>) => void>();
   let onConnected: (() => void) | undefined;
@@ -90,9 +90,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const wanted = name === 'apps.connections.open' ? APP_TOKEN : BOT_TOKEN;
     if (token !== wanted) return { ok: false, error: 'invalid_auth' };
     const failure = failures.get(name);
-    if (failure) {
+    if (failure && failure.skip-- === 0) {
       failures.delete(name);
-      return { ok: false, error: failure };
+      return { ok: false, error: failure.error };
     }
     switch (name) {
       case 'auth.test':
@@ -171,8 +171,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         waiters.push(waiter);
       });
     },
-    failNext(method, error) {
-      failures.set(method, error);
+    failNext(method, error, skip = 0) {
+      failures.set(method, { error, skip });
     },
     sendEnvelope(type, payload, timeoutMs = 3000) {
       const socket = [...sockets][0];
