@@ -91,8 +91,8 @@ test('/reload from a member with Manage Server runs and answers privately with w
   });
 });
 
-test('a slow answer is deferred (privately for admin commands) and then edited in place', async () => {
-  // Defer at once, as if the reload took longer than Discord's window allows.
+test('a slow answer is deferred (privately for admin commands) and then edited in place; a deferred error turns private', async () => {
+  // Defer every answer, as if the reload took longer than Discord's window allows.
   await withBot(
     async ({ fake }) => {
       const i = fake.command('reload', {}, { permissions: MANAGE_SERVER, user: moderator });
@@ -103,6 +103,16 @@ test('a slow answer is deferred (privately for admin commands) and then edited i
       assert.equal(shown.length, 1);
       assert.match(shown[0]!.body.content ?? '', /^Reloaded 5 articles/);
       assert.deepEqual(shown[0]!.body.allowed_mentions, { parse: [] });
+
+      // A public "thinking…" that ends in an error is replaced by a private message.
+      const typo = fake.command('summary', { topic: '🔥' });
+      const failed = await firstAnswer(fake, typo);
+      assert.equal(failed.callbackType, 5);
+      await fake.waitFor((r) => r.method === 'DELETE' && r.path.includes(typo.token));
+      const [only, ...more] = fake.shown(typo);
+      assert.deepEqual(more, []);
+      assert.equal(only!.ephemeral, true);
+      assert.match(only!.body.content ?? '', /at least one letter or digit/);
       assert.deepEqual(refused(fake), []);
     },
     { deferAfterMs: 0 },
@@ -131,4 +141,19 @@ test('a command that throws gets a polite private error and a log line; the bot 
   } finally {
     db.cleanup();
   }
+});
+
+test('an interaction Discord has already given up on is logged, not crashed on, and the next one is answered', async () => {
+  await withBot(async ({ fake, logs }) => {
+    const late = fake.command('summary', { topic: 'ghazni' }, {}, 3500);
+    const callback = await fake.waitFor((r) => r.path === `/interactions/${late.id}/${late.token}/callback`);
+    assert.equal(callback.status, 404);
+    assert.equal((callback.response as { code: number }).code, 10062);
+    await fake.waitFor((r) => r.path === `/interactions/${late.id}/${late.token}/callback` && r !== callback);
+    const next = await firstAnswer(fake, fake.command('help'));
+    assert.match(next.shown[0]!.body.content ?? '', /^Commands:/);
+    const logged = logs.find((l) => l.msg === 'answering an interaction failed');
+    assert.ok(logged, 'the failure is logged');
+    assert.ok(!JSON.stringify(logs).includes(late.token), 'without the interaction token');
+  });
 });

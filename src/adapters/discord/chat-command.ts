@@ -11,7 +11,7 @@ import { within } from './within.ts';
 export interface CommandContext {
   deps: CommandDeps;
   logger: Logger;
-  /** Discord drops an interaction not answered within 3 s; slower answers are deferred after this. */
+  /** Discord drops an interaction not answered within 3 s; slower answers are deferred after this (0: always). */
   deferAfterMs: number;
 }
 
@@ -54,7 +54,7 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
       log.error({ err: loggableError(err) }, 'command failed');
       return FAILED;
     });
-  const early = await within(work, ctx.deferAfterMs);
+  const early = ctx.deferAfterMs > 0 ? await within(work, ctx.deferAfterMs) : undefined;
   if (early) {
     const [first, ...rest] = renderReply(early);
     const hidden = isPrivateReply(early, admin);

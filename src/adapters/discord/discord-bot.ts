@@ -19,7 +19,7 @@ export interface DiscordBotOptions {
   deps: CommandDeps;
   logger: Logger;
   rest?: { retries?: number; timeout?: number };
-  /** How long a command may take before its answer is deferred (Discord allows 3 s). */
+  /** How long a command may take before its answer is deferred (Discord allows 3 s); 0 defers every answer. */
   deferAfterMs?: number;
 }
 

@@ -99,9 +99,12 @@ export class FakeDiscord {
     });
   }
 
-  /** A user runs a slash command in the fake guild's channel. */
-  command(name: string, options: Record<string, string> = {}, member: Member = {}): InteractionState {
-    return this.#interact(2, name, Object.entries(options).map(([k, v]) => ({ name: k, value: v })), member);
+  /**
+   * A user runs a slash command in the fake guild's channel. `ageMs` plays an interaction that
+   * reached the bot late (a slow gateway): Discord's 3-second window has partly run out already.
+   */
+  command(name: string, options: Record<string, string> = {}, member: Member = {}, ageMs = 0): InteractionState {
+    return this.#interact(2, name, Object.entries(options).map(([k, v]) => ({ name: k, value: v })), member, ageMs);
   }
 
   /** A user types into a command's autocompleted option. */
@@ -116,13 +119,13 @@ export class FakeDiscord {
     return [...original, ...interaction.followUps];
   }
 
-  #interact(type: 2 | 4, name: string, options: { name: string; value: string; focused?: boolean }[], member: Member): InteractionState {
+  #interact(type: 2 | 4, name: string, options: { name: string; value: string; focused?: boolean }[], member: Member, ageMs = 0): InteractionState {
     const state: InteractionState = {
       id: snowflake(),
       token: `aW50ZXJhY3Rpb24${randomBytes(24).toString('hex')}`,
       type,
       channelId: this.channelId,
-      createdAt: Date.now(),
+      createdAt: Date.now() - ageMs,
       originalDeleted: false,
       followUps: [],
     };

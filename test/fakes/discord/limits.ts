@@ -18,9 +18,11 @@ export interface MessageBody {
   enforce_nonce?: boolean;
 }
 
+export const EMPTY_MESSAGE = 'Cannot send an empty message';
+
 const len = (s: string | undefined) => s?.length ?? 0;
 
-/** The characters Discord counts toward the 6,000 an message's embeds may carry together. */
+/** The characters Discord counts toward the 6,000 a message's embeds may carry together. */
 export function embedChars(embed: EmbedLike): number {
   const fields = (embed.fields ?? []).reduce((n, f) => n + len(f.name) + len(f.value), 0);
   return len(embed.title) + len(embed.description) + len(embed.footer?.text) + len(embed.author?.name) + fields;
@@ -42,6 +44,6 @@ export function messageProblems(body: MessageBody, partial = false): string[] {
   });
   if (embeds.reduce((n, e) => n + embedChars(e), 0) > DISCORD_MAX.total) problems.push(`embeds: Embed size exceeds maximum size of ${DISCORD_MAX.total}`);
   if (body.nonce !== undefined && String(body.nonce).length > DISCORD_MAX.nonce) problems.push(`nonce: Must be ${DISCORD_MAX.nonce} or fewer in length.`);
-  if (!partial && !body.content && embeds.length === 0) problems.push('Cannot send an empty message');
+  if (!partial && !body.content && embeds.length === 0) problems.push(EMPTY_MESSAGE);
   return problems;
 }

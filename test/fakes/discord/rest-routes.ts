@@ -1,5 +1,5 @@
 import { messageObject, snowflake, type FakeUser } from './payloads.ts';
-import { DISCORD_MAX, messageProblems, type MessageBody } from './limits.ts';
+import { DISCORD_MAX, EMPTY_MESSAGE, messageProblems, type MessageBody } from './limits.ts';
 
 export interface Answer {
   status: number;
@@ -37,8 +37,17 @@ export const ERROR = {
   notFound: { status: 404, body: { message: '404: Not Found', code: 0 } },
 } satisfies Record<string, Answer>;
 
+/** Discord's 50035 answer, with `errors` nested by field path as Discord nests them. */
 export function invalidForm(problems: string[]): Answer {
-  return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: problems } };
+  if (problems.length === 1 && problems[0] === EMPTY_MESSAGE) return { status: 400, body: { message: EMPTY_MESSAGE, code: 50006 } };
+  const errors: Record<string, any> = {};
+  for (const problem of problems) {
+    const [path, message] = problem.includes(': ') ? [problem.slice(0, problem.indexOf(': ')), problem.slice(problem.indexOf(': ') + 2)] : ['_body', problem];
+    let node = errors;
+    for (const key of path.split('.')) node = node[key] ??= {};
+    (node._errors ??= []).push({ code: 'BASE_TYPE_INVALID', message });
+  }
+  return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors } };
 }
 
 // Discord gives an interaction 3 seconds for its first answer.
