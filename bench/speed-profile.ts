@@ -2,10 +2,10 @@
  * CPU profiles of the load and of /summary queries on a synthetic corpus, for whoever optimises
  * the engine: where the time goes, function by function.
  *
- *   node --expose-gc --import tsx bench/speed-profile.ts [--size 10000] [--seed S] [--repeat 5] [--out DIR]
+ *   node --expose-gc --import tsx bench/speed-profile.ts [--size 10000] [--seed S] [--repeat 5] [--out DIR] [--dir CORPUS]
  *
- * Profiles the load in its two halves (loadArticles: list, read, parse; corpusFrom: clean, split,
- * index, topics), then each /summary query kind (its first spelling, `--repeat` times after a
+ * Profiles the load (loadCorpus: list, read, parse, clean, split, index, topics; each file is
+ * analysed as it is read), then each /summary query kind (its first spelling, `--repeat` times after a
  * warm-up). Prints hotspot tables and writes the .cpuprofile files (open them in Chrome DevTools or
  * VS Code) to --out, by default a new folder under the system temp folder.
  */
@@ -17,8 +17,7 @@ import { parseArgs } from 'node:util';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { parseConfig } from '../src/config/env.ts';
 import { digestTopic } from '../src/core/digest.ts';
-import { corpusFrom } from '../src/core/engine.ts';
-import { loadArticles } from '../src/core/load/load-articles.ts';
+import { loadCorpus } from '../src/core/engine.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
 import { DEFAULT_SEED, writeCorpus } from './speed-corpus.ts';
 import { formatHotspots, hotspots, type CpuProfile } from './speed-hotspots.ts';
@@ -28,6 +27,7 @@ import { readSentencePools } from './speed-sources.ts';
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '10000' },
+    dir: { type: 'string' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     repeat: { type: 'string', default: '5' },
     out: { type: 'string' },
@@ -56,14 +56,14 @@ async function profiled<T>(name: string, title: string, intervalUs: number, work
 }
 
 const engine = loadEngine(join(PROJECT_ROOT, 'config'));
-const dir = mkdtempSync(join(tmpdir(), `digest-speed-profile-corpus-${size}-`));
+// --dir reuses a corpus written before (by writeCorpus, same size and seed) and leaves it in place.
+const dir = values.dir ?? mkdtempSync(join(tmpdir(), `digest-speed-profile-corpus-${size}-`));
 try {
-  const manifest = writeCorpus(dir, { articles: size, seed: Number(values.seed) }, readSentencePools(engine));
+  if (values.dir === undefined) writeCorpus(dir, { articles: size, seed: Number(values.seed) }, readSentencePools(engine));
   (globalThis as { gc?: () => void }).gc?.();
-  console.log(`# CPU profile, ${size} articles (${(manifest.bytes / 1e6).toFixed(1)} MB)`);
+  console.log(`# CPU profile, ${size} articles`);
   const maxBytes = parseConfig({}).MAX_ARTICLE_BYTES;
-  const loaded = await profiled('load-articles', 'load, part 1: loadArticles (list, read, parse)', 1000, () => loadArticles(dir, { maxBytes }));
-  const corpus = await profiled('load-corpus-from', 'load, part 2: corpusFrom (clean, split, index, topics)', 1000, () => corpusFrom(engine, loaded));
+  const corpus = await profiled('load-corpus', 'load: loadCorpus (list, read, parse, clean, split, index, topics)', 1000, () => loadCorpus(engine, dir, { maxBytes }));
   for (const kind of QUERY_KINDS) for (const topic of QUERIES[kind]) digestTopic(corpus, topic);
   for (const kind of QUERY_KINDS) {
     const topic = QUERIES[kind][0]!;
@@ -73,6 +73,6 @@ try {
   }
   console.log(`\nProfiles written to ${outDir}`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (values.dir === undefined) rmSync(dir, { recursive: true, force: true });
   session.disconnect();
 }

@@ -53,44 +53,50 @@ export interface TopicMatch {
  */
 export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
   const { canonical, phrases } = corpus.lexicon.expand(topic);
-  const hits = new Set<number>();
-  for (const phrase of phrases) for (const id of phraseHits(corpus, phrase)) hits.add(id);
-
-  // "the Kabul-Kandahar highway" names Kandahar only to say where a highway runs.
-  const inCompound = compoundOnly(topic);
-  const weak = new Set(inCompound ? [...hits].filter((id) => inCompound(corpus.sentences[id]!.text)) : []);
-  const mentions = new Map<number, number>();
-  for (const id of hits) {
+  const hits = unionOf(phrases.map((phrase) => phraseHits(corpus, phrase)));
+  // Articles that mention the topic, in order, with where their hits start and how many there are.
+  const matched: number[] = [];
+  const from: number[] = [];
+  const counts: number[] = [];
+  hits.forEach((id, i) => {
     const a = corpus.sentences[id]!.articleId;
-    mentions.set(a, (mentions.get(a) ?? 0) + 1);
-  }
-  const focused = (articleId: number) => {
-    const sentences = sentencesOf(corpus, articleId);
-    const title = new Set(corpus.lexicon.terms(corpus.articles[articleId]!.title));
+    if (matched[matched.length - 1] === a) counts[counts.length - 1]!++;
+    else {
+      matched.push(a);
+      from.push(i);
+      counts.push(1);
+    }
+  });
+  const focused = (k: number) => {
+    const articleId = matched[k]!;
+    const title = titleTerms(corpus, articleId);
     const inTitle = phrases.some((p) => p.every((t) => title.has(t)));
-    const inLead = sentences.some((s) => s.paragraph === 0 && hits.has(s.id));
-    return inTitle || inLead || (mentions.get(articleId) ?? 0) >= 0.25 * sentences.length;
+    const own = hits.subarray(from[k]!, from[k]! + counts[k]!);
+    const inLead = own.some((id) => corpus.sentences[id]!.paragraph === 0);
+    return inTitle || inLead || counts[k]! >= 0.25 * articleLength(corpus, articleId);
   };
   // Focus costs a look at the title: judge it only for the articles that mention the topic most.
-  const ranked = [...mentions.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, FOCUS_SHORTLIST)
-    .map(([articleId, m]) => ({ articleId, focused: focused(articleId), score: m / (m + 1.2) }))
+  const ranked = mostMentions(counts, FOCUS_SHORTLIST)
+    .map((k) => ({ k, articleId: matched[k]!, focused: focused(k), score: counts[k]! / (counts[k]! + 1.2) }))
     .map((a) => ({ ...a, score: a.score + (a.focused ? 1 : 0) }))
     .sort((a, b) => b.score - a.score || a.articleId - b.articleId)
     .slice(0, MAX_ARTICLES);
 
+  // "the Kabul-Kandahar highway" names Kandahar only to say where a highway runs.
+  const inCompound = compoundOnly(topic);
   const candidates: Candidate[] = [];
-  for (const { articleId, focused: isFocused } of ranked) {
+  for (const { k, articleId, focused: isFocused } of ranked) {
     const sentences = sentencesOf(corpus, articleId);
+    const own = new Set(hits.subarray(from[k]!, from[k]! + counts[k]!));
     const relevance: number[] = sentences.map(() => (isFocused ? FOCUS_BASELINE : 0));
     sentences.forEach((s, i) => {
-      if (!hits.has(s.id)) return;
-      relevance[i] = weak.has(s.id) ? 0.3 : 1;
-      if (weak.has(s.id)) return;
+      if (!own.has(s.id)) return;
+      const weak = inCompound !== undefined && inCompound(s.text);
+      relevance[i] = weak ? 0.3 : 1;
+      if (weak) return;
       for (let k = 0; k < CONTINUATION.length; k++) {
         const next = sentences[i + 1 + k];
-        if (!next || hits.has(next.id)) break;
+        if (!next || own.has(next.id)) break;
         // A phrase topic is narrow: its thread goes on only through sentences that keep part of it.
         if (phrases[0]!.length > 1 && !phrases.some((p) => p.some((t) => next.terms.includes(t)))) break;
         // Crossing into a new paragraph, the thread goes on only from a paragraph's last sentence.
@@ -102,5 +108,52 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
       if (relevance[i]! > 0) candidates.push({ sentence: s, relevance: relevance[i]! });
     });
   }
-  return { canonical, candidates, articlesMatched: mentions.size };
+  return { canonical, candidates, articlesMatched: matched.length };
+}
+
+/** Ascending ids in any of the sorted lists, each once: pairwise merges, linear in their length. */
+function unionOf(lists: Int32Array[]): Int32Array {
+  let all = lists[0] ?? EMPTY;
+  for (const list of lists.slice(1)) {
+    const out = new Int32Array(all.length + list.length);
+    let n = 0;
+    let i = 0;
+    let j = 0;
+    while (i < all.length || j < list.length) {
+      const a = i < all.length ? all[i]! : Infinity;
+      const b = j < list.length ? list[j]! : Infinity;
+      out[n++] = a <= b ? a : b;
+      if (a <= b) i++;
+      if (b <= a) j++;
+    }
+    all = out.subarray(0, n);
+  }
+  return all;
+}
+
+/**
+ * Indexes of the `max` largest counts, largest first and in index order among equals. A
+ * counting sort: a topic in most articles has tens of thousands of them to rank.
+ */
+function mostMentions(counts: readonly number[], max: number): number[] {
+  let top = 0;
+  for (const c of counts) if (c > top) top = c;
+  const byCount: number[][] = Array.from({ length: top + 1 }, () => []);
+  counts.forEach((c, k) => byCount[c]!.push(k));
+  const out: number[] = [];
+  for (let c = top; c > 0 && out.length < max; c--) for (const k of byCount[c]!) if (out.length < max) out.push(k);
+  return out;
+}
+
+function articleLength(corpus: Corpus, articleId: number): number {
+  return (corpus.firstSentence[articleId + 1] ?? corpus.sentences.length) - corpus.firstSentence[articleId]!;
+}
+
+// Title terms of an article, judged once per article rather than once per query.
+const titles = new WeakMap<object, Set<string>>();
+function titleTerms(corpus: Corpus, articleId: number): Set<string> {
+  const article = corpus.articles[articleId]!;
+  let terms = titles.get(article);
+  if (!terms) titles.set(article, (terms = new Set(corpus.lexicon.terms(article.title))));
+  return terms;
 }

@@ -13,7 +13,6 @@ export function disagreementFinder(
   tools: TextTools,
   sourceOf: (articleId: number) => SourceRef,
 ): (leader: Sentence) => Disagreement | undefined {
-  const rank = new Map(articles.map((id, i) => [id, i]));
   const figures = new Map<number, Figure[]>();
   const figuresOf = (id: number) => {
     let list = figures.get(id);
@@ -21,15 +20,23 @@ export function disagreementFinder(
     return list;
   };
   const mentionsOf = (figure: Figure): FigureMention[] => {
-    const ids = new Set<number>();
-    for (const term of corpus.lexicon.terms(figure.unitText)) {
-      for (const id of corpus.postings.get(term) ?? []) if (rank.has(corpus.sentences[id]!.articleId)) ids.add(id);
-    }
+    const lists = corpus.lexicon.terms(figure.unitText).map((term) => corpus.postings.get(term));
     // The order a full scan would meet them in: article by article as given, then as written.
-    const article = (id: number) => corpus.sentences[id]!.articleId;
-    return [...ids]
-      .sort((a, b) => rank.get(article(a))! - rank.get(article(b))! || a - b)
-      .flatMap((id) => figuresOf(id).map((f) => ({ figure: f, article: article(id), source: sourceOf(article(id)) })));
+    // Each article's sentences are one range of ids, so a binary search finds them in each list.
+    const found: FigureMention[] = [];
+    for (const article of articles) {
+      const start = corpus.firstSentence[article]!;
+      const end = corpus.firstSentence[article + 1] ?? corpus.sentences.length;
+      const ids = new Set<number>();
+      for (const list of lists) {
+        if (!list) continue;
+        for (let i = lowerBound(list, start); i < list.length && list[i]! < end; i++) ids.add(list[i]!);
+      }
+      for (const id of [...ids].sort((a, b) => a - b)) {
+        for (const f of figuresOf(id)) found.push({ figure: f, article, source: sourceOf(article) });
+      }
+    }
+    return found;
   };
   return (leader) => {
     for (const figure of extractFigures(leader.text, tools)) {
@@ -38,4 +45,16 @@ export function disagreementFinder(
     }
     return undefined;
   };
+}
+
+/** The first index of a sorted list holding a value not below `value`. */
+function lowerBound(list: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,7 +1,7 @@
 import type { Candidate, Selection, SelectOptions } from './select.ts';
 import { usablePool } from './pool.ts';
 import { SAME_FACT } from './similarity.ts';
-import { conceptsOf, weighConcepts } from './concepts.ts';
+import { conceptTable } from './concepts.ts';
 import { termSpace } from './term-space.ts';
 import { groupByLeader } from './group.ts';
 
@@ -21,21 +21,13 @@ function prior(c: Candidate): number {
  */
 export function selectTopicItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
   const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS).map((i) => candidates[i]!);
-  const conceptLists = pool.map((c) => conceptsOf(c.sentence.terms));
   const articleCount = new Set(pool.map((c) => c.sentence.articleId)).size;
-  const weightOf = weighConcepts(
-    pool.map((c, i) => ({ article: c.sentence.articleId, relevance: c.relevance, concepts: conceptLists[i]! })),
+  const { concepts, weights } = conceptTable(
+    pool.map((c) => ({ article: c.sentence.articleId, relevance: c.relevance, terms: c.sentence.terms })),
     articleCount < 4 ? 1 : options.singleSourceWeight,
   );
-  // Concepts as ids in each sentence's own order, so sums add up exactly as over the strings.
-  const conceptIds = new Map<string, number>();
-  const concepts = conceptLists.map((list) =>
-    Int32Array.from(list, (c) => conceptIds.get(c) ?? (conceptIds.set(c, conceptIds.size), conceptIds.size - 1)),
-  );
-  const weights = new Float64Array(conceptIds.size);
-  for (const [c, id] of conceptIds) weights[id] = weightOf.get(c) ?? 0;
   const priors = pool.map(prior);
-  const covered = new Uint8Array(conceptIds.size);
+  const covered = new Uint8Array(weights.length);
   const value = (i: number) => {
     let v = 0;
     for (const c of concepts[i]!) if (!covered[c]) v += weights[c]!;
