@@ -1,11 +1,39 @@
 import { bootstrap } from './app/bootstrap.ts';
+import { startBot } from './app/run-bot.ts';
 import { runConsoleSession } from './adapters/console/console-session.ts';
 
-// With no chat tokens configured, the bot runs as a terminal session with the same commands.
+// With chat tokens the bot serves Discord and/or Slack until SIGINT or SIGTERM; without any,
+// it is a terminal session with the same commands, where daily digests print.
 try {
-  const app = await bootstrap(process.env, { defaultLogLevel: 'warn' });
-  const top = app.deps.corpus.current.topics.find((t) => t.kind === 'entity');
-  await runConsoleSession({ input: process.stdin, output: process.stdout, deps: app.deps, openingTopic: top?.name });
+  const chat = Boolean(process.env.DISCORD_TOKEN || process.env.SLACK_BOT_TOKEN);
+  const app = await bootstrap(process.env, { defaultLogLevel: chat ? 'info' : 'warn' });
+  const bot = await startBot(app);
+  let signalled = false;
+  const shutdown = (signal: string) => {
+    if (signalled) {
+      app.logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    signalled = true;
+    app.logger.info({ signal }, 'shutting down: finishing posts in flight');
+    void bot.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  if (bot.platforms.includes('console')) {
+    const top = app.deps.corpus.current.topics.find((t) => t.kind === 'entity');
+    await runConsoleSession({ input: process.stdin, output: process.stdout, deps: app.deps, openingTopic: top?.name });
+    await bot.stop();
+  } else {
+    app.logger.info({ platforms: bot.platforms }, 'bot running; Ctrl-C or SIGTERM stops it');
+  }
 } catch (err) {
   console.error(`news-digest-bot: ${(err as Error).message}`);
   process.exitCode = 1;

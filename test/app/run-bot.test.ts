@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { bootstrap } from '../../src/app/bootstrap.ts';
+import { startBot } from '../../src/app/run-bot.ts';
+import { runCommand } from '../../src/commands/registry.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { ARTICLES, ROOT } from '../helpers/fixtures.ts';
+import { fakeCron, testClock } from '../scheduler/harness.ts';
+
+const terminal = { platform: 'console', id: 'local', isAdmin: true, channel: 'terminal' } as const;
+
+test('run: with no chat tokens, a terminal subscription prints its daily digest once, and stop closes the database', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'digest-run-'));
+  try {
+    const app = await bootstrap({ ARTICLES_DIR: ARTICLES, DATA_DIR: dataDir, LOG_LEVEL: 'silent', WATCH_ARTICLES: 'false', DEFAULT_TIME_ZONE: 'Asia/Kabul', OPS_PORT: '0' });
+    const clock = testClock('2026-11-21T02:00:00Z');
+    const cron = fakeCron();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const bot = await startBot(app, { consoleOutput: output, clock, schedule: cron.schedule });
+    assert.deepEqual(bot.platforms, ['console']);
+
+    const reply = await runCommand('subscribe', { topic: 'ghazni', time: '07:00' }, terminal, app.deps);
+    assert.ok(reply.kind === 'subscribed' && reply.subscription.timeZone === 'Asia/Kabul');
+    // 07:00 in Kabul (UTC+4:30) is 02:30 UTC; the scheduler ticks once a minute through cron.
+    for (const at of ['2026-11-21T02:29:00Z', '2026-11-21T02:30:00Z', '2026-11-21T02:31:00Z']) {
+      clock.set(at);
+      cron.jobs[0]!.run();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(printed.match(/Daily digest: ghazni \(2026-11-21, 07:00 Asia\/Kabul\)/g)?.length, 1, printed);
+    assert.match(printed, /The Taliban seized the strategic Afghan city of Ghazni/);
+
+    await runCommand('summary', { topic: 'ghazni' }, terminal, app.deps);
+    await runCommand('summary', { topic: '' }, terminal, app.deps);
+    const base = `http://127.0.0.1:${bot.opsPort}`;
+    const health = await fetch(`${base}/healthz`);
+    assert.equal(health.status, 200);
+    assert.deepEqual(await health.json(), { ready: true, corpusLoaded: true, platforms: { console: true } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    assert.match(metrics, /digest_bot_articles_loaded 5/);
+    assert.match(metrics, /digest_bot_commands_total\{command="summary",platform="console",outcome="ok"\} 1/);
+    assert.match(metrics, /digest_bot_commands_total\{command="summary",platform="console",outcome="missing-option"\} 1/);
+    assert.match(metrics, /digest_bot_commands_total\{command="subscribe",platform="console",outcome="ok"\} 1/);
+    assert.match(metrics, /digest_bot_scheduled_digests_total\{platform="console",result="posted"\} 1/);
+    assert.match(metrics, /digest_bot_command_seconds_count\{command="summary"\} 2/);
+    await bot.stop();
+    await assert.rejects(fetch(`${base}/healthz`), 'the ops server closed with the bot');
+    await bot.stop(); // a second signal during shutdown must not fail
+
+    const store = openStore({ path: join(dataDir, 'digests.sqlite') });
+    const history = await store.deliveryHistory({ platform: 'console', channel: 'terminal' }, 'ghazni');
+    assert.deepEqual(history.map((h) => h.state), ['posted']);
+    await store.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('run: a bad setting stops start-up with a message that names it, and secrets are not echoed', async () => {
+  await assert.rejects(
+    bootstrap({ ARTICLES_DIR: ARTICLES, LOG_LEVEL: 'silent', DEFAULT_TIME_ZONE: 'Mars/Olympus', SLACK_BOT_TOKEN: 'xoxb-super-secret-value' }),
+    (err: Error) => {
+      assert.match(err.message, /DEFAULT_TIME_ZONE: must be an IANA time zone/);
+      assert.match(err.message, /SLACK_SIGNING_SECRET: is required/);
+      assert.doesNotMatch(err.message, /super-secret/);
+      return true;
+    },
+  );
+});
+
+test('run: npm start exits cleanly on SIGTERM and leaves the database closed', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'digest-run-'));
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir, WATCH_ARTICLES: 'false' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    // Stdin stays open, so the session waits for commands until the signal arrives.
+    for (let waited = 0; !out.includes('Type /summary') && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.match(out, /Digest of the top topic/);
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 0, err);
+    assert.ok(existsSync(join(dataDir, 'digests.sqlite')));
+    assert.ok(!existsSync(join(dataDir, 'digests.sqlite-wal')), 'a clean close folds the write-ahead log back');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
