@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { runs } from '../helpers/fuzz.ts';
 import { loadArticleFile } from '../../src/core/load/load-articles.ts';
 import { corpusFrom } from '../../src/core/engine.ts';
 import { digestAll, digestTopic } from '../../src/core/digest.ts';
@@ -94,6 +95,6 @@ test('fuzz: hostile article text never pings, links or breaks limits on Discord,
         checkTerminal(reply);
       }
     }),
-    { numRuns: 120 },
+    { numRuns: runs(120) },
   );
 });
