@@ -38,7 +38,7 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     await run(`/summary ${options.openingTopic}`);
     say('');
   }
-  say('Type /summary <topic>, /topics, /reload or /help; /quit or Ctrl-D to leave.');
+  say('Type /summary <topic>, /topics, /subscribe <topic> <HH:MM> [zone], /reload or /help; /quit or Ctrl-D to leave.');
   if (interactive) rl.prompt();
   for await (const line of rl) {
     try {
