@@ -20,6 +20,8 @@ export interface RunningBot {
   platforms: Platform[];
   /** The bound port of /healthz and /metrics, when OPS_PORT is set. */
   opsPort?: number;
+  /** The bound port of Slack's /slack/events in HTTP mode (SLACK_PORT=0 picks a free one). */
+  slackPort?: number;
   /** Finishes in-flight posts, disconnects the platforms and closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
   deps.subscriptions = { store, defaultTimeZone: config.DEFAULT_TIME_ZONE, now: () => clock.now() };
 
   const handles = new Map<Platform, PlatformHandle>();
+  let slackPort: number | undefined;
   const stopPlatforms = () => Promise.allSettled([...handles.values()].map((h) => h.stop()));
   try {
     const wanted = platformsOf(config);
@@ -81,6 +84,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
         logger,
       });
       handles.set('slack', slack);
+      slackPort = slack.port;
       logger.info(config.SLACK_APP_TOKEN ? 'Slack connected in Socket Mode' : `Slack listening on port ${slack.port ?? config.SLACK_PORT}`);
     }
     if (handles.size === 0) {
@@ -146,6 +150,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
   return {
     platforms,
     ...(ops ? { opsPort: ops.port } : {}),
+    ...(slackPort === undefined ? {} : { slackPort }),
     stop() {
       stopping ??= (async () => {
         await watcher?.close();
