@@ -1,10 +1,13 @@
-import type { Article, RawArticle, Sentence } from './types.ts';
+import type { Article, RawArticle } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { CleanRules } from './text/clean-rules.ts';
 import { cleanText } from './text/clean.ts';
 import { splitSentences } from './text/sentences.ts';
+import { countWords } from './text/clean-units.ts';
 import { resolveMetadata } from './metadata.ts';
 import { createTopicScanner, topicVocabulary, type ArticleTopics } from './topic-scan.ts';
+import { termDictionary } from './term-dictionary.ts';
+import { StoredSentence } from './stored-sentence.ts';
 
 export interface CorpusRules {
   clean: CleanRules;
@@ -18,30 +21,35 @@ export interface CorpusRules {
  */
 export interface AnalyzedArticle {
   article: Article;
-  sentences: Sentence[];
+  sentences: StoredSentence[];
   topics: ArticleTopics;
   /** Set once a snapshot holds the article and sentence objects: from then on they are not changed. */
   placed?: boolean;
 }
 
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
 /** Makes the per-article step of building a corpus, with its caches bound to one lexicon. */
 export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon) {
   const scanTopics = createTopicScanner(topicVocabulary(lexicon));
+  const dictionary = termDictionary(lexicon);
   /** `undefined` when cleaning leaves no text. */
   return (raw: RawArticle, articleId = 0, firstSentence = 0): AnalyzedArticle | undefined => {
     const cleaned = cleanText(raw.body, rules.clean);
     const article = resolveMetadata(raw, cleaned, articleId);
-    const sentences: Sentence[] = [];
+    const split: { paragraph: number; text: string; start: number; end: number }[] = [];
+    const termIds: number[] = [];
     article.paragraphs.forEach((paragraph, p) => {
       for (const text of splitSentences(paragraph, rules.abbreviations)) {
-        const position = sentences.length;
-        sentences.push({ id: firstSentence + position, articleId, paragraph: p, position, text, terms: lexicon.terms(text), words: wordCount(text) });
+        const start = termIds.length;
+        for (const term of lexicon.terms(text)) termIds.push(dictionary.idOf(term));
+        split.push({ paragraph: p, text, start, end: termIds.length });
       }
     });
-    if (sentences.length === 0) return undefined;
-    return { article, sentences, topics: scanTopics(sentences.map((s) => s.text)) };
+    if (split.length === 0) return undefined;
+    const ids = Int32Array.from(termIds);
+    const sentences = split.map((s, position) =>
+      new StoredSentence(firstSentence + position, articleId, s.paragraph, position, s.text, countWords(s.text), ids, s.start, s.end, dictionary.terms),
+    );
+    return { article, sentences, topics: scanTopics(split.map((s) => s.text)) };
   };
 }
 
@@ -65,5 +73,5 @@ export function place(doc: AnalyzedArticle, articleId: number, firstSentence: nu
     return;
   }
   doc.article = { ...doc.article, id: articleId };
-  doc.sentences = doc.sentences.map((s, i) => ({ ...s, id: firstSentence + i, articleId }));
+  doc.sentences = doc.sentences.map((s, i) => s.renumbered(firstSentence + i, articleId));
 }

@@ -1,7 +1,8 @@
 import type { Article, LoadReportEntry, RawArticle, Sentence, TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { createAnalyzer, place, type AnalyzedArticle, type CorpusRules } from './analyze.ts';
-import { indexTerms, type Postings } from './postings.ts';
+import { indexTerms, type ArticleFrequencies, type Postings } from './postings.ts';
+import { termDictionary } from './term-dictionary.ts';
 import type { ArticleTopics } from './topic-scan.ts';
 import { extractTopics } from './topics.ts';
 
@@ -16,10 +17,12 @@ export interface Corpus {
   sentences: Sentence[];
   /** First sentence id of each article; the article's sentences are contiguous. */
   firstSentence: number[];
+  /** Article id of each sentence id: a query walks many hits, and this is cheaper than the sentence objects. */
+  articleOf: Int32Array;
   /** Term -> ids of the sentences that contain it, ascending. */
   postings: Postings;
   /** Term -> number of articles that contain it. */
-  articleFreq: Map<string, number>;
+  articleFreq: ArticleFrequencies;
   topics: TopicEntry[];
   report: LoadReportEntry[];
   lexicon: Lexicon;
@@ -73,8 +76,10 @@ export function assembleCorpus(docs: readonly AnalyzedArticle[], report: LoadRep
     firstSentence.push(sentences.length);
     for (const s of doc.sentences) sentences.push(s);
   }
-  const { postings, articleFreq } = indexTerms(sentences);
-  const corpus: Corpus = { articles, sentences, firstSentence, postings, articleFreq, topics: [], report, lexicon, articleTopics: docs.map((d) => d.topics) };
+  const { postings, articleFreq } = indexTerms(sentences, termDictionary(lexicon));
+  const articleOf = new Int32Array(sentences.length);
+  firstSentence.forEach((start, a) => articleOf.fill(a, start, firstSentence[a + 1] ?? sentences.length));
+  const corpus: Corpus = { articles, sentences, firstSentence, articleOf, postings, articleFreq, topics: [], report, lexicon, articleTopics: docs.map((d) => d.topics) };
   if (options.topics !== false) corpus.topics = extractTopics(corpus);
   return corpus;
 }
@@ -88,6 +93,18 @@ export function sentencesOf(corpus: Corpus, articleId: number): Sentence[] {
 
 /** Inverse document frequency over articles: rare terms say more about a sentence. */
 export function idf(corpus: Corpus): (term: string) => number {
-  const n = corpus.articles.length;
-  return (term) => Math.log(1 + n / (corpus.articleFreq.get(term) ?? 1));
+  let weigh = weighers.get(corpus);
+  if (!weigh) {
+    const n = corpus.articles.length;
+    // Memoised per snapshot: a query weighs the same few thousand terms many times over.
+    const memo = new Map<string, number>();
+    weigh = (term) => {
+      let w = memo.get(term);
+      if (w === undefined) memo.set(term, (w = Math.log(1 + n / (corpus.articleFreq.get(term) ?? 1))));
+      return w;
+    };
+    weighers.set(corpus, weigh);
+  }
+  return weigh;
 }
+const weighers = new WeakMap<Corpus, (term: string) => number>();

@@ -59,7 +59,7 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
   const from: number[] = [];
   const counts: number[] = [];
   hits.forEach((id, i) => {
-    const a = corpus.sentences[id]!.articleId;
+    const a = corpus.articleOf[id]!;
     if (matched[matched.length - 1] === a) counts[counts.length - 1]!++;
     else {
       matched.push(a);

@@ -1,6 +1,7 @@
 import type { Corpus } from '../corpus.ts';
 import type { Sentence } from '../types.ts';
 import { SAME_FACT, weightedOverlap, type Weigh } from './similarity.ts';
+import { overlapWithLeader } from './id-overlap.ts';
 
 const PROBE_TERMS = 4;
 const MAX_PROBED = 5000;
@@ -40,10 +41,11 @@ export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh)
 /** The probed sentences that share enough terms and, compared in full, tell the same fact. */
 function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, shared: Map<number, number>, minShared: number, weigh: Weigh): Sentence[] {
   const found: Sentence[] = [];
+  const overlap = overlapWithLeader(corpus, leader, weigh);
   for (const [id, n] of shared) {
     if (n < minShared || id === leader.id) continue;
     const s = corpus.sentences[id]!;
-    if (weightedOverlap(terms, new Set(s.terms), weigh) >= SAME_FACT) found.push(s);
+    if ((overlap?.(s) ?? weightedOverlap(terms, new Set(s.terms), weigh)) >= SAME_FACT) found.push(s);
   }
   return found.sort((a, b) => a.id - b.id);
 }

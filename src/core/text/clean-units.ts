@@ -62,12 +62,39 @@ export function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text);
 }
 
-/** Words separated by whitespace; callers pass short texts only. */
+/** Words separated by whitespace (what `\s` matches), counted without splitting the text. */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** The code units `\s` matches in a JavaScript regex. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The key under which two paragraphs count as the same: case and spacing do not matter. */
 export function paragraphKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Printable ASCII with single spaces is already in normal form: most paragraphs skip the regex.
+  const plain = isPlain(text) ? text : text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return plain.toLowerCase();
+}
+
+/** Printable ASCII words separated by single spaces, with none at either end. */
+function isPlain(text: string): boolean {
+  let prev = 0x20;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 ? prev === 0x20 : c < 0x21 || c > 0x7e) return false;
+    prev = c;
+  }
+  return prev !== 0x20;
 }
