@@ -22,14 +22,18 @@ export interface CorpusRules {
 export interface AnalyzedArticle {
   article: Article;
   sentences: StoredSentence[];
-  topics: ArticleTopics;
+  /** Absent when the corpus is built without a topic list. */
+  topics?: ArticleTopics;
   /** Set once a snapshot holds the article and sentence objects: from then on they are not changed. */
   placed?: boolean;
 }
 
-/** Makes the per-article step of building a corpus, with its caches bound to one lexicon. */
-export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon) {
-  const scanTopics = createTopicScanner(topicVocabulary(lexicon));
+/**
+ * Makes the per-article step of building a corpus, with its caches bound to one lexicon.
+ * `topics: false` skips finding topic mentions, for a corpus that needs no topic list.
+ */
+export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { topics?: boolean } = {}) {
+  const scanTopics = options.topics === false ? undefined : scannerFor(lexicon);
   const dictionary = termDictionary(lexicon);
   /** `undefined` when cleaning leaves no text. */
   return (raw: RawArticle, articleId = 0, firstSentence = 0): AnalyzedArticle | undefined => {
@@ -49,8 +53,18 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon) {
     const sentences = split.map((s, position) =>
       new StoredSentence(firstSentence + position, articleId, s.paragraph, position, s.text, countWords(s.text), ids, s.start, s.end, dictionary.terms),
     );
-    return { article, sentences, topics: scanTopics(split.map((s) => s.text)) };
+    const doc: AnalyzedArticle = { article, sentences };
+    if (scanTopics) doc.topics = scanTopics(split.map((s) => s.text));
+    return doc;
   };
+}
+
+// One scanner per lexicon: its word cache pays off across loads and reloads.
+const scanners = new WeakMap<Lexicon, ReturnType<typeof createTopicScanner>>();
+function scannerFor(lexicon: Lexicon) {
+  let scan = scanners.get(lexicon);
+  if (!scan) scanners.set(lexicon, (scan = createTopicScanner(topicVocabulary(lexicon))));
+  return scan;
 }
 
 /**

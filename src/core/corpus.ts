@@ -43,7 +43,7 @@ export function buildCorpus(
   lexicon: Lexicon,
   options: BuildOptions = {},
 ): Corpus {
-  const analyze = createAnalyzer(rules, lexicon);
+  const analyze = createAnalyzer(rules, lexicon, options);
   const finalReport = report.map((entry) => ({ ...entry }));
   const entryOf = new Map(finalReport.map((e) => [e.file, e]));
   const docs: AnalyzedArticle[] = [];
@@ -79,7 +79,9 @@ export function assembleCorpus(docs: readonly AnalyzedArticle[], report: LoadRep
   const { postings, articleFreq } = indexTerms(sentences, termDictionary(lexicon));
   const articleOf = new Int32Array(sentences.length);
   firstSentence.forEach((start, a) => articleOf.fill(a, start, firstSentence[a + 1] ?? sentences.length));
-  const corpus: Corpus = { articles, sentences, firstSentence, articleOf, postings, articleFreq, topics: [], report, lexicon, articleTopics: docs.map((d) => d.topics) };
+  const corpus: Corpus = { articles, sentences, firstSentence, articleOf, postings, articleFreq, topics: [], report, lexicon };
+  // Articles analysed without topic mentions (a corpus built without the list) are scanned if it is asked for later.
+  if (docs.every((d) => d.topics)) corpus.articleTopics = docs.map((d) => d.topics!);
   if (options.topics !== false) corpus.topics = extractTopics(corpus);
   return corpus;
 }

@@ -13,7 +13,11 @@ export function outletFromUrl(url: string | undefined): string | undefined {
 }
 
 function titleFromText(paragraphs: readonly string[]): string {
-  const words = (paragraphs[0] ?? '').split(/\s+/).filter(Boolean);
+  // Only the first words are needed, and a first paragraph can be a whole unbroken article.
+  const words: string[] = [];
+  const word = /\S+/g;
+  const text = paragraphs[0] ?? '';
+  for (let m = word.exec(text); m !== null && words.length <= TITLE_WORDS; m = word.exec(text)) words.push(m[0]);
   const head = words.slice(0, TITLE_WORDS).join(' ');
   return words.length > TITLE_WORDS ? `${head.replace(/[,;:.]+$/, '')}…` : head;
 }
