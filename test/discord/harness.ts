@@ -41,7 +41,10 @@ export async function loadedDeps(dir = ARTICLES, budgets = BUDGETS): Promise<Com
 }
 
 /** A real discord.js bot connected to a fresh fake Discord; both are shut down afterwards. */
-export async function withBot(run: (world: BotWorld) => Promise<void>, options: { deps?: CommandDeps; deferAfterMs?: number } = {}) {
+export async function withBot(
+  run: (world: BotWorld) => Promise<void>,
+  options: { deps?: CommandDeps; deferAfterMs?: number; rest?: { retries?: number; timeout?: number } } = {},
+) {
   const fake = await FakeDiscord.start();
   const { logger, logs } = captureLogger();
   const deps = options.deps ?? (await loadedDeps());
@@ -53,7 +56,7 @@ export async function withBot(run: (world: BotWorld) => Promise<void>, options: 
       apiUrl: fake.apiUrl,
       deps,
       logger,
-      rest: TEST_REST,
+      rest: options.rest ?? TEST_REST,
       ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     });
     await run({ fake, bot, deps, logs });

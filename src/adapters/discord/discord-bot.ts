@@ -1,12 +1,12 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Status, type Interaction, type RateLimitData } from 'discord.js';
 import type { Logger } from 'pino';
 import type { CommandDeps } from '../../commands/types.ts';
 import { errorText } from '../../commands/messages.ts';
 import type { Publisher } from '../../scheduler/publisher.ts';
 import { answerAutocomplete } from './autocomplete.ts';
 import { answerCommand, type CommandContext } from './chat-command.ts';
-import { explainDiscordError, loggableError } from './errors.ts';
+import { explainDiscordError, isUndeliverable, loggableError } from './errors.ts';
 import { NO_MENTIONS } from './limits.ts';
 import { createDiscordPublisher } from './publisher.ts';
 import { within } from './within.ts';
@@ -18,6 +18,7 @@ export interface DiscordBotOptions {
   apiUrl: string;
   deps: CommandDeps;
   logger: Logger;
+  /** Overrides of `DISCORD_REST` (tests shorten the timeout, or turn retries off to fail fast). */
   rest?: { retries?: number; timeout?: number };
   /** How long a command may take before its answer is deferred (Discord allows 3 s); 0 defers every answer. */
   deferAfterMs?: number;
@@ -28,9 +29,28 @@ export interface DiscordBot {
   publisher: Publisher;
   /** Lets answers in flight finish (briefly), then disconnects. Idempotent. */
   stop(): Promise<void>;
+  /** The gateway session is up (ready or resumed) now; false while it reconnects and after stop. */
+  connected(): boolean;
 }
 
 const STOP_GRACE_MS = 3000;
+
+/** A rate-limit wait longer than this fails the request instead of holding it (and the caller) that long. */
+export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
+
+/**
+ * How the bot talks to Discord's REST API. A 429 is waited out as its Retry-After says (that
+ * does not use up a retry) unless the wait exceeds MAX_RATE_LIMIT_WAIT_MS; a 5xx, a reset
+ * connection or a request with no answer after `timeout` is tried again `retries` times.
+ * discord.js would wait 15 s per attempt and any rate limit however long: an interaction's
+ * first answer has 3 s, and a scheduled post that outlived the scheduler's publish timeout
+ * would land after the scheduler had counted it failed and planned a retry.
+ */
+export const DISCORD_REST = {
+  retries: 2,
+  timeout: 5_000,
+  rejectOnRateLimit: (limit: RateLimitData) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+};
 
 async function tellUserItFailed(interaction: Interaction, log: Logger) {
   if (!interaction.isRepliable()) return;
@@ -52,18 +72,25 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    rest: { api: options.apiUrl, version: '10', ...options.rest },
+    rest: { api: options.apiUrl, version: '10', ...DISCORD_REST, ...options.rest },
   });
   const ctx: CommandContext = { deps: options.deps, logger: log, deferAfterMs: options.deferAfterMs ?? 1500 };
   const inFlight = new Set<Promise<void>>();
 
   client.on(Events.Error, (err) => log.error({ err: loggableError(err) }, 'Discord client error'));
   client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'Discord gateway closed for good'));
+  client.on(Events.ShardReconnecting, () => log.warn('Discord gateway connection lost; reconnecting'));
+  client.on(Events.ShardResume, (_shard, replayed) => log.info({ replayed }, 'Discord gateway session resumed'));
   client.on(Events.InteractionCreate, (interaction) => {
     const handled = (async () => {
       if (interaction.isAutocomplete()) await answerAutocomplete(interaction, options.deps);
       else if (interaction.isChatInputCommand()) await answerCommand(interaction, ctx);
     })().catch(async (err: unknown) => {
+      if (isUndeliverable(err)) {
+        // Its token has expired (or the interaction is gone): no later request can reach the user.
+        log.warn({ err: loggableError(err), interaction: interaction.id }, 'the answer can no longer be delivered (the interaction expired); dropped');
+        return;
+      }
       log.error({ err: loggableError(err), interaction: interaction.id }, 'answering an interaction failed');
       await tellUserItFailed(interaction, log);
     });
@@ -87,6 +114,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
 
   let stopping: Promise<void> | undefined;
   return {
+    connected: () => stopping === undefined && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     publisher: createDiscordPublisher(client.rest, options.apiUrl),
     stop() {
       stopping ??= (async () => {

@@ -13,6 +13,15 @@ export function loggableError(err: unknown): Record<string, unknown> {
   return { message: String(err) };
 }
 
+// Unknown Interaction (the 3 s for a first answer are over) and Unknown Webhook (its 15 minutes
+// for edits and follow-ups are over): the interaction's token is dead, so is every retry.
+const EXPIRED_INTERACTION_CODES: ReadonlySet<unknown> = new Set([10062, 10015]);
+
+/** An answer Discord will never take, however often it is sent again. */
+export function isUndeliverable(err: unknown): boolean {
+  return err instanceof DiscordAPIError && EXPIRED_INTERACTION_CODES.has(err.code);
+}
+
 /** Why talking to Discord failed, in words that say what to fix; never includes the token. */
 export function explainDiscordError(err: unknown, apiUrl: string): string {
   const code = (err as { code?: unknown }).code;

@@ -1,9 +1,10 @@
-import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { COMMANDS, runCommand } from '../../commands/registry.ts';
 import { parseArguments } from '../../commands/parse-text.ts';
 import type { CommandDefinition, CommandDeps, Invoker, Reply } from '../../commands/types.ts';
 import { renderReply, replyVisibility } from './render-reply.ts';
+import { RESPONSE_POLICY, ResponseUrlGoneError, postToResponseUrl, type ResponsePolicy } from './response-url.ts';
 
 // Slack accepts at most five posts to one response_url.
 const MAX_RESPONSES = 5;
@@ -12,6 +13,8 @@ export interface CommandContext {
   deps: CommandDeps;
   adminIds: readonly string[];
   logger: Logger;
+  /** How answers are posted to the response_url (retries, timeouts); RESPONSE_POLICY by default. */
+  response?: ResponsePolicy;
 }
 
 async function answer(def: CommandDefinition, command: SlashCommand, ctx: CommandContext): Promise<Reply> {
@@ -33,11 +36,14 @@ async function answer(def: CommandDefinition, command: SlashCommand, ctx: Comman
   }
 }
 
-async function send(reply: Reply, respond: RespondFn, ctx: CommandContext): Promise<void> {
+async function send(reply: Reply, responseUrl: string, ctx: CommandContext): Promise<void> {
   const messages = renderReply(reply);
   if (messages.length > MAX_RESPONSES) ctx.logger.warn({ messages: messages.length }, `reply cut to the ${MAX_RESPONSES} messages a response_url takes`);
   const response_type = replyVisibility(reply);
-  for (const message of messages.slice(0, MAX_RESPONSES)) await respond({ ...message, response_type });
+  for (const message of messages.slice(0, MAX_RESPONSES)) {
+    const { attempts } = await postToResponseUrl(responseUrl, { ...message, response_type }, ctx.response ?? RESPONSE_POLICY);
+    if (attempts > 1) ctx.logger.info({ attempts }, 'the reply reached Slack after retries');
+  }
 }
 
 /**
@@ -49,15 +55,20 @@ async function send(reply: Reply, respond: RespondFn, ctx: CommandContext): Prom
 export function registerCommands(app: App, ctx: CommandContext): { settled(): Promise<void> } {
   const inFlight = new Set<Promise<void>>();
   for (const def of COMMANDS) {
-    app.command(`/${def.name}`, async ({ command, ack, respond }) => {
+    app.command(`/${def.name}`, async ({ command, ack }) => {
       await ack();
       const work = (async () => {
         const reply = await answer(def, command, ctx);
         try {
-          await send(reply, respond, ctx);
+          await send(reply, command.response_url, ctx);
         } catch (err) {
+          if (err instanceof ResponseUrlGoneError) {
+            // Expired or used up: nothing more can reach the user through it.
+            ctx.logger.warn({ err, command: def.name, user: command.user_id }, 'the reply can no longer be delivered (the response_url expired); dropped');
+            return;
+          }
           ctx.logger.error({ err, command: def.name, user: command.user_id }, 'could not post the reply to Slack');
-          if (reply.kind !== 'error') await send({ kind: 'error', code: 'failed', detail: {} }, respond, ctx).catch(() => {});
+          if (reply.kind !== 'error') await send({ kind: 'error', code: 'failed', detail: {} }, command.response_url, ctx).catch(() => {});
         }
       })();
       inFlight.add(work);

@@ -5,6 +5,7 @@ import type { CommandDeps } from '../../commands/types.ts';
 import type { Publisher } from '../../scheduler/publisher.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './command-listeners.ts';
+import { RESPONSE_POLICY, type ResponsePolicy } from './response-url.ts';
 import { createSlackPublisher } from './slack-publisher.ts';
 
 export interface SlackBotOptions {
@@ -22,7 +23,25 @@ export interface SlackBotOptions {
   adminIds: readonly string[];
   deps: CommandDeps;
   logger: Logger;
+  /** Overrides of SLACK_WEB_API (Web API calls) and RESPONSE_POLICY (answers to commands); tests shorten the waits. */
+  network?: { webApi?: Partial<WebApiPolicy>; response?: Partial<ResponsePolicy> };
 }
+
+/** How Web API calls (chat.postMessage) are timed out and retried. */
+export interface WebApiPolicy {
+  timeoutMs: number;
+  /** Further attempts after a 429 (waited out as its Retry-After says), a 5xx, a network error or a timeout. */
+  retries: number;
+  minBackoffMs: number;
+  maxBackoffMs: number;
+}
+
+/**
+ * Few, quick retries: the scheduler retries a failed digest itself, with backoff, and a client
+ * that waited half an hour (the Web API client's default: ten retries) would outlive the
+ * scheduler's publish timeout, posting after the scheduler had counted the post failed.
+ */
+export const SLACK_WEB_API: WebApiPolicy = { timeoutMs: 10_000, retries: 2, minBackoffMs: 200, maxBackoffMs: 1000 };
 
 /** A running Slack app. */
 export interface SlackBot {
@@ -32,6 +51,8 @@ export interface SlackBot {
   stop(): Promise<void>;
   /** The bound HTTP port in HTTP mode. */
   port?: number;
+  /** Taking commands now: the HTTP server is listening, or the Socket Mode connection is open. */
+  connected(): boolean;
 }
 
 /**
@@ -43,9 +64,12 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const logger = options.logger.child({ component: 'slack' });
   const secrets = [options.botToken, options.signingSecret, options.appToken].filter((s): s is string => Boolean(s));
   const bolt = boltLogger(logger.child({ source: 'bolt' }), secrets);
-  // Few, quick retries: the scheduler retries a failed digest itself, with backoff, and a client
-  // that waited half an hour (Bolt's default) would outlive the scheduler's lease on the post.
-  const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
+  const web = { ...SLACK_WEB_API, ...options.network?.webApi };
+  const clientOptions = {
+    slackApiUrl: options.apiUrl,
+    timeout: web.timeoutMs,
+    retryConfig: { retries: web.retries, minTimeout: web.minBackoffMs, maxTimeout: web.maxBackoffMs },
+  };
 
   let receiver: SocketModeReceiver | undefined;
   if (options.appToken) {
@@ -65,16 +89,20 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
   await app.init();
-  const commands = registerCommands(app, { deps: options.deps, adminIds: options.adminIds, logger });
+  const response = { ...RESPONSE_POLICY, ...options.network?.response };
+  const commands = registerCommands(app, { deps: options.deps, adminIds: options.adminIds, logger, response });
 
   const publisher = createSlackPublisher(app.client);
   if (receiver) {
     const socket = receiver;
     await app.start();
     logger.debug('listening for slash commands over Socket Mode');
+    let stopped = false;
     return {
       publisher,
+      connected: () => !stopped && (socket.client.websocket?.isActive() ?? false),
       async stop() {
+        stopped = true;
         await socket.client.disconnect();
         await commands.settled();
       },
@@ -86,6 +114,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   return {
     publisher,
     port,
+    connected: () => server.listening,
     async stop() {
       await app.stop();
       await commands.settled();

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { Delays, FaultPlan, type Fault, type RouteMatch } from '../faults.ts';
+import { discordFaultAnswer } from './faults.ts';
 import { FakeGateway } from './gateway.ts';
 import { guildCreate, interactionPayload, snowflake, textChannel, type FakeUser } from './payloads.ts';
 import {
@@ -24,6 +26,8 @@ export interface RecordedRequest {
   status: number;
   response: unknown;
   at: number;
+  /** Answered by an injected fault (or, with status 0, dropped because the client had gone). */
+  fault?: boolean;
 }
 
 export interface Member {
@@ -56,6 +60,9 @@ export class FakeDiscord {
   readonly #channel = textChannel(this.channelId, this.guildId, 'news');
   readonly #server = createServer((req, res) => void this.#handle(req, res));
   readonly gateway: FakeGateway;
+  /** Injected REST failures; see `failNext`. */
+  readonly faults = new FaultPlan();
+  readonly #delays = new Delays();
   #port = 0;
 
   private constructor(options: FakeDiscordOptions) {
@@ -151,12 +158,41 @@ export class FakeDiscord {
     const body = raw && req.headers['content-type']?.includes('json') ? JSON.parse(raw) : raw || undefined;
     const method = req.method ?? 'GET';
     const authorized = req.headers.authorization === `Bot ${this.token}`;
-    const answer = this.#route(method, path, url.searchParams, body, authorized);
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now() };
+    const fault = this.faults.take(method, path);
+    if (fault?.delayMs) await this.#delays.wait(fault.delayMs);
+    const gone = () => res.socket === null || res.socket.destroyed;
+    const dropped = fault?.delayMs !== undefined && fault.status === undefined && gone() && !fault.processLate;
+    const answer = dropped
+      ? { status: 0, body: 'dropped: the client had given up waiting', headers: {} }
+      : fault?.status !== undefined
+        ? discordFaultAnswer({ ...fault, status: fault.status })
+        : { headers: {}, ...this.#route(method, path, url.searchParams, body, authorized) };
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now(), ...(fault ? { fault: true } : {}) };
     this.requests.push(record);
-    res.writeHead(answer.status, answer.body === undefined ? {} : { 'content-type': 'application/json' });
-    res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    if (!gone()) {
+      res.writeHead(answer.status, { ...answer.headers, ...(answer.body === undefined ? {} : { 'content-type': 'application/json' }) });
+      res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    }
     for (const waiter of [...this.#waiters]) waiter(record);
+  }
+
+  /**
+   * Coming REST requests matching `route` fail as `fault` says, e.g.
+   * `failNext('POST /interactions/:id/:token/callback', { status: 429, retryAfter: 1 })`,
+   * `failNext('POST /channels/:id/messages', { status: 500, times: 3 })`, or a hang with
+   * `{ delayMs: 1500 }`. Paths are as recorded: after `/api/v10`, `@original` decoded.
+   */
+  failNext(route: RouteMatch, fault: Fault): void {
+    this.faults.add(route, fault);
+  }
+
+  /** Forgets recorded requests, channel posts and answered interactions (a soak test's memory stays flat). */
+  clearRecords(): void {
+    this.requests.length = 0;
+    this.posted.length = 0;
+    this.#byNonce.clear();
+    this.gateway.clearReplay();
+    for (const [token, state] of this.#interactions) if (state.answered !== undefined) this.#interactions.delete(token);
   }
 
   #route(method: string, path: string, query: URLSearchParams, body: any, authorized: boolean): Answer {
@@ -203,6 +239,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    this.#delays.cancelAll();
     await this.gateway.close();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));

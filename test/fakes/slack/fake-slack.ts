@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { Delays, FaultPlan, type Fault, type RouteMatch } from '../faults.ts';
 import { messageProblems } from './block-kit-limits.ts';
 
 export const BOT_TOKEN = 'xoxb-test-bot-token';
@@ -17,6 +18,8 @@ export interface Recorded {
   body: Record<string, unknown>;
   /** Why the fake refused it (as Slack would), if it did. */
   refused?: string;
+  /** The HTTP status of an injected fault's answer. */
+  status?: number;
 }
 
 interface Waiter {
@@ -35,8 +38,18 @@ export interface FakeSlack {
    * if it has not arrived yet.
    */
   next(match: (r: Recorded) => boolean, timeoutMs?: number): Promise<Recorded>;
-  /** A coming call of this API method answers `{ ok: false, error }`: the next one, or the one after `skip` others. */
-  failNext(method: string, error: string, skip?: number): void;
+  /**
+   * Coming requests fail. `route` is an API method (`'chat.postMessage'`) or `'response_url/<id>'`
+   * (`'response_url/*'` for any). A string `fault` answers `{ ok: false, error }` (the next call,
+   * or the one after `skip` others); a Fault can ask for `{ slackError: 'ratelimited', retryAfter: 1 }`
+   * (HTTP 429 with Retry-After), `{ status: 500, times: 3 }`, `{ status: 404 }` (an expired
+   * response_url) or a hang, `{ delayMs }`.
+   */
+  failNext(route: RouteMatch, fault: string | Fault, skip?: number): void;
+  /** The injected faults, e.g. to check that all were used (`pending`). */
+  faults: FaultPlan;
+  /** Forgets the records kept so far (a soak test's memory stays flat). */
+  clearRecords(): void;
   /** Socket Mode: sends an envelope to the connected app and resolves with its ack. */
   sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Resolves when no Socket Mode connection is open (at once if none ever was). */
@@ -67,7 +80,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const records: Recorded[] = [];
   const taken = new Set<Recorded>();
   const waiters: Waiter[] = [];
-  const failures = new Map<string, { error: string; skip: number }>();
+  const faults = new FaultPlan();
+  const delays = new Delays();
   const sockets = new Set<WebSocket>();
   const acks = new Map<string, (ack: Record<string, unknown>) => void>();
   let onConnected: (() => void) | undefined;
@@ -89,11 +103,6 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const token = auth.replace(/^Bearer /, '') || String(body.token ?? '');
     const wanted = name === 'apps.connections.open' ? APP_TOKEN : BOT_TOKEN;
     if (token !== wanted) return { ok: false, error: 'invalid_auth' };
-    const failure = failures.get(name);
-    if (failure && failure.skip-- === 0) {
-      failures.delete(name);
-      return { ok: false, error: failure.error };
-    }
     switch (name) {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'digest', team_id: 'T1', user_id: BOT_USER, bot_id: 'B1' };
@@ -110,9 +119,35 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   }
 
+  /** Answers an injected fault, or says to handle the request (`false`), or that it was dropped unanswered. */
+  async function injected(req: IncomingMessage, res: ServerResponse, kind: Recorded['kind'], name: string, body: Record<string, unknown>): Promise<boolean> {
+    const fault = faults.take('POST', kind === 'api' ? name : `response_url/${name}`);
+    if (!fault) return false;
+    if (fault.delayMs) await delays.wait(fault.delayMs);
+    const gone = res.socket === null || res.socket.destroyed;
+    const fails = fault.status !== undefined || fault.slackError !== undefined;
+    if (!fails) {
+      if (!gone || fault.processLate) return false;
+      record({ kind, name, headers: req.headers, body, refused: 'dropped: the client had given up waiting' });
+      return true;
+    }
+    const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : 200);
+    const error = fault.slackError ?? (status === 404 ? 'expired_url' : status === 429 ? 'ratelimited' : status >= 500 ? 'internal_error' : 'injected');
+    record({ kind, name, headers: req.headers, body, refused: error, status });
+    if (gone) return true;
+    res.writeHead(status, { 'content-type': 'application/json', ...(fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}) });
+    res.end(JSON.stringify(fault.body ?? { ok: false, error }));
+    return true;
+  }
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', base);
     const body = await readBody(req);
+    const apiName = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : undefined;
+    const responseId = /^\/respond\/([\w-]+)$/.exec(url.pathname)?.[1];
+    if (req.method === 'POST' && (apiName ?? responseId) !== undefined) {
+      if (await injected(req, res, apiName !== undefined ? 'api' : 'response', (apiName ?? responseId)!, body)) return;
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
       const answer = api(name, req, body) as { ok: boolean; error?: string };
@@ -171,8 +206,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         waiters.push(waiter);
       });
     },
-    failNext(method, error, skip = 0) {
-      failures.set(method, { error, skip });
+    failNext(route, fault, skip = 0) {
+      faults.add(route, typeof fault === 'string' ? { slackError: fault, skip } : { skip, ...fault });
+    },
+    faults,
+    clearRecords() {
+      records.length = 0;
+      taken.clear();
     },
     sendEnvelope(type, payload, timeoutMs = 3000) {
       const socket = [...sockets][0];
@@ -187,6 +227,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     socketsClosed: () => (sockets.size === 0 ? Promise.resolve() : new Promise((resolve) => closedWaiters.push(resolve))),
     socketConnected: () => connected,
     async close() {
+      delays.cancelAll();
       for (const ws of sockets) ws.terminate();
       wss.close();
       server.closeAllConnections();
