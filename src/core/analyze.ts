@@ -7,7 +7,7 @@ import { countWords } from './text/clean-units.ts';
 import { resolveMetadata } from './metadata.ts';
 import { createTopicScanner, topicVocabulary, type ArticleTopics } from './topic-scan.ts';
 import { termDictionary } from './term-dictionary.ts';
-import { StoredSentence } from './stored-sentence.ts';
+import { packArticleText, StoredSentence } from './stored-sentence.ts';
 
 export interface CorpusRules {
   clean: CleanRules;
@@ -39,20 +39,20 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { 
   return (raw: RawArticle, articleId = 0, firstSentence = 0): AnalyzedArticle | undefined => {
     const cleaned = cleanText(raw.body, rules.clean);
     const article = resolveMetadata(raw, cleaned, articleId);
-    const split: { paragraph: number; text: string; start: number; end: number }[] = [];
-    const termIds: number[] = [];
+    const split: { paragraph: number; text: string; start: number; end: number; termIds: number[] }[] = [];
     article.paragraphs.forEach((paragraph, p) => {
+      let from = 0;
       for (const text of splitSentences(paragraph, rules.abbreviations)) {
-        const start = termIds.length;
-        for (const term of lexicon.terms(text)) termIds.push(dictionary.idOf(term));
-        split.push({ paragraph: p, text, start, end: termIds.length });
+        // Sentences are trimmed consecutive slices: each starts at the first non-space after the last.
+        const start = paragraph.indexOf(text, from);
+        if (start < 0) throw new Error('a sentence is not a slice of its paragraph');
+        from = start + text.length;
+        split.push({ paragraph: p, text, start, end: from, termIds: lexicon.terms(text).map((t) => dictionary.idOf(t)) });
       }
     });
     if (split.length === 0) return undefined;
-    const ids = Int32Array.from(termIds);
-    const sentences = split.map((s, position) =>
-      new StoredSentence(firstSentence + position, articleId, s.paragraph, position, s.text, countWords(s.text), ids, s.start, s.end, dictionary.terms),
-    );
+    const stored = packArticleText(article.paragraphs, split, dictionary.terms);
+    const sentences = split.map((s, position) => new StoredSentence(firstSentence + position, articleId, s.paragraph, position, countWords(s.text), stored));
     const doc: AnalyzedArticle = { article, sentences };
     if (scanTopics) doc.topics = scanTopics(split.map((s) => s.text));
     return doc;

@@ -1,58 +1,83 @@
 import type { Sentence } from './types.ts';
 
 /**
- * A sentence of a corpus snapshot. Its terms live as integer ids in one array per article and
- * become strings only when asked for: on a large corpus a string array per sentence would be
- * most of the heap, and most sentences are never looked at by a query.
+ * What the sentences of one article share: its paragraphs, and one Int32Array holding, per
+ * sentence, where its text starts and ends in its paragraph and where its term ids start, then
+ * the term ids of the whole article. Two objects per article instead of several per sentence.
+ */
+export interface ArticleText {
+  paragraphs: readonly string[];
+  table: Int32Array;
+  sentences: number;
+  /** Term of each term id. */
+  dictionary: readonly string[];
+}
+
+const FIELDS = 3;
+
+/** Packs the layout {@link ArticleText} describes. */
+export function packArticleText(
+  paragraphs: readonly string[],
+  sentences: readonly { start: number; end: number; termIds: readonly number[] }[],
+  dictionary: readonly string[],
+): ArticleText {
+  const terms = sentences.reduce((n, s) => n + s.termIds.length, 0);
+  const table = new Int32Array(FIELDS * sentences.length + terms);
+  let at = FIELDS * sentences.length;
+  sentences.forEach((s, i) => {
+    table[FIELDS * i] = s.start;
+    table[FIELDS * i + 1] = s.end;
+    table[FIELDS * i + 2] = at;
+    table.set(s.termIds, at);
+    at += s.termIds.length;
+  });
+  return { paragraphs, table, sentences: sentences.length, dictionary };
+}
+
+/**
+ * A sentence of a corpus snapshot. Its text and terms are read from its article's shared
+ * {@link ArticleText} when asked for: on a large corpus a string and a string array per sentence
+ * would be most of the heap, and most sentences are never looked at by a query.
  */
 export class StoredSentence implements Sentence {
-  readonly #ids: Int32Array;
-  readonly #start: number;
-  readonly #end: number;
-  readonly #dictionary: readonly string[];
+  readonly #article: ArticleText;
 
   constructor(
     public id: number,
     public articleId: number,
     public paragraph: number,
     public position: number,
-    public text: string,
     public words: number,
-    /** Term ids of the whole article; this sentence's are [start, end). */
-    ids: Int32Array,
-    start: number,
-    end: number,
-    dictionary: readonly string[],
+    article: ArticleText,
   ) {
-    this.#ids = ids;
-    this.#start = start;
-    this.#end = end;
-    this.#dictionary = dictionary;
+    this.#article = article;
+  }
+
+  get text(): string {
+    const { table, paragraphs } = this.#article;
+    return paragraphs[this.paragraph]!.slice(table[FIELDS * this.position], table[FIELDS * this.position + 1]);
   }
 
   get terms(): string[] {
-    const terms: string[] = new Array(this.#end - this.#start);
-    for (let i = this.#start; i < this.#end; i++) terms[i - this.#start] = this.#dictionary[this.#ids[i]!]!;
+    const { ids, start, end } = StoredSentence.termRange(this)!;
+    const { dictionary } = this.#article;
+    const terms: string[] = new Array(end - start);
+    for (let i = start; i < end; i++) terms[i - start] = dictionary[ids[i]!]!;
     return terms;
   }
 
   /** The same sentence numbered for another snapshot. */
   renumbered(id: number, articleId: number): StoredSentence {
-    return new StoredSentence(id, articleId, this.paragraph, this.position, this.text, this.words, this.#ids, this.#start, this.#end, this.#dictionary);
+    return new StoredSentence(id, articleId, this.paragraph, this.position, this.words, this.#article);
   }
 
-  /** Calls `each` with the term ids of a stored sentence, in order; false for any other sentence. */
-  static forEachTermId(sentence: Sentence, each: (id: number) => void): boolean {
-    if (!(#ids in sentence)) return false;
-    const s = sentence as StoredSentence;
-    for (let i = s.#start; i < s.#end; i++) each(s.#ids[i]!);
-    return true;
-  }
-
-  /** Where a stored sentence's term ids are: the article's array and the range in it. */
+  /** Where a stored sentence's term ids are: an array and the range in it; undefined for any other sentence. */
   static termRange(sentence: Sentence): { ids: Int32Array; start: number; end: number } | undefined {
-    if (!(#ids in sentence)) return undefined;
+    if (!(#article in sentence)) return undefined;
     const s = sentence as StoredSentence;
-    return { ids: s.#ids, start: s.#start, end: s.#end };
+    const { table, sentences } = s.#article;
+    const start = table[FIELDS * s.position + 2]!;
+    const end = s.position + 1 < sentences ? table[FIELDS * (s.position + 1) + 2]! : table.length;
+    return { ids: table, start, end };
   }
 }

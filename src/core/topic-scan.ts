@@ -62,11 +62,14 @@ export interface TopicVocabulary {
   lexicon: Lexicon;
 }
 
-/** Where an article mentions topics: form ids in reading order, and its distinct sentence-initial names. */
-export interface ArticleTopics {
-  mentions: Int32Array;
-  initials: Int32Array;
-}
+/**
+ * Where an article mentions topics, packed in one array: the number of mentions, the form ids
+ * in reading order, then the ids of its distinct sentence-initial names.
+ */
+export type ArticleTopics = Int32Array;
+
+export const mentionsOf = (topics: ArticleTopics): Int32Array => topics.subarray(1, 1 + topics[0]!);
+export const initialsOf = (topics: ArticleTopics): Int32Array => topics.subarray(1 + topics[0]!);
 
 const vocabularies = new WeakMap<Lexicon, TopicVocabulary>();
 
@@ -203,6 +206,10 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
         }
       }
     }
-    return { mentions: Int32Array.from(mentions), initials: Int32Array.from(initials) };
+    const packed = new Int32Array(1 + mentions.length + initials.length);
+    packed[0] = mentions.length;
+    packed.set(mentions, 1);
+    packed.set(initials, 1 + mentions.length);
+    return packed;
   };
 }

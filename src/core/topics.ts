@@ -1,7 +1,7 @@
 import type { TopicEntry } from './types.ts';
 import type { Corpus } from './corpus.ts';
 import { sentencesOf } from './corpus.ts';
-import { createTopicScanner, topicVocabulary, type ArticleTopics, type TopicVocabulary } from './topic-scan.ts';
+import { createTopicScanner, initialsOf, mentionsOf, topicVocabulary, type ArticleTopics, type TopicVocabulary } from './topic-scan.ts';
 
 const MAX_TOPICS = 200;
 const KINDS: TopicEntry['kind'][] = ['entity', 'phrase'];
@@ -69,9 +69,9 @@ export function extractTopics(corpus: Corpus): TopicEntry[] {
   let t = new Tallies(vocabulary);
   // Sentence-initial names, each with the articles it starts a sentence in, in order first met.
   const initialArticles = new Map<number, number[]>();
-  perArticle.forEach(({ mentions, initials }, article) => {
-    for (const formId of mentions) t.count(formId, article);
-    for (const id of initials) {
+  perArticle.forEach((topics, article) => {
+    for (const formId of mentionsOf(topics)) t.count(formId, article);
+    for (const id of initialsOf(topics)) {
       let list = initialArticles.get(id);
       if (!list) initialArticles.set(id, (list = []));
       list.push(article);
@@ -91,8 +91,8 @@ export function extractTopics(corpus: Corpus): TopicEntry[] {
     const touched = new Set(formIds.map((f) => vocabulary.forms[f]!.key).filter((k) => k >= 0));
     t = new Tallies(vocabulary);
     for (const key of touched) t.sets.set(key, new Set());
-    perArticle.forEach(({ mentions }, article) => {
-      for (const formId of mentions) t.count(formId, article);
+    perArticle.forEach((topics, article) => {
+      for (const formId of mentionsOf(topics)) t.count(formId, article);
     });
     named.forEach(([, articles], i) => {
       for (const a of articles) t.count(formIds[i]!, a);

@@ -12,7 +12,7 @@ function visible(corpus: Corpus) {
   const terms = [...new Set(corpus.sentences.flatMap((s) => s.terms))].sort();
   return {
     articles: corpus.articles,
-    sentences: corpus.sentences,
+    sentences: corpus.sentences.map((s) => ({ ...s, text: s.text, terms: s.terms })),
     firstSentence: corpus.firstSentence,
     topics: corpus.topics,
     report: corpus.report,
