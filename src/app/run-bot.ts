@@ -112,6 +112,10 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
         throw err;
       }
     },
+    async findPosted(subscription, context) {
+      const platform = handles.get(subscription.platform)?.publisher;
+      return platform?.findPosted ? platform.findPosted(subscription, context) : null;
+    },
   };
   const scheduler = createScheduler({
     store,

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { Digest } from '../core/types.ts';
-import type { DeliveryLog, Subscription } from '../store/types.ts';
+import type { Claim, DeliveryLog, Subscription } from '../store/types.ts';
 import { onlyNew } from './fresh-items.ts';
 import { retryDelayMs, type Clock, type SchedulerOptions } from './options.ts';
-import type { Publisher } from './publisher.ts';
+import type { EarlierPost, Publisher, PublishContext } from './publisher.ts';
 
 /** What the scheduler needs to deliver one digest. */
 export interface DeliverDeps {
@@ -22,10 +22,13 @@ export type DeliveryOutcome = 'posted' | 'skipped' | 'retrying' | 'failed' | 'un
  * One attempt at one (subscription, local date): claim, build, post, record.
  *
  * The claim is committed before anything is posted and the post is recorded the moment the
- * publisher confirms, so the only way to post twice is a crash (or a lost database write)
- * between the platform accepting the message and that record: the row then stays claimed, and
- * once its lease runs out it is posted again. That at-least-once edge cannot be closed from
- * this side; the idempotency key lets a platform that supports one close it.
+ * publisher confirms, so the only way to post twice would be a crash (or a lost database write,
+ * or a timeout or error after the platform took the message) between the platform accepting it
+ * and that record. The row then stays claimed (or waits for a retry) and a later attempt takes
+ * it over; before posting, that attempt asks the publisher to look for the earlier attempt's
+ * messages in the channel (`findPosted`, by the idempotency key every message carries). All of
+ * them there: the row is recorded as posted without posting again. The first part(s) of a split
+ * digest there: it posts only the rest. None, or history that cannot be read: it posts.
  */
 export async function deliver(deps: DeliverDeps, subscription: Subscription, localDate: string, now: Date): Promise<DeliveryOutcome> {
   const { store, options } = deps;
@@ -33,7 +36,7 @@ export async function deliver(deps: DeliverDeps, subscription: Subscription, loc
   if (!claim) return 'unclaimed';
   const log = deps.logger.child({ subscription: subscription.id, channel: subscription.channel, topic: subscription.topic, localDate, attempt: claim.attempt });
   for (const date of claim.superseded) log.warn({ superseded: date }, 'an older digest still waiting for a retry was replaced by this one');
-  if (claim.recovered) log.warn('retrying a delivery whose attempt did not finish (crash or hang); it may have been posted already');
+  if (claim.recovered) log.warn('retrying a delivery whose attempt did not finish (crash or hang); looking for it in the channel first');
 
   let fresh;
   try {
@@ -44,7 +47,20 @@ export async function deliver(deps: DeliverDeps, subscription: Subscription, loc
       log.info({ omitted: fresh.omitted }, 'nothing new since the last digest; skipped');
       return 'skipped';
     }
-    const context = { idempotencyKey: claim.idempotencyKey, localDate, attempt: claim.attempt, omittedItems: fresh.omitted };
+    const context: PublishContext = { idempotencyKey: claim.idempotencyKey, localDate, attempt: claim.attempt, omittedItems: fresh.omitted };
+    // An earlier attempt that crashed, hung, timed out or failed may have reached the channel anyway.
+    if (claim.recovered || claim.attempt > 1) {
+      const earlier = await findEarlier(deps, subscription, context, log);
+      if (earlier && earlier.parts >= earlier.total) {
+        log.info({ parts: earlier.parts }, 'an earlier attempt had already posted this digest; recorded it without posting again');
+        await record(deps, claim, fresh, log);
+        return 'posted';
+      }
+      if (earlier) {
+        context.resumeAt = earlier.parts;
+        log.warn({ parts: earlier.parts, total: earlier.total }, 'an earlier attempt posted part of this digest; posting the rest');
+      }
+    }
     await withTimeout(deps.publisher.publish(subscription, fresh.digest, context), options.publishTimeoutMs);
   } catch (err) {
     const giveUp = claim.attempt >= options.retry.maxAttempts;
@@ -62,15 +78,31 @@ export async function deliver(deps: DeliverDeps, subscription: Subscription, loc
   }
 
   // Record at once: every moment between the platform's confirmation and this commit is a
-  // moment in which a crash means a repeat post.
-  try {
-    const recorded = await store.markPosted(claim, deps.clock.now(), { itemKeys: fresh.itemKeys });
-    if (!recorded) log.warn('posted, but another attempt had taken over the claim; the channel may get this digest twice');
-  } catch (err) {
-    log.error({ err }, 'posted, but could not record it; it will be posted again when the lease runs out');
-  }
+  // moment in which a crash leaves the next attempt to find the post in the channel.
+  await record(deps, claim, fresh, log);
   log.info({ items: fresh.digest.items.length, omitted: fresh.omitted }, 'digest posted');
   return 'posted';
+}
+
+async function record(deps: DeliverDeps, claim: Claim, fresh: { itemKeys: readonly string[] }, log: Logger): Promise<void> {
+  try {
+    const recorded = await deps.store.markPosted(claim, deps.clock.now(), { itemKeys: fresh.itemKeys });
+    if (!recorded) log.warn('posted, but another attempt had taken over the claim; the channel may get this digest twice');
+  } catch (err) {
+    log.error({ err }, 'posted, but could not record it; the next attempt will look for it in the channel before posting');
+  }
+}
+
+/** The publisher's answer, or null (post again) when it has no way to look or looking failed. */
+async function findEarlier(deps: DeliverDeps, subscription: Subscription, context: PublishContext, log: Logger): Promise<EarlierPost | null> {
+  if (!deps.publisher.findPosted) return null;
+  try {
+    return await withTimeout(deps.publisher.findPosted(subscription, context), deps.options.publishTimeoutMs);
+  } catch (err) {
+    // Posting again risks a repeat; not posting risks losing the digest for good. A repeat is the lesser harm.
+    log.warn({ err }, 'could not look for an earlier attempt in the channel; posting again, which may repeat it');
+    return null;
+  }
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

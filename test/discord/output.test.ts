@@ -214,7 +214,7 @@ test('the publisher posts the daily digest to the channel with the idempotency k
     assert.equal(post!.body.enforce_nonce, true);
     assert.deepEqual(post!.body.allowed_mentions, { parse: [] });
     assert.deepEqual(messageProblems(post!.body), []);
-    assert.equal(post!.body.content, 'Daily digest: **Ghazni** · 2026-11-21');
+    assert.equal(post!.body.content, `Daily digest: **Ghazni** · 2026-11-21\n-# ref ${context(sub).idempotencyKey}`);
     assert.equal(post!.body.embeds[0].title, 'Ghazni');
     assert.match(post!.body.embeds.at(-1).footer.text, /items? from \d+ articles?/);
 
@@ -231,7 +231,7 @@ test('the publisher says "nothing new" in one line, and rejects when Discord ref
     const empty = { ...digestTopic(deps.corpus.current, 'ghazni', BUDGETS.medium), items: [] };
     await bot.publisher.publish(sub, empty, context(sub, 3));
     assert.equal(fake.posted.length, 1);
-    assert.equal(fake.posted[0]!.body.content, 'Nothing new on **Ghazni \\<\u200d@&123\\>** since the last digest.');
+    assert.equal(fake.posted[0]!.body.content, `Nothing new on **Ghazni \\<\u200d@&123\\>** since the last digest.\n-# ref ${context(sub).idempotencyKey}`);
     assert.equal(fake.posted[0]!.body.embeds, undefined);
 
     const gone = subscriptionIn('999999999999999999');

@@ -28,7 +28,7 @@ test('the committed Slack manifest declares exactly the commands in COMMANDS, wi
     assert.match(c.url, /^https:\/\/.+\/slack\/events$/);
     assert.equal(c.should_escape, false);
   }
-  assert.deepEqual(manifest.oauth_config.scopes.bot, ['commands', 'chat:write', 'chat:write.public']);
+  assert.deepEqual(manifest.oauth_config.scopes.bot, ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history']);
   assert.equal(manifest.settings.socket_mode_enabled, false);
 });
 

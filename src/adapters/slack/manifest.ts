@@ -12,7 +12,9 @@ const NOTES = {
   ].join('\n'),
   scopes: [
     ' commands: the slash commands; chat:write: post digests and replies;',
-    ' chat:write.public: post scheduled digests in public channels the bot was not invited to.',
+    ' chat:write.public: post scheduled digests in public channels the bot was not invited to;',
+    ' channels:history, groups:history: after a crash, look for the bot\'s own digest in the channel',
+    ' before posting it again (read in channels the bot is in, public and private).',
   ].join('\n'),
   socketMode: [
     ' Off: Slack POSTs commands to the url of each command (SLACK_SIGNING_SECRET verifies them).',
@@ -50,7 +52,7 @@ export function slackManifest(commands: readonly CommandDefinition[], requestUrl
         should_escape: false,
       })),
     },
-    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'chat:write.public'] } },
+    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history'] } },
     settings: { org_deploy_enabled: false, socket_mode_enabled: false, token_rotation_enabled: false },
   };
 }

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Digest } from '../../core/types.ts';
 import type { Subscription } from '../../store/types.ts';
-import type { Publisher, PublishContext } from '../../scheduler/publisher.ts';
+import type { EarlierPost, Publisher, PublishContext } from '../../scheduler/publisher.ts';
 import { section, type SlackMessage } from './blocks.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { renderDigest } from './render-digest.ts';
@@ -17,18 +17,40 @@ function scheduledMessages(subscription: Subscription, digest: Digest, context: 
   return [{ text: line, blocks: [section(line)] }];
 }
 
+/** The message metadata event that marks a scheduled digest's messages; Slack does not show it. */
+export const POSTED_EVENT = 'news_digest_posted';
+/** How far back in the channel `findPosted` looks: a retry comes minutes to hours after the post. */
+const HISTORY_LIMIT = 100;
+
+interface HistoryMessage {
+  user?: string;
+  bot_id?: string;
+  metadata?: { event_type?: string; event_payload?: { key?: unknown; part?: unknown; parts?: unknown } };
+}
+
 /**
  * Posts scheduled digests with chat.postMessage, one message after another. Resolves once Slack
  * has accepted every message; any failure, `ok: false` included, rejects so the scheduler retries.
- * A retry in the same process resumes after the messages that already went out, so a digest
- * split in several messages is not repeated from its start.
+ * chat.postMessage has no idempotency key, so every message carries the digest's key, its part
+ * number and the number of parts as message metadata, which `findPosted` reads back with
+ * conversations.history (scopes `channels:history`, `groups:history`). A retry resumes after the
+ * messages that already went out: those this process saw accepted, or those found in the channel.
  */
 export function createSlackPublisher(client: webApi.WebClient): Publisher {
   const delivered = new Map<string, number>();
+  let self: Promise<{ user?: string; bot?: string }> | undefined;
+  const whoAmI = () =>
+    (self ??= client.auth.test().then(
+      (r) => ({ ...(r.user_id ? { user: r.user_id } : {}), ...(r.bot_id ? { bot: r.bot_id } : {}) }),
+      (err: unknown) => {
+        self = undefined;
+        throw err;
+      },
+    ));
   return {
     async publish(subscription, digest, context) {
       const messages = scheduledMessages(subscription, digest, context);
-      let sent = delivered.get(context.idempotencyKey) ?? 0;
+      let sent = Math.max(delivered.get(context.idempotencyKey) ?? 0, context.resumeAt ?? 0);
       for (const message of messages.slice(sent)) {
         const result = await client.chat.postMessage({
           channel: subscription.channel,
@@ -36,11 +58,31 @@ export function createSlackPublisher(client: webApi.WebClient): Publisher {
           blocks: message.blocks,
           unfurl_links: false,
           unfurl_media: false,
+          metadata: { event_type: POSTED_EVENT, event_payload: { key: context.idempotencyKey, part: sent + 1, parts: messages.length } },
         });
         if (!result.ok) throw new Error(`chat.postMessage failed: ${result.error ?? 'unknown error'}`);
         delivered.set(context.idempotencyKey, ++sent);
       }
       delivered.delete(context.idempotencyKey);
+    },
+
+    async findPosted(subscription, context): Promise<EarlierPost | null> {
+      const me = await whoAmI();
+      const result = await client.conversations.history({ channel: subscription.channel, limit: HISTORY_LIMIT, include_all_metadata: true });
+      if (!result.ok) throw new Error(`conversations.history failed: ${result.error ?? 'unknown error'}`);
+      let found: EarlierPost | null = null;
+      for (const message of (result.messages ?? []) as HistoryMessage[]) {
+        const mine = (me.bot !== undefined && message.bot_id === me.bot) || (me.user !== undefined && message.user === me.user);
+        const payload = message.metadata?.event_type === POSTED_EVENT ? message.metadata.event_payload : undefined;
+        if (!mine || payload?.key !== context.idempotencyKey) continue;
+        const part = Number(payload.part);
+        const total = Number(payload.parts);
+        if (!Number.isInteger(part) || !Number.isInteger(total) || part < 1) continue;
+        // Parts go out in order and each only after the one before was accepted: the highest one
+        // found tells how many are there.
+        if (!found || part > found.parts) found = { parts: part, total };
+      }
+      return found;
     },
   };
 }

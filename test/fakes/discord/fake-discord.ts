@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Delays, FaultPlan, type Fault, type RouteMatch } from '../faults.ts';
 import { discordFaultAnswer } from './faults.ts';
 import { FakeGateway } from './gateway.ts';
-import { guildCreate, interactionPayload, snowflake, textChannel, type FakeUser } from './payloads.ts';
+import { guildCreate, interactionPayload, messageObject, snowflake, textChannel, type FakeUser } from './payloads.ts';
 import {
   ERROR,
   channelMessage,
@@ -38,6 +38,11 @@ export interface Member {
 
 export interface FakeDiscordOptions {
   token?: string;
+  /**
+   * false: every `enforce_nonce` post is new, as on Discord once its few minutes of nonce memory
+   * have passed (the crash test's days go by in seconds). Default true.
+   */
+  rememberNonces?: boolean;
 }
 
 /**
@@ -64,9 +69,16 @@ export class FakeDiscord {
   readonly faults = new FaultPlan();
   readonly #delays = new Delays();
   #port = 0;
+  readonly #rememberNonces: boolean;
+  /**
+   * Awaited after a request was handled (a channel post is stored, i.e. accepted) and before it is
+   * answered: a test holds or slows answers with it, to stop or kill the bot in that window.
+   */
+  beforeAnswer?: (request: RecordedRequest) => Promise<void> | void;
 
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}.token`;
+    this.#rememberNonces = options.rememberNonces ?? true;
     this.gateway = new FakeGateway(this.#server, {
       token: this.token,
       applicationId: this.applicationId,
@@ -169,6 +181,7 @@ export class FakeDiscord {
         : { headers: {}, ...this.#route(method, path, url.searchParams, body, authorized) };
     const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now(), ...(fault ? { fault: true } : {}) };
     this.requests.push(record);
+    await this.beforeAnswer?.(record);
     if (!gone()) {
       res.writeHead(answer.status, { ...answer.headers, ...(answer.body === undefined ? {} : { 'content-type': 'application/json' }) });
       res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
@@ -206,6 +219,7 @@ export class FakeDiscord {
       return interactionWebhook(state, method, m[3] ?? '', body ?? {}, this.bot);
     }
     if (!authorized) return ERROR.unauthorized;
+    if (path === '/users/@me' && method === 'GET') return { status: 200, body: { ...this.bot, bot: true, discriminator: '0', avatar: null } };
     if (path === '/gateway/bot' && method === 'GET') {
       const url = `ws://127.0.0.1:${this.#port}/gateway`;
       return { status: 200, body: { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
@@ -217,9 +231,17 @@ export class FakeDiscord {
     if ((m = path.match(/^\/channels\/(\d+)(\/messages)?$/))) {
       if (m[1] !== this.channelId) return ERROR.unknownChannel;
       if (!m[2] && method === 'GET') return { status: 200, body: this.#channel };
-      if (m[2] && method === 'POST') return channelMessage(m[1], body, this.#byNonce, this.posted, this.bot);
+      if (m[2] && method === 'POST') return channelMessage(m[1], body, this.#rememberNonces ? this.#byNonce : new Map(), this.posted, this.bot);
+      if (m[2] && method === 'GET') return this.#history(m[1], query);
     }
     return ERROR.notFound;
+  }
+
+  /** GET /channels/{id}/messages: the newest `limit` (default 50, at most 100) channel messages, newest first, as Discord returns them (no nonce). */
+  #history(channelId: string, query: URLSearchParams): Answer {
+    const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50) || 50));
+    const messages = this.posted.filter((m) => m.channelId === channelId).slice(-limit).reverse();
+    return { status: 200, body: messages.map((m) => { const { nonce: _nonce, ...shown } = messageObject(m.id, channelId, m.body as Record<string, unknown>, this.bot); return shown; }) };
   }
 
   #putCommands(body: unknown, guildId: string | undefined): Answer {

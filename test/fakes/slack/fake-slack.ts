@@ -22,6 +22,17 @@ export interface Recorded {
   status?: number;
 }
 
+/** A message as conversations.history shows it. */
+export interface SlackMessageRecord {
+  type: 'message';
+  ts: string;
+  user: string;
+  bot_id: string;
+  text: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 interface Waiter {
   match: (r: Recorded) => boolean;
   resolve: (r: Recorded) => void;
@@ -56,6 +67,13 @@ export interface FakeSlack {
   socketsClosed(): Promise<void>;
   /** Resolves once an app has opened a Socket Mode connection and got its hello. */
   socketConnected(): Promise<void>;
+  /** Messages chat.postMessage accepted in a channel, oldest first, as conversations.history returns them. */
+  channelMessages(channel: string): SlackMessageRecord[];
+  /**
+   * Awaited after an API call was handled (a chat.postMessage is stored, i.e. accepted) and before
+   * it is answered: a test holds or slows answers with it, to stop or kill the bot in that window.
+   */
+  beforeAnswer?: (request: Recorded) => Promise<void> | void;
   close(): Promise<void>;
 }
 
@@ -65,7 +83,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   if (!raw) return {};
   if (String(req.headers['content-type']).includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'attachments']) {
+  for (const key of ['blocks', 'attachments', 'metadata']) {
     if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
   }
   return body;
@@ -88,6 +106,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const connected = new Promise<void>((resolve) => (onConnected = resolve));
   let closedWaiters: (() => void)[] = [];
   let base = '';
+  const history = new Map<string, SlackMessageRecord[]>();
+  const hooks: { beforeAnswer?: FakeSlack['beforeAnswer'] } = {};
+  let lastTs = 0;
 
   const record = (entry: Recorded) => {
     records.push(entry);
@@ -112,7 +133,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (!body.channel) return { ok: false, error: 'channel_not_found' };
         const problems = messageProblems(body);
         if (problems.length) return { ok: false, error: 'invalid_blocks', errors: problems };
-        return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: { text: body.text } };
+        lastTs = Math.max(lastTs + 1, Date.now() * 1000);
+        const ts = `${Math.floor(lastTs / 1e6)}.${String(lastTs % 1e6).padStart(6, '0')}`;
+        const channel = String(body.channel);
+        const metadata = body.metadata as SlackMessageRecord['metadata'];
+        const stored: SlackMessageRecord = { type: 'message', ts, user: BOT_USER, bot_id: 'B1', text: String(body.text ?? ''), ...(body.blocks ? { blocks: body.blocks } : {}), ...(metadata ? { metadata } : {}) };
+        history.set(channel, [...(history.get(channel) ?? []), stored]);
+        return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+      }
+      case 'conversations.history': {
+        // Newest first, metadata only when asked for, as Slack answers.
+        const all = history.get(String(body.channel)) ?? [];
+        const limit = Math.min(999, Number(body.limit ?? 100) || 100);
+        const withMetadata = String(body.include_all_metadata) === 'true';
+        const messages = all.slice(-limit).reverse().map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
+        return { ok: true, messages, has_more: all.length > limit };
       }
       default:
         return { ok: false, error: 'unknown_method' };
@@ -151,7 +186,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
       const answer = api(name, req, body) as { ok: boolean; error?: string };
-      record({ kind: 'api', name, headers: req.headers, body, ...(answer.ok ? {} : { refused: answer.error }) });
+      const entry: Recorded = { kind: 'api', name, headers: req.headers, body, ...(answer.ok ? {} : { refused: answer.error }) };
+      record(entry);
+      await hooks.beforeAnswer?.(entry);
       return send(res, 200, answer);
     }
     const respond = /^\/respond\/([\w-]+)$/.exec(url.pathname);
@@ -213,6 +250,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     clearRecords() {
       records.length = 0;
       taken.clear();
+      history.clear();
     },
     sendEnvelope(type, payload, timeoutMs = 3000) {
       const socket = [...sockets][0];
@@ -226,6 +264,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     socketsClosed: () => (sockets.size === 0 ? Promise.resolve() : new Promise((resolve) => closedWaiters.push(resolve))),
     socketConnected: () => connected,
+    channelMessages: (channel) => [...(history.get(channel) ?? [])],
+    get beforeAnswer() {
+      return hooks.beforeAnswer;
+    },
+    set beforeAnswer(hook) {
+      hooks.beforeAnswer = hook;
+    },
     async close() {
       delays.cancelAll();
       for (const ws of sockets) ws.terminate();
