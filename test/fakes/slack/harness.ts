@@ -1,6 +1,6 @@
 import { LiveCorpus } from '../../../src/app/live-corpus.ts';
 import type { CommandDeps } from '../../../src/commands/types.ts';
-import { startSlackBot, type SlackBot } from '../../../src/adapters/slack/slack-bot.ts';
+import { startSlackBot, type SlackBot, type SlackBotOptions } from '../../../src/adapters/slack/slack-bot.ts';
 import { ARTICLES, realEngine } from '../../helpers/fixtures.ts';
 import { APP_TOKEN, BOT_TOKEN, startFakeSlack, type FakeSlack } from './fake-slack.ts';
 import { captureLogs } from './log-capture.ts';
@@ -32,7 +32,7 @@ export interface SlackHarness {
  * The real Bolt app, started by our startSlackBot against a fresh fake Slack. The fake starts
  * first (the app calls auth.test while starting) and stops last (after the app let go of it).
  */
-export async function startSlackHarness(options: { deps: CommandDeps; socketMode?: boolean }): Promise<SlackHarness> {
+export async function startSlackHarness(options: { deps: CommandDeps; socketMode?: boolean; network?: SlackBotOptions['network'] }): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   const logs = captureLogs();
   let bot: SlackBot;
@@ -45,6 +45,7 @@ export async function startSlackHarness(options: { deps: CommandDeps; socketMode
       adminIds: [ADMIN],
       deps: options.deps,
       logger: logs.logger,
+      ...(options.network ? { network: options.network } : {}),
     });
   } catch (err) {
     await fake.close();
