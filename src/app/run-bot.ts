@@ -24,6 +24,11 @@ export interface RunningBot {
   slackPort?: number;
   /** Finishes in-flight posts, disconnects the platforms and closes the database. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Runs one scheduler tick at the clock's time and resolves when its posts are done: for tests
+   * that drive a fake clock with `schedule` set to a cron that never fires.
+   */
+  tick(): Promise<void>;
 }
 
 export interface RunOptions {
@@ -155,6 +160,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
     platforms,
     ...(ops ? { opsPort: ops.port } : {}),
     ...(slackPort === undefined ? {} : { slackPort }),
+    tick: async () => void (await scheduler.tick()),
     stop() {
       stopping ??= (async () => {
         await watcher?.close();
