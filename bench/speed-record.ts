@@ -93,10 +93,13 @@ export interface SpeedRecord {
   reloadChangedFiles?: number;
   /** What the reload report called changed: should equal reloadChangedFiles. */
   reloadReportedChanged?: number;
-  /** Files the reload opened: every file today, since reload re-reads the whole folder. */
+  /** Files the reload opened: only new or changed ones (by size, modification time and inode). */
   reloadFilesRead?: number;
   /** Kernel high-water mark after the reload, when old and new snapshot are both alive. */
   peakRssWithReloadBytes?: number;
+  /** The machine's 1-minute load average when loading began and when queries ended: other work shares the cores. */
+  loadAverageAtLoad?: number;
+  loadAverageAfterQueries?: number;
   measuredAt: string;
   machine: MachineInfo;
   engine: EngineRevision;

@@ -10,7 +10,7 @@
  * --out      JSON file for the record, rewritten after every stage so a run that dies says how far it got
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LiveCorpus } from '../src/app/live-corpus.ts';
@@ -91,6 +91,7 @@ async function measure(dir: string): Promise<void> {
   record.baselineRssBytes = process.memoryUsage().rss;
   const sampler = new MemorySampler().start();
 
+  record.loadAverageAtLoad = loadavg()[0];
   log(`loading ${files} files, ${(bytes / MB).toFixed(1)} MB`);
   let started = performance.now();
   let corpus: Corpus | undefined = await loadCorpus(engine, dir, { maxBytes });
@@ -113,6 +114,7 @@ async function measure(dir: string): Promise<void> {
   save();
 
   timeQueries(corpus);
+  record.loadAverageAfterQueries = loadavg()[0];
   sampler.stop();
   record.peakRssBytes = Math.max(sampler.peakRss, osPeakRssBytes());
   record.peakHeapUsedBytes = sampler.peakHeapUsed;

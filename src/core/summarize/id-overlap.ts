@@ -28,38 +28,38 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     if (Number.isNaN(w)) table[id] = w = weigh(dictionary.terms[id]!);
     return w;
   };
-  const inLeader = new Set<number>();
+  const marks = scratch(dictionary.terms.length);
+  const leaderStamp = ++marks.stamp;
   const leaderIds: number[] = [];
   for (let i = range.start; i < range.end; i++) {
     const id = range.ids[i]!;
-    if (!inLeader.has(id)) {
-      inLeader.add(id);
+    if (marks.leader[id] !== leaderStamp) {
+      marks.leader[id] = leaderStamp;
       leaderIds.push(id);
     }
   }
   let leaderTotal = 0;
   for (const id of leaderIds) leaderTotal += weightOf(id);
-  const seen = new Map<number, number>();
-  let stamp = 0;
   const otherIds: number[] = [];
 
   return (other) => {
     const own = StoredSentence.termRange(other);
     if (!own) return undefined;
-    stamp++;
+    const stamp = ++marks.stamp;
+    const { seen } = marks;
     otherIds.length = 0;
     for (let i = own.start; i < own.end; i++) {
       const id = own.ids[i]!;
-      if (seen.get(id) !== stamp) {
-        seen.set(id, stamp);
+      if (seen[id] !== stamp) {
+        seen[id] = stamp;
         otherIds.push(id);
       }
     }
-    const inOther = (id: number) => seen.get(id) === stamp;
+    const inOther = (id: number) => seen[id] === stamp;
     const leaderSmall = leaderIds.length <= otherIds.length;
     const { shared, sharedCount, smallTotal } = leaderSmall
       ? sharedSums(leaderIds, weightOf, inOther)
-      : sharedSums(otherIds, weightOf, (id) => inLeader.has(id));
+      : sharedSums(otherIds, weightOf, (id) => marks.leader[id] === leaderStamp);
     let largeTotal = leaderTotal;
     if (leaderSmall) {
       largeTotal = 0;
@@ -67,4 +67,18 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     }
     return overlapScore(shared, sharedCount, smallTotal, largeTotal);
   };
+}
+
+/**
+ * Marks by term id, reused by every comparison: a new stamp clears them for free. Queries run one
+ * at a time, and a leader's marks stay valid while its comparisons run (stamps only grow).
+ */
+const marks = { leader: new Float64Array(0), seen: new Float64Array(0), stamp: 0 };
+function scratch(size: number): typeof marks {
+  if (marks.seen.length < size) {
+    const length = Math.max(size, 2 * marks.seen.length);
+    marks.leader = new Float64Array(length);
+    marks.seen = new Float64Array(length);
+  }
+  return marks;
 }
