@@ -7,7 +7,7 @@ import { runConsoleSession } from './adapters/console/console-session.ts';
 try {
   const chat = Boolean(process.env.DISCORD_TOKEN || process.env.SLACK_BOT_TOKEN);
   const app = await bootstrap(process.env, { defaultLogLevel: chat ? 'info' : 'warn' });
-  const bot = await startBot(app);
+  const starting = startBot(app);
   let signalled = false;
   const shutdown = (signal: string) => {
     if (signalled) {
@@ -16,7 +16,8 @@ try {
     }
     signalled = true;
     app.logger.info({ signal }, 'shutting down: finishing posts in flight');
-    void bot.stop().then(
+    // A signal during start-up (whose first tick may be posting a missed digest) waits for it, then stops.
+    void starting.then((bot) => bot.stop()).then(
       () => process.exit(0),
       (err: unknown) => {
         app.logger.error({ err }, 'shutdown failed');
@@ -26,6 +27,7 @@ try {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  const bot = await starting;
 
   if (bot.platforms.includes('console')) {
     const top = app.deps.corpus.current.topics.find((t) => t.kind === 'entity');

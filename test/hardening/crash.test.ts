@@ -17,9 +17,9 @@ import { idempotencyKey } from '../../src/store/keys.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { NewSubscription, Subscription } from '../../src/store/types.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
-import { BOT_TOKEN, startFakeSlack } from '../fakes/slack/fake-slack.ts';
-import { SIGNING_SECRET } from '../fakes/slack/slash-command.ts';
-import { ARTICLES, ROOT } from '../helpers/fixtures.ts';
+import { startFakeSlack } from '../fakes/slack/fake-slack.ts';
+import { ROOT } from '../helpers/fixtures.ts';
+import { botEnv } from './crash-bot-env.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 5);
 const SEED = Number(process.env.CRASH_SEED ?? 20261121);
@@ -105,18 +105,7 @@ test(`crash: SIGKILL at random points while digests are posted (${ROUNDS} kills)
     slack.beforeAnswer = (r) => (r.name === 'chat.postMessage' ? onPost() : undefined);
 
     const env = {
-      PATH: process.env.PATH,
-      ARTICLES_DIR: ARTICLES,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      WATCH_ARTICLES: 'false',
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_API_URL: discord.apiUrl,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_PORT: '0',
-      SLACK_API_URL: slack.apiUrl,
+      ...botEnv(discord, slack, dataDir),
       CRASH_END: END,
       CRASH_STEP_MINUTES: String(STEP_MINUTES),
     };

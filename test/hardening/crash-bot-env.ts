@@ -1,0 +1,22 @@
+import type { FakeDiscord } from '../fakes/discord/fake-discord.ts';
+import { BOT_TOKEN, type FakeSlack } from '../fakes/slack/fake-slack.ts';
+import { SIGNING_SECRET } from '../fakes/slack/slash-command.ts';
+import { ARTICLES } from '../helpers/fixtures.ts';
+
+/** The environment of a bot child process on both fakes, in `dataDir`, with the bundled articles. */
+export function botEnv(discord: FakeDiscord, slack: FakeSlack, dataDir: string, logLevel = 'warn'): Record<string, string | undefined> {
+  return {
+    PATH: process.env.PATH,
+    ARTICLES_DIR: ARTICLES,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: logLevel,
+    WATCH_ARTICLES: 'false',
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_URL: discord.apiUrl,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_PORT: '0',
+    SLACK_API_URL: slack.apiUrl,
+  };
+}
