@@ -58,15 +58,17 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
   const matched: number[] = [];
   const from: number[] = [];
   const counts: number[] = [];
-  hits.forEach((id, i) => {
-    const a = corpus.articleOf[id]!;
-    if (matched[matched.length - 1] === a) counts[counts.length - 1]!++;
+  let last = -1;
+  for (let i = 0; i < hits.length; i++) {
+    const a = corpus.articleOf[hits[i]!]!;
+    if (a === last) counts[counts.length - 1]!++;
     else {
       matched.push(a);
       from.push(i);
       counts.push(1);
+      last = a;
     }
-  });
+  }
   const focused = (k: number) => {
     const articleId = matched[k]!;
     const title = titleTerms(corpus, articleId);

@@ -43,13 +43,13 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   const otherIds: number[] = [];
 
   return (other) => {
-    const own = StoredSentence.termRange(other);
-    if (!own) return undefined;
+    const table = StoredSentence.termTable(other);
+    if (!table) return undefined;
     const stamp = ++marks.stamp;
     const { seen } = marks;
     otherIds.length = 0;
-    for (let i = own.start; i < own.end; i++) {
-      const id = own.ids[i]!;
+    for (let i = StoredSentence.termStart(other), end = StoredSentence.termEnd(other); i < end; i++) {
+      const id = table[i]!;
       if (seen[id] !== stamp) {
         seen[id] = stamp;
         otherIds.push(id);
