@@ -2,7 +2,7 @@ import type { Corpus } from '../corpus.ts';
 import type { Sentence } from '../types.ts';
 import { StoredSentence } from '../stored-sentence.ts';
 import { termDictionary } from '../term-dictionary.ts';
-import { overlapScore, sharedSums, type Weigh } from './similarity.ts';
+import { overlapScore, type Weigh } from './similarity.ts';
 
 const weightTables = new WeakMap<Weigh, Float64Array>();
 
@@ -38,34 +38,38 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
       leaderIds.push(id);
     }
   }
+  const leaderWeights = leaderIds.map(weightOf);
   let leaderTotal = 0;
-  for (const id of leaderIds) leaderTotal += weightOf(id);
-  const otherIds: number[] = [];
+  for (const w of leaderWeights) leaderTotal += w;
 
   return (other) => {
     const table = StoredSentence.termTable(other);
     if (!table) return undefined;
     const stamp = ++marks.stamp;
-    const { seen } = marks;
-    otherIds.length = 0;
+    const { seen, leader } = marks;
+    // One pass over the other sentence's distinct terms, in order: its total, and what it shares
+    // with the leader summed in its own order (right when it is the smaller side).
+    let otherSize = 0;
+    let otherTotal = 0;
+    let sharedInOtherOrder = 0;
+    let sharedCount = 0;
     for (let i = StoredSentence.termStart(other), end = StoredSentence.termEnd(other); i < end; i++) {
       const id = table[i]!;
-      if (seen[id] !== stamp) {
-        seen[id] = stamp;
-        otherIds.push(id);
+      if (seen[id] === stamp) continue;
+      seen[id] = stamp;
+      otherSize++;
+      const w = weightOf(id);
+      otherTotal += w;
+      if (leader[id] === leaderStamp) {
+        sharedInOtherOrder += w;
+        sharedCount++;
       }
     }
-    const inOther = (id: number) => seen[id] === stamp;
-    const leaderSmall = leaderIds.length <= otherIds.length;
-    const { shared, sharedCount, smallTotal } = leaderSmall
-      ? sharedSums(leaderIds, weightOf, inOther)
-      : sharedSums(otherIds, weightOf, (id) => marks.leader[id] === leaderStamp);
-    let largeTotal = leaderTotal;
-    if (leaderSmall) {
-      largeTotal = 0;
-      for (const id of otherIds) largeTotal += weightOf(id);
-    }
-    return overlapScore(shared, sharedCount, smallTotal, largeTotal);
+    if (otherSize < leaderIds.length) return overlapScore(sharedInOtherOrder, sharedCount, otherTotal, leaderTotal);
+    // The leader is the smaller side (or ties): its shared weights add up in its own order.
+    let shared = 0;
+    for (let k = 0; k < leaderIds.length; k++) if (seen[leaderIds[k]!] === stamp) shared += leaderWeights[k]!;
+    return overlapScore(shared, sharedCount, leaderTotal, otherTotal);
   };
 }
 
