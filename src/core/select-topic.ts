@@ -55,20 +55,21 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
   const { canonical, phrases } = corpus.lexicon.expand(topic);
   const hits = unionOf(phrases.map((phrase) => phraseHits(corpus, phrase)));
   // Articles that mention the topic, in order, with where their hits start and how many there are.
-  const matched: number[] = [];
-  const from: number[] = [];
-  const counts: number[] = [];
-  let last = -1;
+  // Sized for the worst case (one hit per article) so a common topic allocates three arrays once.
+  let n = 0;
+  const matchedAll = new Int32Array(hits.length);
+  const fromAll = new Int32Array(hits.length);
+  const countsAll = new Int32Array(hits.length);
   for (let i = 0; i < hits.length; i++) {
     const a = corpus.articleOf[hits[i]!]!;
-    if (a === last) counts[counts.length - 1]!++;
+    if (n > 0 && matchedAll[n - 1] === a) countsAll[n - 1]!++;
     else {
-      matched.push(a);
-      from.push(i);
-      counts.push(1);
-      last = a;
+      matchedAll[n] = a;
+      fromAll[n] = i;
+      countsAll[n++] = 1;
     }
   }
+  const [matched, from, counts] = [matchedAll.subarray(0, n), fromAll.subarray(0, n), countsAll.subarray(0, n)];
   const focused = (k: number) => {
     const articleId = matched[k]!;
     const title = titleTerms(corpus, articleId);
@@ -110,7 +111,7 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
       if (relevance[i]! > 0) candidates.push({ sentence: s, relevance: relevance[i]! });
     });
   }
-  return { canonical, candidates, articlesMatched: matched.length };
+  return { canonical, candidates, articlesMatched: n };
 }
 
 /** Ascending ids in any of the sorted lists, each once: pairwise merges, linear in their length. */
@@ -137,14 +138,18 @@ function unionOf(lists: Int32Array[]): Int32Array {
  * Indexes of the `max` largest counts, largest first and in index order among equals. A
  * counting sort: a topic in most articles has tens of thousands of them to rank.
  */
-function mostMentions(counts: readonly number[], max: number): number[] {
+function mostMentions(counts: Int32Array, max: number): number[] {
   let top = 0;
   for (const c of counts) if (c > top) top = c;
-  const byCount: number[][] = Array.from({ length: top + 1 }, () => []);
-  counts.forEach((c, k) => byCount[c]!.push(k));
-  const out: number[] = [];
-  for (let c = top; c > 0 && out.length < max; c--) for (const k of byCount[c]!) if (out.length < max) out.push(k);
-  return out;
+  // How many articles have each count, then where each count's run starts in the output order.
+  const start = new Int32Array(top + 2);
+  for (const c of counts) start[top - c + 1]!++;
+  for (let c = 1; c <= top + 1; c++) start[c]! += start[c - 1]!;
+  const order = new Int32Array(counts.length);
+  counts.forEach((c, k) => {
+    order[start[top - c]!++] = k;
+  });
+  return Array.from(order.subarray(0, Math.min(max, order.length)));
 }
 
 function articleLength(corpus: Corpus, articleId: number): number {
