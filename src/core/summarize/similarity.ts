@@ -13,29 +13,20 @@ export const SAME_FACT = 0.6;
  */
 export function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weigh: Weigh): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const sums = sharedSums(small, weigh, (term) => large.has(term));
-  let largeTotal = 0;
-  for (const term of large) largeTotal += weigh(term);
-  return overlapScore(sums.shared, sums.sharedCount, sums.smallTotal, largeTotal);
-}
-
-/**
- * The small side's sums for `overlapScore`, in its iteration order: every version of the overlap
- * adds in this one order, so the Set and the integer-id versions agree to the last bit.
- */
-export function sharedSums<T>(small: Iterable<T>, weigh: (t: T) => number, inLarge: (t: T) => boolean): { shared: number; sharedCount: number; smallTotal: number } {
   let shared = 0;
   let sharedCount = 0;
   let smallTotal = 0;
-  for (const t of small) {
-    const w = weigh(t);
+  let largeTotal = 0;
+  for (const term of small) {
+    const w = weigh(term);
     smallTotal += w;
-    if (inLarge(t)) {
+    if (large.has(term)) {
       shared += w;
       sharedCount++;
     }
   }
-  return { shared, sharedCount, smallTotal };
+  for (const term of large) largeTotal += weigh(term);
+  return overlapScore(shared, sharedCount, smallTotal, largeTotal);
 }
 
 /** The overlap coefficient from its sums; shared by the Set and the integer-id versions. */
