@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +98,22 @@ test('run: npm start exits cleanly on SIGTERM and leaves the database closed', a
     assert.ok(existsSync(join(dataDir, 'digests.sqlite')));
     assert.ok(!existsSync(join(dataDir, 'digests.sqlite-wal')), 'a clean close folds the write-ahead log back');
   } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('run: a start-up failure after the database opened (the ops port is taken) closes everything and says why', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'digest-run-'));
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (taken.address() as AddressInfo).port;
+    const app = await bootstrap({ ARTICLES_DIR: ARTICLES, DATA_DIR: dataDir, LOG_LEVEL: 'silent', OPS_PORT: String(port) });
+    await assert.rejects(startBot(app, { schedule: fakeCron().schedule }), /EADDRINUSE/);
+    assert.ok(existsSync(join(dataDir, 'digests.sqlite')));
+    assert.ok(!existsSync(join(dataDir, 'digests.sqlite-wal')), 'the database was closed');
+  } finally {
+    taken.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

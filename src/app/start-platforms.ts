@@ -1,0 +1,66 @@
+import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import { platformsOf, type Config } from '../config/env.ts';
+import type { CommandDeps } from '../commands/types.ts';
+import { createConsolePublisher } from '../scheduler/console-publisher.ts';
+import type { Publisher } from '../scheduler/publisher.ts';
+import type { Platform } from '../store/types.ts';
+import { renderDigestText } from '../adapters/console/render-text.ts';
+
+export interface PlatformHandle {
+  publisher: Publisher;
+  stop(): Promise<void>;
+  /** Connected to the platform now; assumed so when a platform cannot tell. */
+  connected?: () => boolean;
+}
+
+export interface Platforms {
+  handles: ReadonlyMap<Platform, PlatformHandle>;
+  /** The bound port of Slack's /slack/events in HTTP mode. */
+  slackPort?: number;
+  /** Disconnects every platform; never rejects. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects Discord and/or Slack when their tokens are set, else the terminal's publisher.
+ * Platform libraries are imported only when used, so the terminal session starts fast. If one
+ * platform fails to start, those already started are stopped before the error is passed on.
+ */
+export async function startPlatforms(config: Config, deps: CommandDeps, logger: Logger, consoleOutput: Writable): Promise<Platforms> {
+  const handles = new Map<Platform, PlatformHandle>();
+  const stop = async () => void (await Promise.allSettled([...handles.values()].map((h) => h.stop())));
+  let slackPort: number | undefined;
+  try {
+    const wanted = platformsOf(config);
+    if (wanted.discord) {
+      const { startDiscordBot } = await import('../adapters/discord/discord-bot.ts');
+      const discord = await startDiscordBot({ token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID!, apiUrl: config.DISCORD_API_URL, deps, logger });
+      handles.set('discord', discord);
+      logger.info('Discord connected');
+    }
+    if (wanted.slack) {
+      const { startSlackBot } = await import('../adapters/slack/slack-bot.ts');
+      const slack = await startSlackBot({
+        botToken: config.SLACK_BOT_TOKEN!,
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        port: config.SLACK_PORT,
+        apiUrl: config.SLACK_API_URL,
+        adminIds: config.SLACK_ADMIN_IDS,
+        deps,
+        logger,
+      });
+      handles.set('slack', slack);
+      slackPort = slack.port;
+      logger.info(config.SLACK_APP_TOKEN ? 'Slack connected in Socket Mode' : `Slack listening on port ${slack.port ?? config.SLACK_PORT}`);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  if (handles.size === 0) {
+    handles.set('console', { publisher: createConsolePublisher({ render: renderDigestText, write: (t) => consoleOutput.write(t) }), stop: async () => {} });
+  }
+  return { handles, ...(slackPort === undefined ? {} : { slackPort }), stop };
+}
