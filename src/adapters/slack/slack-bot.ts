@@ -7,6 +7,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './command-listeners.ts';
 import { RESPONSE_POLICY, type ResponsePolicy } from './response-url.ts';
 import { createSlackPublisher } from './slack-publisher.ts';
+import { SLACK_SOCKET, superviseSocket, type SocketPolicy } from './socket-mode.ts';
 
 export interface SlackBotOptions {
   /** `xoxb-…`: posts messages and answers commands. */
@@ -23,8 +24,11 @@ export interface SlackBotOptions {
   adminIds: readonly string[];
   deps: CommandDeps;
   logger: Logger;
-  /** Overrides of SLACK_WEB_API (Web API calls) and RESPONSE_POLICY (answers to commands); tests shorten the waits. */
-  network?: { webApi?: Partial<WebApiPolicy>; response?: Partial<ResponsePolicy> };
+  /**
+   * Overrides of SLACK_WEB_API (Web API calls), RESPONSE_POLICY (answers to commands) and
+   * SLACK_SOCKET (Socket Mode reconnects); tests shorten the waits.
+   */
+  network?: { webApi?: Partial<WebApiPolicy>; response?: Partial<ResponsePolicy>; socket?: Partial<SocketPolicy> };
 }
 
 /** How Web API calls (chat.postMessage) are timed out and retried. */
@@ -34,6 +38,13 @@ export interface WebApiPolicy {
   retries: number;
   minBackoffMs: number;
   maxBackoffMs: number;
+  /**
+   * A rate-limited call (HTTP 429) whose Retry-After is at most this long is waited out and made
+   * once more; a longer one, or a second 429, fails the call at once (the scheduler retries the
+   * digest with its own backoff). The Web API client's default would wait any Retry-After, with
+   * every other call of the client paused behind it.
+   */
+  maxRetryAfterMs: number;
 }
 
 /**
@@ -41,7 +52,7 @@ export interface WebApiPolicy {
  * that waited half an hour (the Web API client's default: ten retries) would outlive the
  * scheduler's publish timeout, posting after the scheduler had counted the post failed.
  */
-export const SLACK_WEB_API: WebApiPolicy = { timeoutMs: 10_000, retries: 2, minBackoffMs: 200, maxBackoffMs: 1000 };
+export const SLACK_WEB_API: WebApiPolicy = { timeoutMs: 10_000, retries: 2, minBackoffMs: 200, maxBackoffMs: 1000, maxRetryAfterMs: 10_000 };
 
 /** A running Slack app. */
 export interface SlackBot {
@@ -69,11 +80,14 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     slackApiUrl: options.apiUrl,
     timeout: web.timeoutMs,
     retryConfig: { retries: web.retries, minTimeout: web.minBackoffMs, maxTimeout: web.maxBackoffMs },
+    // A 429 rejects at once (WebAPIRateLimitedError with its retryAfter); callers decide whether to wait.
+    rejectRateLimitedCalls: true,
   };
 
   let receiver: SocketModeReceiver | undefined;
   if (options.appToken) {
-    receiver = new SocketModeReceiver({ appToken: options.appToken, logger: bolt, installerOptions: { clientOptions } });
+    // Bolt's own reconnect is off: superviseSocket reconnects (see there for why).
+    receiver = new SocketModeReceiver({ appToken: options.appToken, logger: bolt, autoReconnectEnabled: false, installerOptions: { clientOptions } });
   } else if (!options.signingSecret) {
     throw new Error('Slack: a signing secret (HTTP mode) or an app token (Socket Mode) is required');
   }
@@ -92,18 +106,21 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const response = { ...RESPONSE_POLICY, ...options.network?.response };
   const commands = registerCommands(app, { deps: options.deps, adminIds: options.adminIds, logger, response });
 
-  const publisher = createSlackPublisher(app.client);
+  const publisher = createSlackPublisher(app.client, { maxRetryAfterMs: web.maxRetryAfterMs });
   if (receiver) {
-    const socket = receiver;
-    await app.start();
+    const socket = superviseSocket(receiver, logger, { ...SLACK_SOCKET, ...options.network?.socket });
+    try {
+      await app.start();
+    } catch (err) {
+      await socket.stop();
+      throw err;
+    }
     logger.debug('listening for slash commands over Socket Mode');
-    let stopped = false;
     return {
       publisher,
-      connected: () => !stopped && (socket.client.websocket?.isActive() ?? false),
+      connected: socket.connected,
       async stop() {
-        stopped = true;
-        await socket.client.disconnect();
+        await socket.stop();
         await commands.settled();
       },
     };

@@ -67,6 +67,17 @@ export interface FakeSlack {
   socketsClosed(): Promise<void>;
   /** Resolves once an app has opened a Socket Mode connection and got its hello. */
   socketConnected(): Promise<void>;
+  /** Socket Mode connections opened (and greeted with hello) so far. */
+  readonly connections: number;
+  /** Resolves once `count` Socket Mode connections have been opened in all (a reconnect is one more). */
+  waitForConnections(count: number, timeoutMs?: number): Promise<void>;
+  /**
+   * Drops every open Socket Mode connection as Slack can: `'terminate'` cuts the TCP connection
+   * without a close frame (a network failure), `'close'` sends a close frame (code 1011, a server
+   * error), `'refresh'` sends Slack's `{ type: 'disconnect', reason: 'refresh_requested' }` and
+   * leaves the closing to the app.
+   */
+  dropSockets(how?: 'terminate' | 'close' | 'refresh'): void;
   /** Messages chat.postMessage accepted in a channel, oldest first, as conversations.history returns them. */
   channelMessages(channel: string): SlackMessageRecord[];
   /**
@@ -104,6 +115,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const acks = new Map<string, (ack: Record<string, unknown>) => void>();
   let onConnected: (() => void) | undefined;
   const connected = new Promise<void>((resolve) => (onConnected = resolve));
+  let connections = 0;
+  let connectionWaiters: { count: number; resolve: () => void }[] = [];
   let closedWaiters: (() => void)[] = [];
   let base = '';
   const history = new Map<string, SlackMessageRecord[]>();
@@ -216,7 +229,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (sockets.size === 0) closedWaiters = [];
       });
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+      connections++;
       onConnected?.();
+      connectionWaiters = connectionWaiters.filter((w) => (w.count <= connections ? (w.resolve(), false) : true));
     });
   });
 
@@ -264,6 +279,27 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     socketsClosed: () => (sockets.size === 0 ? Promise.resolve() : new Promise((resolve) => closedWaiters.push(resolve))),
     socketConnected: () => connected,
+    get connections() {
+      return connections;
+    },
+    waitForConnections(count, timeoutMs = 5000) {
+      if (connections >= count) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const waiter = { count, resolve: () => (clearTimeout(timer), resolve()) };
+        const timer = setTimeout(() => {
+          connectionWaiters = connectionWaiters.filter((w) => w !== waiter);
+          reject(new Error(`fake Slack: ${connections} Socket Mode connections within ${timeoutMs} ms, not ${count}`));
+        }, timeoutMs);
+        connectionWaiters.push(waiter);
+      });
+    },
+    dropSockets(how = 'terminate') {
+      for (const ws of sockets) {
+        if (how === 'terminate') ws.terminate();
+        else if (how === 'close') ws.close(1011, 'server error');
+        else ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+      }
+    },
     channelMessages: (channel) => [...(history.get(channel) ?? [])],
     get beforeAnswer() {
       return hooks.beforeAnswer;
