@@ -13,7 +13,7 @@ before(async () => {
   slack = await startSlackHarness({
     deps: { corpus: await loadedCorpus(), budgets: BUDGETS },
     socketMode: true,
-    network: { webApi: { minBackoffMs: 20, maxBackoffMs: 50 }, socket: { reconnectMinMs: 50, reconnectMaxMs: 400 } },
+    network: { webApi: { timeoutMs: 500, minBackoffMs: 20, maxBackoffMs: 50 }, socket: { reconnectMinMs: 50, reconnectMaxMs: 400 } },
   });
 });
 after(() => slack.stop());
@@ -41,13 +41,13 @@ async function summaryAnsweredOnce(id: string): Promise<void> {
 }
 
 /** Drops the socket and waits until the bot is down, then up again on a new connection. */
-async function dropAndReconnect(how: 'terminate' | 'close' | 'refresh'): Promise<{ downMs: number }> {
+async function dropAndReconnect(how: 'terminate' | 'close' | 'refresh', timeoutMs = 5000): Promise<{ downMs: number }> {
   const before = slack.fake.connections;
   assert.equal(slack.bot.connected(), true, 'connected before the drop');
   slack.fake.dropSockets(how);
   await until('connected() is false', () => !slack.bot.connected(), 2000);
   const down = Date.now();
-  await slack.fake.waitForConnections(before + 1, 5000);
+  await slack.fake.waitForConnections(before + 1, timeoutMs);
   await until('connected() is true again', () => slack.bot.connected(), 2000);
   return { downMs: Date.now() - down };
 }
@@ -62,7 +62,7 @@ test('Socket Mode: a connection cut without a close frame, closed by the server 
   assert.equal(slack.fake.connections, 4, 'one new connection per drop');
 });
 
-test('Socket Mode: apps.connections.open refused while reconnecting (ok: false, then HTTP 500s past the client retries) is tried again until it works', async () => {
+test('Socket Mode: apps.connections.open refused while reconnecting (ok: false, HTTP 500s and timeouts past the client retries, ratelimited) is tried again until it works', async () => {
   // ok:false once: the bot stays down through the refusal and connects on the next try.
   slack.fake.failNext('apps.connections.open', 'internal_error');
   let opened = opens().length;
@@ -77,6 +77,17 @@ test('Socket Mode: apps.connections.open refused while reconnecting (ok: false, 
   await dropAndReconnect('terminate');
   assert.deepEqual(opens().slice(opened).map((r) => r.status ?? 200), [500, 500, 500, 200]);
   await summaryAnsweredOnce('after-500s');
+
+  // No answer at all (Slack unreachable): three timeouts, which Bolt's reconnect would also give up on.
+  slack.fake.failNext('apps.connections.open', { delayMs: 1500, times: 3 });
+  opened = opens().length;
+  await dropAndReconnect('terminate', 8000);
+  assert.equal(slack.fake.faults.pending, 0, 'all three timed out');
+  // The fake records a request it held only when its hold ends, after the bot gave up on it.
+  const dropped = () => opens().slice(opened).filter((r) => r.refused?.startsWith('dropped'));
+  await until('the three held requests are recorded', () => dropped().length === 3, 3000);
+  assert.equal(opens().slice(opened).filter((r) => r.refused === undefined).length, 1);
+  await summaryAnsweredOnce('after-timeouts');
 
   // Rate-limited with a short Retry-After: waited, then connected.
   slack.fake.failNext('apps.connections.open', { slackError: 'ratelimited', retryAfter: 1 });
