@@ -7,7 +7,7 @@ import { countWords } from './text/clean-units.ts';
 import { resolveMetadata } from './metadata.ts';
 import { createTopicScanner, topicVocabulary, type ArticleTopics } from './topic-scan.ts';
 import { termDictionary } from './term-dictionary.ts';
-import { packArticleText, StoredSentence } from './stored-sentence.ts';
+import { packArticleText, type ArticleText } from './stored-sentence.ts';
 
 export interface CorpusRules {
   clean: CleanRules;
@@ -21,10 +21,11 @@ export interface CorpusRules {
  */
 export interface AnalyzedArticle {
   article: Article;
-  sentences: StoredSentence[];
+  /** The article's paragraphs, sentences and term ids, packed. */
+  text: ArticleText;
   /** Absent when the corpus is built without a topic list. */
   topics?: ArticleTopics;
-  /** Set once a snapshot holds the article and sentence objects: from then on they are not changed. */
+  /** Set once a snapshot holds the article object: from then on it is not changed. */
   placed?: boolean;
 }
 
@@ -36,24 +37,22 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { 
   const scanTopics = options.topics === false ? undefined : scannerFor(lexicon);
   const dictionary = termDictionary(lexicon);
   /** `undefined` when cleaning leaves no text. */
-  return (raw: RawArticle, articleId = 0, firstSentence = 0): AnalyzedArticle | undefined => {
+  return (raw: RawArticle, articleId = 0): AnalyzedArticle | undefined => {
     const cleaned = cleanText(raw.body, rules.clean);
     const article = resolveMetadata(raw, cleaned, articleId);
-    const split: { paragraph: number; text: string; start: number; end: number; termIds: number[] }[] = [];
-    article.paragraphs.forEach((paragraph, p) => {
+    const split: { paragraph: number; text: string; start: number; end: number; words: number; termIds: number[] }[] = [];
+    cleaned.paragraphs.forEach((paragraph, p) => {
       let from = 0;
       for (const text of splitSentences(paragraph, rules.abbreviations)) {
         // Sentences are trimmed consecutive slices: each starts at the first non-space after the last.
         const start = paragraph.indexOf(text, from);
         if (start < 0) throw new Error('a sentence is not a slice of its paragraph');
         from = start + text.length;
-        split.push({ paragraph: p, text, start, end: from, termIds: lexicon.terms(text).map((t) => dictionary.idOf(t)) });
+        split.push({ paragraph: p, text, start, end: from, words: countWords(text), termIds: lexicon.terms(text).map((t) => dictionary.idOf(t)) });
       }
     });
     if (split.length === 0) return undefined;
-    const stored = packArticleText(article.paragraphs, split, dictionary.terms);
-    const sentences = split.map((s, position) => new StoredSentence(firstSentence + position, articleId, s.paragraph, position, countWords(s.text), stored));
-    const doc: AnalyzedArticle = { article, sentences };
+    const doc: AnalyzedArticle = { article, text: packArticleText(cleaned.paragraphs, split, dictionary.terms) };
     if (scanTopics) doc.topics = scanTopics(split.map((s) => s.text));
     return doc;
   };
@@ -68,24 +67,14 @@ function scannerFor(lexicon: Lexicon) {
 }
 
 /**
- * Numbers an analysed article for its place in a snapshot. Ids are set in place the first time;
- * once a snapshot holds the objects, a new place gets copies (the old snapshot stays as it was)
- * and the analysis keeps those for next time.
+ * Numbers an analysed article for its place in a snapshot. The id is set in place the first time;
+ * once a snapshot holds the article object, a new place gets a copy (the old snapshot stays as it
+ * was) and the analysis keeps that for next time. Sentences are numbered by the snapshot.
  */
-export function place(doc: AnalyzedArticle, articleId: number, firstSentence: number): void {
-  if (doc.article.id === articleId && doc.sentences[0]!.id === firstSentence) {
-    doc.placed = true;
-    return;
+export function place(doc: AnalyzedArticle, articleId: number): void {
+  if (doc.article.id !== articleId) {
+    if (doc.placed) doc.article = { ...doc.article, id: articleId };
+    else doc.article.id = articleId;
   }
-  if (!doc.placed) {
-    doc.article.id = articleId;
-    doc.sentences.forEach((s, i) => {
-      s.id = firstSentence + i;
-      s.articleId = articleId;
-    });
-    doc.placed = true;
-    return;
-  }
-  doc.article = { ...doc.article, id: articleId };
-  doc.sentences = doc.sentences.map((s, i) => s.renumbered(firstSentence + i, articleId));
+  doc.placed = true;
 }

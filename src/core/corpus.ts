@@ -1,4 +1,5 @@
 import type { Article, LoadReportEntry, RawArticle, Sentence, TopicEntry } from './types.ts';
+import { SentenceList, type ArticleText } from './stored-sentence.ts';
 import type { Lexicon } from './lexicon.ts';
 import { createAnalyzer, place, type AnalyzedArticle, type CorpusRules } from './analyze.ts';
 import { indexTerms, type ArticleFrequencies, type Postings } from './postings.ts';
@@ -14,7 +15,10 @@ export type { CorpusRules } from './analyze.ts';
  */
 export interface Corpus {
   articles: Article[];
-  sentences: Sentence[];
+  /** Sentences by id, made on demand from `texts`. */
+  sentences: SentenceList;
+  /** The packed paragraphs, sentences and term ids of each article. */
+  texts: ArticleText[];
   /** First sentence id of each article; the article's sentences are contiguous. */
   firstSentence: number[];
   /** Article id of each sentence id: a query walks many hits, and this is cheaper than the sentence objects. */
@@ -47,15 +51,13 @@ export function buildCorpus(
   const finalReport = report.map((entry) => ({ ...entry }));
   const entryOf = new Map(finalReport.map((e) => [e.file, e]));
   const docs: AnalyzedArticle[] = [];
-  let sentences = 0;
   for (const item of raw) {
-    const doc = analyze(item, docs.length, sentences);
+    const doc = analyze(item, docs.length);
     if (!doc) {
       markEmpty(entryOf.get(item.file));
       continue;
     }
     docs.push(doc);
-    sentences += doc.sentences.length;
   }
   return assembleCorpus(docs, finalReport, lexicon, options);
 }
@@ -68,18 +70,31 @@ export function markEmpty(entry: LoadReportEntry | undefined): void {
 /** A snapshot of analysed articles, in the order given: numbering, the term index and the topic list. */
 export function assembleCorpus(docs: readonly AnalyzedArticle[], report: LoadReportEntry[], lexicon: Lexicon, options: BuildOptions = {}): Corpus {
   const articles: Article[] = [];
-  const sentences: Sentence[] = [];
+  const texts: ArticleText[] = [];
   const firstSentence: number[] = [];
+  let sentences = 0;
   for (const doc of docs) {
-    place(doc, articles.length, sentences.length);
+    place(doc, articles.length);
     articles.push(doc.article);
-    firstSentence.push(sentences.length);
-    for (const s of doc.sentences) sentences.push(s);
+    texts.push(doc.text);
+    firstSentence.push(sentences);
+    sentences += doc.text.sentences;
   }
-  const { postings, articleFreq } = indexTerms(sentences, termDictionary(lexicon));
-  const articleOf = new Int32Array(sentences.length);
-  firstSentence.forEach((start, a) => articleOf.fill(a, start, firstSentence[a + 1] ?? sentences.length));
-  const corpus: Corpus = { articles, sentences, firstSentence, articleOf, postings, articleFreq, topics: [], report, lexicon };
+  const { postings, articleFreq } = indexTerms(texts, termDictionary(lexicon));
+  const articleOf = new Int32Array(sentences);
+  firstSentence.forEach((start, a) => articleOf.fill(a, start, firstSentence[a + 1] ?? sentences));
+  const corpus: Corpus = {
+    articles,
+    sentences: new SentenceList(texts, firstSentence, articleOf),
+    texts,
+    firstSentence,
+    articleOf,
+    postings,
+    articleFreq,
+    topics: [],
+    report,
+    lexicon,
+  };
   // Articles analysed without topic mentions (a corpus built without the list) are scanned if it is asked for later.
   if (docs.every((d) => d.topics)) corpus.articleTopics = docs.map((d) => d.topics!);
   if (options.topics !== false) corpus.topics = extractTopics(corpus);

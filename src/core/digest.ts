@@ -113,6 +113,6 @@ export function digestTopic(corpus: Corpus, topic: string, budget: Budget = DEFA
 /** A digest of the whole corpus, with no topic: what every article together is about (generic mode). */
 export function digestAll(corpus: Corpus, budget: Budget = DEFAULT_BUDGET, options: { overshoot?: boolean } = {}): Digest {
   const started = performance.now();
-  const candidates = corpus.sentences.map((sentence) => ({ sentence, relevance: 1 }));
+  const candidates = corpus.sentences.slice().map((sentence) => ({ sentence, relevance: 1 }));
   return summarize(corpus, null, candidates, { mode: 'generic', budget, singleSourceWeight: 0, ...options }, corpus.articles.length, started);
 }

@@ -1,6 +1,5 @@
-import type { Sentence } from './types.ts';
 import type { TermDictionary } from './term-dictionary.ts';
-import { StoredSentence } from './stored-sentence.ts';
+import { termEndAt, termStartAt, type ArticleText } from './stored-sentence.ts';
 
 /** Term -> ids of the sentences that contain it, ascending; views into one shared buffer. */
 export interface Postings {
@@ -17,57 +16,50 @@ export interface TermIndex {
   articleFreq: ArticleFrequencies;
 }
 
-/** Calls `each` with the dictionary ids of a sentence's terms, in order. */
-function eachTermId(s: Sentence, dictionary: TermDictionary, each: (id: number) => void): void {
-  const range = StoredSentence.termRange(s);
-  if (!range) {
-    for (const term of s.terms) each(dictionary.idOf(term));
-    return;
-  }
-  for (let i = range.start; i < range.end; i++) each(range.ids[i]!);
-}
-
 /**
- * Inverts the sentences' term ids in two passes (count, then fill) into one Int32Array: four
+ * Inverts the articles' term ids in two passes (count, then fill) into one Int32Array: four
  * bytes per posting instead of a growing JS array per term, and no garbage while building.
+ * Sentence ids run through the articles in order.
  */
-export function indexTerms(sentences: readonly Sentence[], dictionary: TermDictionary): TermIndex {
-  let size = dictionary.terms.length;
-  let counts: Int32Array = new Int32Array(size);
-  let lastSentence: Int32Array = new Int32Array(size).fill(-1);
-  let lastArticle: Int32Array = new Int32Array(size).fill(-1);
-  let articles: Int32Array = new Int32Array(size);
-  for (const s of sentences) {
-    eachTermId(s, dictionary, (id) => {
-      if (id >= size) {
-        // A sentence not analysed by this dictionary added terms: grow the tables.
-        size = dictionary.terms.length;
-        counts = grown(counts, size, 0);
-        lastSentence = grown(lastSentence, size, -1);
-        lastArticle = grown(lastArticle, size, -1);
-        articles = grown(articles, size, 0);
+export function indexTerms(texts: readonly ArticleText[], dictionary: TermDictionary): TermIndex {
+  const size = dictionary.terms.length;
+  const counts = new Int32Array(size);
+  const lastSentence = new Int32Array(size).fill(-1);
+  const lastArticle = new Int32Array(size).fill(-1);
+  const articles = new Int32Array(size);
+  let id = 0;
+  texts.forEach((t, a) => {
+    const ids = t.table;
+    for (let p = 0; p < t.sentences; p++, id++) {
+      for (let i = termStartAt(t, p), end = termEndAt(t, p); i < end; i++) {
+        const term = ids[i]!;
+        if (lastSentence[term] !== id) {
+          lastSentence[term] = id;
+          counts[term]!++;
+        }
+        if (lastArticle[term] !== a) {
+          lastArticle[term] = a;
+          articles[term]!++;
+        }
       }
-      if (lastSentence[id] !== s.id) {
-        lastSentence[id] = s.id;
-        counts[id]!++;
-      }
-      if (lastArticle[id] !== s.articleId) {
-        lastArticle[id] = s.articleId;
-        articles[id]!++;
-      }
-    });
-  }
+    }
+  });
   const start = new Int32Array(size + 1);
   for (let i = 0; i < size; i++) start[i + 1] = start[i]! + counts[i]!;
   const all = new Int32Array(start[size]!);
   const fill = start.slice(0, size);
   lastSentence.fill(-1);
-  for (const s of sentences) {
-    eachTermId(s, dictionary, (id) => {
-      if (lastSentence[id] === s.id) return;
-      lastSentence[id] = s.id;
-      all[fill[id]!++] = s.id;
-    });
+  id = 0;
+  for (const t of texts) {
+    const ids = t.table;
+    for (let p = 0; p < t.sentences; p++, id++) {
+      for (let i = termStartAt(t, p), end = termEndAt(t, p); i < end; i++) {
+        const term = ids[i]!;
+        if (lastSentence[term] === id) continue;
+        lastSentence[term] = id;
+        all[fill[term]!++] = id;
+      }
+    }
   }
   const known = (term: string): number | undefined => {
     const id = dictionary.find(term);
@@ -87,10 +79,4 @@ export function indexTerms(sentences: readonly Sentence[], dictionary: TermDicti
       },
     },
   };
-}
-
-function grown(array: Int32Array, size: number, fill: number): Int32Array {
-  const next = new Int32Array(size).fill(fill);
-  next.set(array);
-  return next;
 }

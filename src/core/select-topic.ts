@@ -75,7 +75,7 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
     const title = titleTerms(corpus, articleId);
     const inTitle = phrases.some((p) => p.every((t) => title.has(t)));
     const own = hits.subarray(from[k]!, from[k]! + counts[k]!);
-    const inLead = own.some((id) => corpus.sentences[id]!.paragraph === 0);
+    const inLead = own.some((id) => corpus.sentences.paragraphOf(id) === 0);
     return inTitle || inLead || counts[k]! >= 0.25 * articleLength(corpus, articleId);
   };
   // Focus costs a look at the title: judge it only for the articles that mention the topic most.

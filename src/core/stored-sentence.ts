@@ -1,43 +1,90 @@
 import type { Sentence } from './types.ts';
 
 /**
- * What the sentences of one article share: its paragraphs, and one Int32Array holding, per
- * sentence, where its text starts and ends in its paragraph and where its term ids start, then
- * the term ids of the whole article. Two objects per article instead of several per sentence.
+ * Everything one article keeps of its text after analysis, in two values: its paragraphs as one
+ * string, and one Int32Array holding where each paragraph starts, then per sentence where its
+ * text starts and ends, where its term ids start, its paragraph and its word count, then the term
+ * ids of the whole article. No object per sentence or per paragraph: on a large corpus those
+ * were a third of the heap, and most sentences are never looked at by a query.
+ *
+ * The string is always one byte per character: an article with characters past U+00FF (curly
+ * quotes are enough) keeps its UTF-8 bytes, one per character, and offsets count those bytes.
+ * V8 would otherwise store the whole text at two bytes per character.
  */
 export interface ArticleText {
-  paragraphs: readonly string[];
+  text: string;
+  /** `text` holds UTF-8 bytes and its offsets are byte offsets. */
+  utf8: boolean;
   table: Int32Array;
+  paragraphs: number;
   sentences: number;
   /** Term of each term id. */
   dictionary: readonly string[];
 }
 
-const FIELDS = 3;
+const FIELDS = 5;
+const START = 0;
+const END = 1;
+const TERMS = 2;
+const PARAGRAPH = 3;
+const WORDS = 4;
+const WIDE = /[^\u0000-\u00ff]/;
 
-/** Packs the layout {@link ArticleText} describes. */
+/** Where the sentence fields of an article start in its table: after the paragraph starts and the end. */
+const base = (t: ArticleText): number => t.paragraphs + 1;
+
+/** Packs the layout {@link ArticleText} describes. Sentence offsets are UTF-16 offsets in their paragraph. */
 export function packArticleText(
   paragraphs: readonly string[],
-  sentences: readonly { start: number; end: number; termIds: readonly number[] }[],
+  sentences: readonly { paragraph: number; start: number; end: number; words: number; termIds: readonly number[] }[],
   dictionary: readonly string[],
 ): ArticleText {
+  const joined = paragraphs.join('');
+  const utf8 = WIDE.test(joined);
+  // Through a Buffer either way: a flat one-byte string that holds no slice of the file's text.
+  const text = Buffer.from(joined, utf8 ? 'utf8' : 'latin1').toString('latin1');
+  const length = utf8 ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length;
   const terms = sentences.reduce((n, s) => n + s.termIds.length, 0);
-  const table = new Int32Array(FIELDS * sentences.length + terms);
-  let at = FIELDS * sentences.length;
+  const head = paragraphs.length + 1;
+  const table = new Int32Array(head + FIELDS * sentences.length + terms);
+  let offset = 0;
+  paragraphs.forEach((p, i) => {
+    table[i] = offset;
+    offset += length(p);
+  });
+  table[paragraphs.length] = offset;
+  let at = head + FIELDS * sentences.length;
   sentences.forEach((s, i) => {
-    table[FIELDS * i] = s.start;
-    table[FIELDS * i + 1] = s.end;
-    table[FIELDS * i + 2] = at;
+    const row = head + FIELDS * i;
+    const paragraph = paragraphs[s.paragraph]!;
+    const from = table[s.paragraph]!;
+    table[row + START] = from + (utf8 ? length(paragraph.slice(0, s.start)) : s.start);
+    table[row + END] = from + (utf8 ? length(paragraph.slice(0, s.end)) : s.end);
+    table[row + TERMS] = at;
+    table[row + PARAGRAPH] = s.paragraph;
+    table[row + WORDS] = s.words;
     table.set(s.termIds, at);
     at += s.termIds.length;
   });
-  return { paragraphs, table, sentences: sentences.length, dictionary };
+  return { text, utf8, table, paragraphs: paragraphs.length, sentences: sentences.length, dictionary };
 }
 
+const decode = (t: ArticleText, from: number, to: number): string =>
+  t.utf8 ? Buffer.from(t.text.slice(from, to), 'latin1').toString('utf8') : t.text.slice(from, to);
+
+/** The paragraphs of an article, as cleaning left them. */
+export function paragraphsOf(t: ArticleText): string[] {
+  const out: string[] = [];
+  for (let p = 0; p < t.paragraphs; p++) out.push(decode(t, t.table[p]!, t.table[p + 1]!));
+  return out;
+}
+
+/** The paragraph of the sentence at `position`, without making a sentence. */
+export const paragraphAt = (t: ArticleText, position: number): number => t.table[base(t) + FIELDS * position + PARAGRAPH]!;
+
 /**
- * A sentence of a corpus snapshot. Its text and terms are read from its article's shared
- * {@link ArticleText} when asked for: on a large corpus a string and a string array per sentence
- * would be most of the heap, and most sentences are never looked at by a query.
+ * A sentence of a corpus snapshot, made when asked for: its fields are read from its article's
+ * {@link ArticleText}. Two objects for the same id are equal in every field.
  */
 export class StoredSentence implements Sentence {
   readonly #article: ArticleText;
@@ -45,17 +92,25 @@ export class StoredSentence implements Sentence {
   constructor(
     public id: number,
     public articleId: number,
-    public paragraph: number,
     public position: number,
-    public words: number,
     article: ArticleText,
   ) {
     this.#article = article;
   }
 
+  get paragraph(): number {
+    return paragraphAt(this.#article, this.position);
+  }
+
+  get words(): number {
+    const t = this.#article;
+    return t.table[base(t) + FIELDS * this.position + WORDS]!;
+  }
+
   get text(): string {
-    const { table, paragraphs } = this.#article;
-    return paragraphs[this.paragraph]!.slice(table[FIELDS * this.position], table[FIELDS * this.position + 1]);
+    const t = this.#article;
+    const row = base(t) + FIELDS * this.position;
+    return decode(t, t.table[row + START]!, t.table[row + END]!);
   }
 
   get terms(): string[] {
@@ -64,11 +119,6 @@ export class StoredSentence implements Sentence {
     const terms: string[] = new Array(end - start);
     for (let i = start; i < end; i++) terms[i - start] = dictionary[ids[i]!]!;
     return terms;
-  }
-
-  /** The same sentence numbered for another snapshot. */
-  renumbered(id: number, articleId: number): StoredSentence {
-    return new StoredSentence(id, articleId, this.paragraph, this.position, this.words, this.#article);
   }
 
   /** Where a stored sentence's term ids are: an array and the range in it; undefined for any other sentence. */
@@ -84,12 +134,52 @@ export class StoredSentence implements Sentence {
 
   static termStart(sentence: Sentence): number {
     const s = sentence as StoredSentence;
-    return s.#article.table[FIELDS * s.position + 2]!;
+    return termStartAt(s.#article, s.position);
   }
 
   static termEnd(sentence: Sentence): number {
     const s = sentence as StoredSentence;
-    const { table, sentences } = s.#article;
-    return s.position + 1 < sentences ? table[FIELDS * (s.position + 1) + 2]! : table.length;
+    return termEndAt(s.#article, s.position);
+  }
+}
+
+export const termStartAt = (t: ArticleText, position: number): number => t.table[base(t) + FIELDS * position + TERMS]!;
+export const termEndAt = (t: ArticleText, position: number): number =>
+  position + 1 < t.sentences ? t.table[base(t) + FIELDS * (position + 1) + TERMS]! : t.table.length;
+
+/**
+ * The sentences of a snapshot by id, each made when asked for from its article's packed text.
+ * Array-like enough for the queries: `length`, `at`, `slice` and iteration.
+ */
+export class SentenceList implements Iterable<Sentence> {
+  constructor(
+    readonly texts: readonly ArticleText[],
+    readonly firstSentence: readonly number[],
+    readonly articleOf: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.articleOf.length;
+  }
+
+  at(id: number): StoredSentence {
+    const a = this.articleOf[id]!;
+    return new StoredSentence(id, a, id - this.firstSentence[a]!, this.texts[a]!);
+  }
+
+  /** The paragraph of sentence `id`, without making the sentence. */
+  paragraphOf(id: number): number {
+    const a = this.articleOf[id]!;
+    return paragraphAt(this.texts[a]!, id - this.firstSentence[a]!);
+  }
+
+  slice(start = 0, end = this.length): StoredSentence[] {
+    const out: StoredSentence[] = [];
+    for (let id = Math.max(0, start); id < Math.min(end, this.length); id++) out.push(this.at(id));
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<StoredSentence> {
+    for (let id = 0; id < this.length; id++) yield this.at(id);
   }
 }

@@ -72,7 +72,6 @@ export interface Article {
   /** ISO date (YYYY-MM-DD) or date-time. */
   published: string;
   topics: string[];
-  paragraphs: string[];
   hash: string;
   bytes: number;
 }

@@ -49,7 +49,7 @@ test('digest: the bundled articles, Ghazni reports the fall of the city and the 
 
 test('digest: no markup, entities or boilerplate reach a digest', async () => {
   const corpus = await bundledCorpus();
-  const all = corpus.sentences.map((s) => s.text).join('\n');
+  const all = corpus.sentences.slice().map((s) => s.text).join('\n');
   for (const bad of [/<\/?[a-z]+[^>]*>/i, /&(amp|nbsp|quot|#\d+);/, /RELATED NEWS/, /Read all the Latest/, /With Reuters inputs/i, /minutes ago/, /^Read \|/m]) {
     assert.doesNotMatch(all, bad);
   }

@@ -9,10 +9,10 @@ import { ARTICLES, realEngine, tempArticles } from '../helpers/fixtures.ts';
 
 /** Everything a query can see of a snapshot, postings included. */
 function visible(corpus: Corpus) {
-  const terms = [...new Set(corpus.sentences.flatMap((s) => s.terms))].sort();
+  const terms = [...new Set(corpus.sentences.slice().flatMap((s) => s.terms))].sort();
   return {
     articles: corpus.articles,
-    sentences: corpus.sentences.map((s) => ({ ...s, text: s.text, terms: s.terms })),
+    sentences: corpus.sentences.slice().map((s) => ({ ...s, paragraph: s.paragraph, words: s.words, text: s.text, terms: s.terms })),
     firstSentence: corpus.firstSentence,
     topics: corpus.topics,
     report: corpus.report,

@@ -16,7 +16,7 @@ export function disagreementFinder(
   const figures = new Map<number, Figure[]>();
   const figuresOf = (id: number) => {
     let list = figures.get(id);
-    if (!list) figures.set(id, (list = extractFigures(corpus.sentences[id]!.text, tools)));
+    if (!list) figures.set(id, (list = extractFigures(corpus.sentences.at(id).text, tools)));
     return list;
   };
   const mentionsOf = (figure: Figure): FigureMention[] => {

@@ -44,7 +44,7 @@ function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, shared:
   const overlap = overlapWithLeader(corpus, leader, weigh);
   for (const [id, n] of shared) {
     if (n < minShared || id === leader.id) continue;
-    const s = corpus.sentences[id]!;
+    const s = corpus.sentences.at(id);
     if ((overlap?.(s) ?? weightedOverlap(terms, new Set(s.terms), weigh)) >= SAME_FACT) found.push(s);
   }
   return found.sort((a, b) => a.id - b.id);
