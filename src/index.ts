@@ -9,24 +9,32 @@ try {
   const app = await bootstrap(process.env, { defaultLogLevel: chat ? 'info' : 'warn' });
   const starting = startBot(app);
   let signalled = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string, exitCode: number) => {
     if (signalled) {
-      app.logger.warn({ signal }, 'second signal: exiting without waiting');
+      app.logger.warn({ reason }, 'second stop request: exiting without waiting');
       process.exit(1);
     }
     signalled = true;
-    app.logger.info({ signal }, 'shutting down: finishing posts in flight');
-    // A signal during start-up (whose first tick may be posting a missed digest) waits for it, then stops.
+    app.logger.info({ reason }, 'shutting down: finishing posts in flight');
+    // A stop during start-up (whose first tick may be posting a missed digest) waits for it, then stops.
     void starting.then((bot) => bot.stop()).then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (err: unknown) => {
         app.logger.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
+  // A bug must not leave a half-working bot: log it, finish what is in flight, exit non-zero so a
+  // supervisor restarts it (the delivery log makes a restart safe).
+  const crash = (kind: string) => (err: unknown) => {
+    app.logger.fatal({ err }, `${kind}: stopping`);
+    shutdown(kind, 1);
+  };
+  process.on('unhandledRejection', crash('unhandled rejection'));
+  process.on('uncaughtException', crash('uncaught exception'));
   const bot = await starting;
 
   if (bot.platforms.includes('console')) {

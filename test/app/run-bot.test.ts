@@ -117,3 +117,23 @@ test('run: a start-up failure after the database opened (the ops port is taken) 
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('run: an unhandled rejection is logged as fatal, in-flight work finishes, the database closes and the exit code is 1', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'digest-run-'));
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/app/reject-later.mjs', 'src/index.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir, WATCH_ARTICLES: 'false' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 1, err);
+    const fatal = err.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string; err?: { message: string } });
+    assert.ok(fatal.some((l) => l.level === 60 && /unhandled rejection/.test(l.msg) && l.err?.message === 'a bug nobody caught'), err);
+    assert.ok(!existsSync(join(dataDir, 'digests.sqlite-wal')), 'the database was closed on the way out');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
