@@ -16,7 +16,7 @@ export const subscribeCommand: CommandDefinition = {
   options: [
     TOPIC,
     { name: 'time', description: 'Local time of day, 24-hour HH:MM, e.g. 08:30', required: true, maxLength: 10, pattern: /^\d{1,2}[:.]\d{1,2}$/ },
-    { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin (default from the bot config)', required: false, maxLength: 64, pattern: /^(UTC|GMT|[A-Za-z_]+(\/[\w+-]+)+)$/i },
+    { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin (default from the bot config)', required: false, maxLength: 64, zone: true, pattern: /^(UTC|GMT|[A-Za-z_]+(\/[\w+-]+)+)$/i },
   ],
   run(input, invoker, deps) {
     return withStore(deps, async (s) => {

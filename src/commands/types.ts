@@ -14,6 +14,8 @@ export interface OptionSpec {
   pattern?: RegExp;
   /** A topic: platforms that can (Discord) offer corpus topics as the user types; must hold a letter or digit. */
   topic?: boolean;
+  /** An IANA time zone: platforms that can offer zones as the user types. */
+  zone?: boolean;
 }
 
 /** Who ran a command; the adapter decides `isAdmin` from the platform's own permissions. */

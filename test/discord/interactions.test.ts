@@ -28,8 +28,8 @@ test('/summary ghazni: answered in time with an embed titled Ghazni, its sources
 
 type Choice = { name: string; value: string };
 
-async function choicesFor(fake: FakeDiscord, typed: string): Promise<Choice[]> {
-  const i = fake.autocomplete('summary', { name: 'topic', value: typed });
+async function choicesFor(fake: FakeDiscord, typed: string, command = 'summary', option = 'topic'): Promise<Choice[]> {
+  const i = fake.autocomplete(command, { name: option, value: typed });
   const callback = await fake.waitFor((r) => r.path === `/interactions/${i.id}/${i.token}/callback`);
   assert.equal(callback.status, 204, JSON.stringify(callback.response));
   assert.equal(callback.body.type, 8, 'an autocomplete result');
@@ -49,6 +49,16 @@ test('autocomplete on topic: "gh" offers Ghazni; nothing typed offers at most 25
 
     assert.deepEqual(await choicesFor(fake, 'zzzz-nothing'), []);
     assert.deepEqual(refused(fake), []);
+  });
+});
+
+test('autocomplete on /subscribe: the topic from the corpus, the time zone from the IANA list', async () => {
+  await withBot(async ({ fake }) => {
+    assert.equal((await choicesFor(fake, 'gh', 'subscribe', 'topic'))[0]?.name, 'Ghazni');
+    assert.equal((await choicesFor(fake, 'berl', 'subscribe', 'timezone'))[0]?.value, 'Europe/Berlin');
+    assert.equal((await choicesFor(fake, 'new y', 'subscribe', 'timezone'))[0]?.value, 'America/New_York');
+    assert.ok((await choicesFor(fake, 'america/', 'subscribe', 'timezone')).length === 25, 'at most 25 of the many American zones');
+    assert.ok((await choicesFor(fake, '', 'subscribe', 'timezone')).some((c) => c.value === 'UTC'));
   });
 });
 

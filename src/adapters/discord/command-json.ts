@@ -36,7 +36,7 @@ function optionJson(o: OptionSpec): APIApplicationCommandStringOption {
     max_length: o.maxLength,
   };
   if (o.choices) return { ...base, choices: o.choices.map((c) => ({ name: c, value: c })) };
-  return o.topic ? { ...base, autocomplete: true } : base;
+  return o.topic || o.zone ? { ...base, autocomplete: true } : base;
 }
 
 export function commandsJson(defs: readonly CommandDefinition[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
