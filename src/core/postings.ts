@@ -1,8 +1,9 @@
 import type { TermDictionary } from './term-dictionary.ts';
 import { termEndAt, termStartAt, type ArticleText } from './stored-sentence.ts';
 
-/** Term -> ids of the sentences that contain it, ascending; views into one shared buffer. */
+/** Term -> ids of the sentences that contain it, ascending. */
 export interface Postings {
+  /** A list the caller must not change: recently asked lists are shared. */
   get(term: string): Int32Array | undefined;
 }
 
@@ -16,60 +17,109 @@ export interface TermIndex {
   articleFreq: ArticleFrequencies;
 }
 
+/** Decoded lists kept for the next queries, in sentence ids: 4 MB. */
+const CACHE_IDS = 1 << 20;
+
+/** Calls `each(sentenceId, articleId, termId)` for every term of every sentence, in order. */
+function eachTerm(texts: readonly ArticleText[], each: (sentence: number, article: number, term: number) => void): void {
+  let id = 0;
+  for (let a = 0; a < texts.length; a++) {
+    const t = texts[a]!;
+    const ids = t.table;
+    for (let p = 0; p < t.sentences; p++, id++) {
+      for (let i = termStartAt(t, p), end = termEndAt(t, p); i < end; i++) each(id, a, ids[i]!);
+    }
+  }
+}
+
+const varintBytes = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+
 /**
- * Inverts the articles' term ids in two passes (count, then fill) into one Int32Array: four
- * bytes per posting instead of a growing JS array per term, and no garbage while building.
- * Sentence ids run through the articles in order.
+ * Inverts the articles' term ids into one byte array: per term, the ascending ids of the
+ * sentences that hold it as gaps in 7-bit varints, mostly one byte each where a plain Int32Array
+ * took four. Three passes (count, size, fill), no garbage while building. `get` decodes a list
+ * when asked and keeps the most recent few, so a query that asks for the same term again is free.
  */
 export function indexTerms(texts: readonly ArticleText[], dictionary: TermDictionary): TermIndex {
   const size = dictionary.terms.length;
   const counts = new Int32Array(size);
+  const bytes = new Int32Array(size);
   const lastSentence = new Int32Array(size).fill(-1);
   const lastArticle = new Int32Array(size).fill(-1);
   const articles = new Int32Array(size);
-  let id = 0;
-  texts.forEach((t, a) => {
-    const ids = t.table;
-    for (let p = 0; p < t.sentences; p++, id++) {
-      for (let i = termStartAt(t, p), end = termEndAt(t, p); i < end; i++) {
-        const term = ids[i]!;
-        if (lastSentence[term] !== id) {
-          lastSentence[term] = id;
-          counts[term]!++;
-        }
-        if (lastArticle[term] !== a) {
-          lastArticle[term] = a;
-          articles[term]!++;
-        }
-      }
+  eachTerm(texts, (id, a, term) => {
+    if (lastSentence[term] !== id) {
+      bytes[term]! += varintBytes(id - lastSentence[term]! - 1);
+      lastSentence[term] = id;
+      counts[term]!++;
+    }
+    if (lastArticle[term] !== a) {
+      lastArticle[term] = a;
+      articles[term]!++;
     }
   });
   const start = new Int32Array(size + 1);
-  for (let i = 0; i < size; i++) start[i + 1] = start[i]! + counts[i]!;
-  const all = new Int32Array(start[size]!);
+  for (let i = 0; i < size; i++) start[i + 1] = start[i]! + bytes[i]!;
+  const all = new Uint8Array(start[size]!);
   const fill = start.slice(0, size);
   lastSentence.fill(-1);
-  id = 0;
-  for (const t of texts) {
-    const ids = t.table;
-    for (let p = 0; p < t.sentences; p++, id++) {
-      for (let i = termStartAt(t, p), end = termEndAt(t, p); i < end; i++) {
-        const term = ids[i]!;
-        if (lastSentence[term] === id) continue;
-        lastSentence[term] = id;
-        all[fill[term]!++] = id;
-      }
+  eachTerm(texts, (id, _a, term) => {
+    if (lastSentence[term] === id) return;
+    let gap = id - lastSentence[term]! - 1;
+    lastSentence[term] = id;
+    let at = fill[term]!;
+    while (gap >= 0x80) {
+      all[at++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
     }
-  }
+    all[at++] = gap;
+    fill[term] = at;
+  });
   const known = (term: string): number | undefined => {
     const id = dictionary.find(term);
     return id !== undefined && id < size && articles[id]! > 0 ? id : undefined;
+  };
+  const cache = new Map<number, Int32Array>();
+  let cached = 0;
+  const decode = (term: number): Int32Array => {
+    let list = cache.get(term);
+    if (list) {
+      // Most recently used last.
+      cache.delete(term);
+      cache.set(term, list);
+      return list;
+    }
+    list = new Int32Array(counts[term]!);
+    let prev = -1;
+    let at = start[term]!;
+    for (let k = 0; k < list.length; k++) {
+      let gap = 0;
+      let shift = 0;
+      let b = all[at++]!;
+      while (b >= 0x80) {
+        gap += (b & 0x7f) * 2 ** shift;
+        shift += 7;
+        b = all[at++]!;
+      }
+      prev += gap + b * 2 ** shift + 1;
+      list[k] = prev;
+    }
+    if (list.length <= CACHE_IDS) {
+      for (const [key, old] of cache) {
+        if (cached + list.length <= CACHE_IDS) break;
+        cache.delete(key);
+        cached -= old.length;
+      }
+      cache.set(term, list);
+      cached += list.length;
+    }
+    return list;
   };
   return {
     postings: {
       get(term) {
         const id = known(term);
-        return id === undefined ? undefined : all.subarray(start[id]!, start[id + 1]!);
+        return id === undefined ? undefined : decode(id);
       },
     },
     articleFreq: {

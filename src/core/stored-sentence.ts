@@ -1,4 +1,5 @@
 import type { Sentence } from './types.ts';
+import { int32s } from './slab.ts';
 
 /**
  * Everything one article keeps of its text after analysis, in two values: its paragraphs as one
@@ -46,7 +47,7 @@ export function packArticleText(
   const length = utf8 ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length;
   const terms = sentences.reduce((n, s) => n + s.termIds.length, 0);
   const head = paragraphs.length + 1;
-  const table = new Int32Array(head + FIELDS * sentences.length + terms);
+  const table = int32s(head + FIELDS * sentences.length + terms);
   let offset = 0;
   paragraphs.forEach((p, i) => {
     table[i] = offset;

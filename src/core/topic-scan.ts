@@ -1,5 +1,6 @@
 import type { TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
+import { int32s } from './slab.ts';
 
 // Capitalised words that are calendar or address words, not things a digest is about.
 const NOT_NAMES = new Set([
@@ -206,7 +207,7 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
         }
       }
     }
-    const packed = new Int32Array(1 + mentions.length + initials.length);
+    const packed = int32s(1 + mentions.length + initials.length);
     packed[0] = mentions.length;
     packed.set(mentions, 1);
     packed.set(initials, 1 + mentions.length);
