@@ -56,7 +56,9 @@ export function registerCommands(app: App, ctx: CommandContext): { settled(): Pr
   const inFlight = new Set<Promise<void>>();
   for (const def of COMMANDS) {
     app.command(`/${def.name}`, async ({ command, ack }) => {
-      await ack();
+      // A Socket Mode connection can drop between the envelope and its ack. Slack then shows the
+      // user a timeout, but the response_url still works for 30 minutes: answer anyway.
+      await ack().catch((err: unknown) => ctx.logger.warn({ err, command: def.name, user: command.user_id }, 'could not acknowledge the command; answering through its response_url anyway'));
       const work = (async () => {
         const reply = await answer(def, command, ctx);
         try {
