@@ -36,6 +36,7 @@ export interface AnalyzedArticle {
 export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { topics?: boolean } = {}) {
   const scanTopics = options.topics === false ? undefined : scannerFor(lexicon);
   const dictionary = termDictionary(lexicon);
+  const termIds = termIdsFor(lexicon);
   /** `undefined` when cleaning leaves no text. */
   return (raw: RawArticle, articleId = 0): AnalyzedArticle | undefined => {
     const cleaned = cleanText(raw.body, rules.clean);
@@ -48,7 +49,7 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { 
         const start = paragraph.indexOf(text, from);
         if (start < 0) throw new Error('a sentence is not a slice of its paragraph');
         from = start + text.length;
-        split.push({ paragraph: p, text, start, end: from, words: countWords(text), termIds: lexicon.terms(text).map((t) => dictionary.idOf(t)) });
+        split.push({ paragraph: p, text, start, end: from, words: countWords(text), termIds: termIds(text) });
       }
     });
     if (split.length === 0) return undefined;
@@ -56,6 +57,38 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { 
     if (scanTopics) doc.topics = scanTopics(split.map((s) => s.text));
     return doc;
   };
+}
+
+/** Enough for any real vocabulary; past it the memo starts again, so hostile input cannot grow it forever. */
+const MAX_WORDS = 200_000;
+const termIdMakers = new WeakMap<Lexicon, (text: string) => number[]>();
+
+/**
+ * `lexicon.terms(text)` as dictionary ids, with each written word's id memoised: one lookup per
+ * word instead of a stopword check, a stem, a fold and a dictionary lookup. Same ids, same order.
+ */
+function termIdsFor(lexicon: Lexicon): (text: string) => number[] {
+  let make = termIdMakers.get(lexicon);
+  if (!make) {
+    const dictionary = termDictionary(lexicon);
+    const ids = new Map<string, number>();
+    make = (text) => {
+      const out: number[] = [];
+      for (const word of lexicon.analyzer.words(text)) {
+        let id = ids.get(word);
+        if (id === undefined) {
+          if (ids.size >= MAX_WORDS) ids.clear();
+          const term = lexicon.termOf(word);
+          id = term === undefined ? -1 : dictionary.idOf(term);
+          ids.set(word, id);
+        }
+        if (id >= 0) out.push(id);
+      }
+      return out;
+    };
+    termIdMakers.set(lexicon, make);
+  }
+  return make;
 }
 
 // One scanner per lexicon: its word cache pays off across loads and reloads.

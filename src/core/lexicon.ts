@@ -14,6 +14,8 @@ export interface LexiconSpec {
 export interface Lexicon {
   /** Content terms of a text, stemmed, with synonyms folded. */
   terms(text: string): string[];
+  /** The term of one word as the analyzer's `words` yields it, folded; undefined for a stopword. */
+  termOf(word: string): string | undefined;
   /** Each phrase a topic may appear as, as term lists: ["ghazni"], ["lashkar","gah"]. */
   expand(topic: string): { canonical: string; phrases: string[][] };
   analyzer: Analyzer;
@@ -34,6 +36,10 @@ export function createLexicon(analyzer: Analyzer, spec: LexiconSpec): Lexicon {
   return {
     analyzer,
     terms: (text) => folded(analyzer.terms(text)),
+    termOf(word) {
+      const stem = analyzer.termOf(word);
+      return stem === undefined ? undefined : (fold.get(stem) ?? stem);
+    },
     expand(topic) {
       const canonical = aliasOf.get(key(topic));
       const names = canonical ? [canonical, ...(spec.topics[canonical] ?? [])] : [topic];

@@ -12,6 +12,8 @@ export interface Analyzer {
   stem(word: string): string;
   /** `words` minus stopwords and one-character non-digits, stemmed: the terms the index uses. */
   terms(text: string): string[];
+  /** The term of one word as `words` yields it, or undefined for a word `terms` leaves out. */
+  termOf(word: string): string | undefined;
   /** The stopword list `terms` removes, for callers that filter words themselves. */
   readonly stopwords: ReadonlySet<string>;
 }
@@ -59,14 +61,17 @@ export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Ana
     return stemmed;
   };
 
+  const termOf = (word: string): string | undefined =>
+    stopwords.has(word) || (word.length === 1 && !SINGLE_DIGIT.test(word)) ? undefined : stem(word);
+
   const terms = (text: string): string[] => {
     const out: string[] = [];
     for (const word of words(text)) {
-      if (stopwords.has(word) || (word.length === 1 && !SINGLE_DIGIT.test(word))) continue;
-      out.push(stem(word));
+      const term = termOf(word);
+      if (term !== undefined) out.push(term);
     }
     return out;
   };
 
-  return { words, stem, terms, stopwords };
+  return { words, stem, terms, termOf, stopwords };
 }
