@@ -98,3 +98,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 export function platformsOf(config: Config): { discord: boolean; slack: boolean } {
   return { discord: Boolean(config.DISCORD_TOKEN), slack: Boolean(config.SLACK_BOT_TOKEN) };
 }
+
+/** Every setting's name, for the test that keeps `.env.example` complete. */
+export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
