@@ -8,8 +8,9 @@
  *            into a temporary folder (and removed), which then counts in the peak memory too
  * --queries  /summary queries per kind (default 60, so 240 in all)
  * --out      JSON file for the record, rewritten after every stage so a run that dies says how far it got
+ * --corpus-stats  {files, bytes, formats} of --dir as JSON, counted by the caller (else counted here)
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +27,7 @@ import { DEFAULT_SEED, changeArticles, planCorpus, writeCorpus, type CorpusSpec 
 import { QUERIES, QUERY_KINDS, querySchedule, type QueryKind } from './speed-queries.ts';
 import { engineRevision, machineInfo, type SpeedRecord } from './speed-record.ts';
 import { readSentencePools } from './speed-sources.ts';
-import { MemorySampler, countOpens, osPeakRssBytes, summarizeLatencies } from './speed-stats.ts';
+import { MemorySampler, corpusStats, countOpens, osPeakRssBytes, summarizeLatencies, type CorpusStats } from './speed-stats.ts';
 
 const CHANGE_SHARE = 0.01;
 const MB = 1e6;
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     queries: { type: 'string', default: '60' },
     out: { type: 'string' },
+    'corpus-stats': { type: 'string' },
   },
 });
 const spec: CorpusSpec = { articles: Number(values.size), seed: Number(values.seed) };
@@ -51,17 +53,6 @@ const record: SpeedRecord = { articles: spec.articles, seed: spec.seed, stage: '
 const save = () => {
   if (values.out) writeFileSync(values.out, JSON.stringify(record, null, 2));
 };
-
-function filesBelow(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
-}
 
 const engine = loadEngine(join(PROJECT_ROOT, 'config'));
 const maxBytes = parseConfig({}).MAX_ARTICLE_BYTES;
@@ -85,8 +76,11 @@ try {
 }
 
 async function measure(dir: string): Promise<void> {
-  const { files, bytes } = filesBelow(dir);
-  Object.assign(record, { files, corpusBytes: bytes, formats: formatsOf(dir) });
+  // Counted by the parent when it passes them: a walk over 100,000 files leaves this process
+  // tens of megabytes of RSS that the bot itself never holds.
+  const stats = values['corpus-stats'] !== undefined ? (JSON.parse(values['corpus-stats']) as CorpusStats) : corpusStats(dir);
+  const { files, bytes } = stats;
+  Object.assign(record, { files, corpusBytes: bytes, formats: stats.formats });
   gc();
   record.baselineRssBytes = process.memoryUsage().rss;
   const sampler = new MemorySampler().start();
@@ -131,15 +125,6 @@ async function measure(dir: string): Promise<void> {
   record.stage = 'reloaded';
   save();
   log('done');
-}
-
-function formatsOf(dir: string): SpeedRecord['formats'] {
-  const formats = { txt: 0, md: 0, html: 0, json: 0 };
-  for (const entry of readdirSync(dir, { recursive: true }) as string[]) {
-    const ext = entry.slice(entry.lastIndexOf('.') + 1) as keyof typeof formats;
-    if (ext in formats) formats[ext]++;
-  }
-  return formats;
 }
 
 function timeQueries(corpus: Corpus): void {

@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 /** Percentiles of a set of latencies, in milliseconds. */
 export interface LatencySummary {
@@ -95,4 +95,23 @@ export function countOpens(dir: string): { stop(): number } {
       return count;
     },
   };
+}
+
+export interface CorpusStats {
+  files: number;
+  bytes: number;
+  formats: { txt: number; md: number; html: number; json: number };
+}
+
+/** Files, bytes and files per format below `dir`. */
+export function corpusStats(dir: string): CorpusStats {
+  const stats: CorpusStats = { files: 0, bytes: 0, formats: { txt: 0, md: 0, html: 0, json: 0 } };
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    stats.files++;
+    stats.bytes += fs.statSync(join(entry.parentPath, entry.name)).size;
+    const ext = entry.name.slice(entry.name.lastIndexOf('.') + 1) as keyof CorpusStats['formats'];
+    if (ext in stats.formats) stats.formats[ext]++;
+  }
+  return stats;
 }

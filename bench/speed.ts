@@ -23,6 +23,7 @@ import { DEFAULT_SEED, writeCorpus } from './speed-corpus.ts';
 import { engineRevision, machineInfo, type SpeedRecord } from './speed-record.ts';
 import { formatReport, saveResults } from './speed-report.ts';
 import { readSentencePools, type SentencePools } from './speed-sources.ts';
+import { corpusStats } from './speed-stats.ts';
 
 const RESULTS_FILE = join(PROJECT_ROOT, 'bench', 'results', 'speed.json');
 // Room for the biggest corpus: V8's default old space (about 4 GB here) would end a 100,000-article
@@ -61,6 +62,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 function runChild(size: number, dir: string, out: string): Promise<string | undefined> {
   const args = [`--max-old-space-size=${HEAP_MB}`, '--expose-gc', '--import', 'tsx', join(PROJECT_ROOT, 'bench', 'speed-run.ts')];
   args.push('--size', String(size), '--dir', dir, '--seed', String(seed), '--queries', values.queries, '--out', out);
+  args.push('--corpus-stats', JSON.stringify(corpusStats(dir)));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     running = child;

@@ -40,6 +40,12 @@ const WIDE = /[^\u0000-\u00ff]/;
  * 30 microseconds, and a query reads a few dozen.
  */
 const DEFLATE_FROM = 256;
+/**
+ * A 4 KB window and small state: an article is a few KB, so a bigger window hardly compresses
+ * better, while zlib's default state is about 256 KB allocated and freed per call.
+ */
+const WINDOW_BITS = 12;
+const ZLIB_PACK = { level: 1, windowBits: WINDOW_BITS, memLevel: 5 };
 
 /** Where the sentence fields of an article start in its table: after the paragraph starts and the end. */
 const base = (t: ArticleText): number => t.paragraphs + 1;
@@ -54,7 +60,7 @@ export function packArticleText(
   const utf8 = WIDE.test(joined);
   // Through a Buffer either way: a flat one-byte string that holds no slice of the file's text.
   const bytes = Buffer.from(joined, utf8 ? 'utf8' : 'latin1');
-  const packed = bytes.length >= DEFLATE_FROM ? deflateRawSync(bytes, { level: 1 }) : bytes;
+  const packed = bytes.length >= DEFLATE_FROM ? deflateRawSync(bytes, { ...ZLIB_PACK, chunkSize: Math.max(64, bytes.length) }) : bytes;
   const deflated = packed.length < bytes.length;
   const text = (deflated ? packed : bytes).toString('latin1');
   const length = utf8 ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length;
@@ -95,7 +101,8 @@ const RECENT = 128;
 function inflated(t: ArticleText): Buffer {
   let bytes = recent.get(t);
   if (bytes) return bytes;
-  bytes = inflateRawSync(Buffer.from(t.text, 'latin1'));
+  // Sized to the text, so zlib makes no 16 KB buffer per call and joins no chunks.
+  bytes = inflateRawSync(Buffer.from(t.text, 'latin1'), { windowBits: WINDOW_BITS, chunkSize: Math.max(64, t.table[t.paragraphs]!) });
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   recent.set(t, bytes);
   return bytes;

@@ -1,6 +1,5 @@
 import type { TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
-import { int32s } from './slab.ts';
 
 // Capitalised words that are calendar or address words, not things a digest is about.
 const NOT_NAMES = new Set([
@@ -64,13 +63,53 @@ export interface TopicVocabulary {
 }
 
 /**
- * Where an article mentions topics, packed in one array: the number of mentions, the form ids
- * in reading order, then the ids of its distinct sentence-initial names.
+ * Where an article mentions topics, packed in one one-byte string of 7-bit varints: the number of
+ * mentions, the form ids in reading order, then the ids of its distinct sentence-initial names.
+ * Frequent forms get small ids, so most take one or two bytes where an Int32Array took four.
  */
-export type ArticleTopics = Int32Array;
+export type ArticleTopics = string;
 
-export const mentionsOf = (topics: ArticleTopics): Int32Array => topics.subarray(1, 1 + topics[0]!);
-export const initialsOf = (topics: ArticleTopics): Int32Array => topics.subarray(1 + topics[0]!);
+function packTopics(mentions: readonly number[], initials: readonly number[]): ArticleTopics {
+  const bytes: number[] = [];
+  const put = (value: number) => {
+    let v = value;
+    while (v >= 0x80) {
+      bytes.push((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    bytes.push(v);
+  };
+  put(mentions.length);
+  for (const m of mentions) put(m);
+  for (const i of initials) put(i);
+  return Buffer.from(bytes).toString('latin1');
+}
+
+/** Every number in `topics`, in order. */
+function unpackTopics(topics: ArticleTopics): Int32Array {
+  const out: number[] = [];
+  for (let at = 0; at < topics.length; ) {
+    let value = 0;
+    let shift = 0;
+    let b = topics.charCodeAt(at++);
+    while (b >= 0x80) {
+      value += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      b = topics.charCodeAt(at++);
+    }
+    out.push(value + b * 2 ** shift);
+  }
+  return Int32Array.from(out);
+}
+
+export const mentionsOf = (topics: ArticleTopics): Int32Array => {
+  const all = unpackTopics(topics);
+  return all.subarray(1, 1 + all[0]!);
+};
+export const initialsOf = (topics: ArticleTopics): Int32Array => {
+  const all = unpackTopics(topics);
+  return all.subarray(1 + all[0]!);
+};
 
 const vocabularies = new WeakMap<Lexicon, TopicVocabulary>();
 
@@ -207,10 +246,6 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
         }
       }
     }
-    const packed = int32s(1 + mentions.length + initials.length);
-    packed[0] = mentions.length;
-    packed.set(mentions, 1);
-    packed.set(initials, 1 + mentions.length);
-    return packed;
+    return packTopics(mentions, initials);
   };
 }
