@@ -1,10 +1,10 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Sentence } from './types.ts';
-import { int32s } from './slab.ts';
+import { int32s, uint16s } from './slab.ts';
 
 /**
  * Everything one article keeps of its text after analysis, in two values: its paragraphs as one
- * string, and one Int32Array holding where each paragraph starts, then per sentence where its
+ * string, and one typed array holding where each paragraph starts, then per sentence where its
  * text starts and ends, where its term ids start, its paragraph and its word count, then the term
  * ids of the whole article. No object per sentence or per paragraph: on a large corpus those
  * were a third of the heap, and most sentences are never looked at by a query.
@@ -20,12 +20,15 @@ export interface ArticleText {
   utf8: boolean;
   /** `text` is those bytes deflated (raw deflate, one byte per character); offsets count the inflated bytes. */
   deflated: boolean;
-  table: Int32Array;
+  table: Table;
   paragraphs: number;
   sentences: number;
   /** Term of each term id. */
   dictionary: readonly string[];
 }
+
+/** A Uint16Array when every number of the article fits in one (most do), else an Int32Array. */
+export type Table = Uint16Array | Int32Array;
 
 const FIELDS = 5;
 const START = 0;
@@ -66,7 +69,12 @@ export function packArticleText(
   const length = utf8 ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length;
   const terms = sentences.reduce((n, s) => n + s.termIds.length, 0);
   const head = paragraphs.length + 1;
-  const table = int32s(head + FIELDS * sentences.length + terms);
+  let widest = 0;
+  for (const s of sentences) for (const id of s.termIds) if (id > widest) widest = id;
+  const total = paragraphs.reduce((n, p) => n + length(p), 0);
+  const size = head + FIELDS * sentences.length + terms;
+  // Offsets, term starts and word counts are below the text's length and the table's size.
+  const table: Table = Math.max(widest, total, size) < 0x10000 ? uint16s(size) : int32s(size);
   let offset = 0;
   paragraphs.forEach((p, i) => {
     table[i] = offset;
@@ -158,13 +166,13 @@ export class StoredSentence implements Sentence {
   }
 
   /** Where a stored sentence's term ids are: an array and the range in it; undefined for any other sentence. */
-  static termRange(sentence: Sentence): { ids: Int32Array; start: number; end: number } | undefined {
+  static termRange(sentence: Sentence): { ids: Table; start: number; end: number } | undefined {
     const ids = StoredSentence.termTable(sentence);
     return ids && { ids, start: StoredSentence.termStart(sentence), end: StoredSentence.termEnd(sentence) };
   }
 
   /** The array holding a stored sentence's term ids, for hot loops that read the range with the two below. */
-  static termTable(sentence: Sentence): Int32Array | undefined {
+  static termTable(sentence: Sentence): Table | undefined {
     return #article in sentence ? (sentence as StoredSentence).#article.table : undefined;
   }
 
