@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus.ts';
 import type { Sentence } from '../types.ts';
-import { StoredSentence } from '../stored-sentence.ts';
+import { StoredSentence, termEndAt, termStartAt, type Table } from '../stored-sentence.ts';
 import { termDictionary } from '../term-dictionary.ts';
 import { overlapScore, type Weigh } from './similarity.ts';
 
@@ -12,7 +12,13 @@ const weightTables = new WeakMap<Weigh, Float64Array>();
  * The sums run in the same order as over the sets, so the result is the same to the last bit.
  * Undefined when the leader is not a stored sentence.
  */
-export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh): ((other: Sentence) => number | undefined) | undefined {
+export interface LeaderOverlap {
+  (other: Sentence): number | undefined;
+  /** The same for the corpus sentence `id`, without making the sentence. */
+  byId(id: number): number;
+}
+
+export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh): LeaderOverlap | undefined {
   const range = StoredSentence.termRange(leader);
   if (!range) return undefined;
   const dictionary = termDictionary(corpus.lexicon);
@@ -42,9 +48,7 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   let leaderTotal = 0;
   for (const w of leaderWeights) leaderTotal += w;
 
-  return (other) => {
-    const table = StoredSentence.termTable(other);
-    if (!table) return undefined;
+  const compare = (table: Table, start: number, end: number): number => {
     const stamp = ++marks.stamp;
     const { seen, leader } = marks;
     // One pass over the other sentence's distinct terms, in order: its total, and what it shares
@@ -53,7 +57,7 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     let otherTotal = 0;
     let sharedInOtherOrder = 0;
     let sharedCount = 0;
-    for (let i = StoredSentence.termStart(other), end = StoredSentence.termEnd(other); i < end; i++) {
+    for (let i = start; i < end; i++) {
       const id = table[i]!;
       if (seen[id] === stamp) continue;
       seen[id] = stamp;
@@ -71,6 +75,18 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     for (let k = 0; k < leaderIds.length; k++) if (seen[leaderIds[k]!] === stamp) shared += leaderWeights[k]!;
     return overlapScore(shared, sharedCount, leaderTotal, otherTotal);
   };
+  const overlap = (other: Sentence): number | undefined => {
+    const table = StoredSentence.termTable(other);
+    return table && compare(table, StoredSentence.termStart(other), StoredSentence.termEnd(other));
+  };
+  return Object.assign(overlap, {
+    byId(id: number): number {
+      const a = corpus.articleOf[id]!;
+      const t = corpus.texts[a]!;
+      const position = id - corpus.firstSentence[a]!;
+      return compare(t.table, termStartAt(t, position), termEndAt(t, position));
+    },
+  });
 }
 
 /**

@@ -44,8 +44,9 @@ function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, shared:
   const overlap = overlapWithLeader(corpus, leader, weigh);
   for (const [id, n] of shared) {
     if (n < minShared || id === leader.id) continue;
-    const s = corpus.sentences.at(id);
-    if ((overlap?.(s) ?? weightedOverlap(terms, new Set(s.terms), weigh)) >= SAME_FACT) found.push(s);
+    // Compared by id: most candidates are not the same fact, and need no sentence made.
+    const score = overlap ? overlap.byId(id) : weightedOverlap(terms, new Set(corpus.sentences.at(id).terms), weigh);
+    if (score >= SAME_FACT) found.push(corpus.sentences.at(id));
   }
   return found.sort((a, b) => a.id - b.id);
 }
