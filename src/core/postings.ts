@@ -17,8 +17,12 @@ export interface TermIndex {
   articleFreq: ArticleFrequencies;
 }
 
-/** Decoded lists kept for the next queries, in sentence ids: 4 MB. */
-const CACHE_IDS = 1 << 20;
+/**
+ * Decoded lists kept for the next queries, in sentence ids: at most 32 MB. At 100,000 articles a
+ * common term lists hundreds of thousands of sentences and takes milliseconds to decode; a query
+ * asks for dozens of lists (figures, same-fact probes), so a small cache cost /summary a third.
+ */
+const CACHE_IDS = 1 << 23;
 
 /** Calls `each(sentenceId, articleId, termId)` for every term of every sentence, in order. */
 function eachTerm(texts: readonly ArticleText[], each: (sentence: number, article: number, term: number) => void): void {
