@@ -33,7 +33,7 @@ export interface AnalyzedArticle {
  * Makes the per-article step of building a corpus, with its caches bound to one lexicon.
  * `topics: false` skips finding topic mentions, for a corpus that needs no topic list.
  */
-export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { topics?: boolean } = {}) {
+export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { topics?: boolean; deflate?: boolean } = {}) {
   const scanTopics = options.topics === false ? undefined : scannerFor(lexicon);
   const dictionary = termDictionary(lexicon);
   const termIds = termIdsFor(lexicon);
@@ -53,7 +53,7 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { 
       }
     });
     if (split.length === 0) return undefined;
-    const doc: AnalyzedArticle = { article, text: packArticleText(cleaned.paragraphs, split, dictionary.terms) };
+    const doc: AnalyzedArticle = { article, text: packArticleText(cleaned.paragraphs, split, dictionary.terms, options.deflate !== false) };
     if (scanTopics) doc.topics = scanTopics(split.map((s) => s.text));
     return doc;
   };

@@ -37,6 +37,8 @@ export interface Corpus {
 export interface BuildOptions {
   /** Extract the topic list (for /topics and autocomplete); a one-off summary can skip it. Default true. */
   topics?: boolean;
+  /** Keep long texts deflated (half the memory, a little time per read). Default true; a one-off summary reads every sentence and skips it. */
+  deflate?: boolean;
 }
 
 /** Cleans, segments and indexes loaded articles. Articles left with no text are reported, not kept. */

@@ -58,12 +58,13 @@ export function packArticleText(
   paragraphs: readonly string[],
   sentences: readonly { paragraph: number; start: number; end: number; words: number; termIds: readonly number[] }[],
   dictionary: readonly string[],
+  deflate = true,
 ): ArticleText {
   const joined = paragraphs.join('');
   const utf8 = WIDE.test(joined);
   // Through a Buffer either way: a flat one-byte string that holds no slice of the file's text.
   const bytes = Buffer.from(joined, utf8 ? 'utf8' : 'latin1');
-  const packed = bytes.length >= DEFLATE_FROM ? deflateRawSync(bytes, { ...ZLIB_PACK, chunkSize: Math.max(64, bytes.length) }) : bytes;
+  const packed = deflate && bytes.length >= DEFLATE_FROM ? deflateRawSync(bytes, { ...ZLIB_PACK, chunkSize: Math.max(64, bytes.length) }) : bytes;
   const deflated = packed.length < bytes.length;
   const text = (deflated ? packed : bytes).toString('latin1');
   const length = utf8 ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length;
