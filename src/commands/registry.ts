@@ -28,16 +28,14 @@ export const COMMANDS: readonly CommandDefinition[] = [
 /** Runs a command by name for any platform: checks permission and arguments first. */
 export async function runCommand(name: string, raw: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> {
   const started = performance.now();
-  const reply = await dispatch(name, raw, invoker, deps);
+  const def = COMMANDS.find((c) => c.name === name.toLowerCase());
+  const reply = def ? await dispatch(def, raw, invoker, deps) : ({ kind: 'error', code: 'unknown-command', detail: { command: name } } as const);
   // Only known names become metric labels: typed names are unbounded.
-  const label = COMMANDS.some((c) => c.name === name.toLowerCase()) ? name.toLowerCase() : 'unknown';
-  deps.observer?.commandServed(label, invoker.platform, performance.now() - started, reply);
+  deps.observer?.commandServed(def?.name ?? 'unknown', invoker.platform, performance.now() - started, reply);
   return reply;
 }
 
-async function dispatch(name: string, raw: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> {
-  const def = COMMANDS.find((c) => c.name === name.toLowerCase());
-  if (!def) return { kind: 'error', code: 'unknown-command', detail: { command: name } };
+async function dispatch(def: CommandDefinition, raw: CommandInput, invoker: Invoker, deps: CommandDeps): Promise<Reply> {
   if (def.admin && !invoker.isAdmin) return { kind: 'error', code: 'not-admin', detail: { command: def.name } };
   const checked = validateInput(def, raw);
   if ('error' in checked) return checked.error;

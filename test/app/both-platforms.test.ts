@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { bootstrap } from '../../src/app/bootstrap.ts';
 import { startBot } from '../../src/app/run-bot.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
-import { BOT_TOKEN, startFakeSlack } from '../fakes/slack/fake-slack.ts';
+import { startFakeSlack } from '../fakes/slack/fake-slack.ts';
+import { botEnv } from '../fakes/bot-env.ts';
 import { SIGNING_SECRET, postSlashCommand, slashCommandFields } from '../fakes/slack/slash-command.ts';
-import { ARTICLES } from '../helpers/fixtures.ts';
 import type { DigestStore } from '../../src/store/types.ts';
 import { fakeCron, testClock } from '../scheduler/harness.ts';
 
@@ -20,21 +20,7 @@ test('one process serves Discord and Slack from the same config: commands on bot
   const slack = await startFakeSlack();
   const clock = testClock('2026-11-21T05:00:00Z');
   const cron = fakeCron();
-  const app = await bootstrap({
-    ARTICLES_DIR: ARTICLES,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    WATCH_ARTICLES: 'false',
-    OPS_PORT: '0',
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_API_URL: discord.apiUrl,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_PORT: '0',
-    SLACK_API_URL: slack.apiUrl,
-    SLACK_ADMIN_IDS: 'UADMIN1',
-  });
+  const app = await bootstrap({ ...botEnv(discord, slack, dataDir, 'silent'), OPS_PORT: '0', SLACK_ADMIN_IDS: 'UADMIN1' });
   const bot = await startBot(app, { clock, schedule: cron.schedule });
   try {
     assert.deepEqual(bot.platforms.sort(), ['discord', 'slack']);

@@ -1,5 +1,4 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { captureLogs } from '../helpers/log-capture.ts';
 import { startDiscordBot, type DiscordBot } from '../../src/adapters/discord/discord-bot.ts';
 import { LiveCorpus } from '../../src/app/live-corpus.ts';
 import type { CommandDeps } from '../../src/commands/types.ts';
@@ -23,14 +22,8 @@ export interface BotWorld {
 }
 
 export function captureLogger(level = 'debug') {
-  const logs: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: pino({ level }, sink), logs };
+  const { logger, lines } = captureLogs(level);
+  return { logger, logs: lines as Record<string, unknown>[] };
 }
 
 export async function loadedDeps(dir = ARTICLES, budgets = BUDGETS): Promise<CommandDeps> {

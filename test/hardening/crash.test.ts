@@ -19,7 +19,7 @@ import type { NewSubscription, Subscription } from '../../src/store/types.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { startFakeSlack } from '../fakes/slack/fake-slack.ts';
 import { ROOT } from '../helpers/fixtures.ts';
-import { botEnv } from './crash-bot-env.ts';
+import { botEnv } from '../fakes/bot-env.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 5);
 const SEED = Number(process.env.CRASH_SEED ?? 20261121);

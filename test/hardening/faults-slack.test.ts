@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Recorded } from '../fakes/slack/fake-slack.ts';
-import { ERROR } from '../fakes/slack/log-capture.ts';
+import { ERROR } from '../helpers/log-capture.ts';
 import { BUDGETS, loadedCorpus, startSlackHarness, type SlackHarness } from '../fakes/slack/harness.ts';
 
 // The real Bolt app answering slash commands through a response_url that fails on demand. The

@@ -13,7 +13,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { startFakeSlack } from '../fakes/slack/fake-slack.ts';
 import { ROOT } from '../helpers/fixtures.ts';
-import { botEnv } from './crash-bot-env.ts';
+import { botEnv } from '../fakes/bot-env.ts';
 
 function gate() {
   let open!: () => void;

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Recorded } from '../fakes/slack/fake-slack.ts';
-import { ERROR } from '../fakes/slack/log-capture.ts';
+import { ERROR } from '../helpers/log-capture.ts';
 import { BUDGETS, loadedCorpus, startSlackHarness, type SlackHarness } from '../fakes/slack/harness.ts';
 import { capturingLogger, dbPath, realDigests, subscribe, tempDir, testClock } from '../scheduler/harness.ts';
 

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { slashCommandFields } from '../fakes/slack/slash-command.ts';
-import { ERROR } from '../fakes/slack/log-capture.ts';
+import { ERROR } from '../helpers/log-capture.ts';
 import { BUDGETS, MEMBER, loadedCorpus, startSlackHarness, type SlackHarness } from '../fakes/slack/harness.ts';
 
 // The real Bolt SocketModeReceiver against a fake Slack that drops the socket in each way Slack

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
+import { captureLogs } from '../helpers/log-capture.ts';
 import { digestTopic } from '../../src/core/digest.ts';
 import type { Budget, Digest } from '../../src/core/types.ts';
 import { createScheduler, type ScheduleFn, type Scheduler, type SchedulerDeps } from '../../src/scheduler/scheduler.ts';
@@ -65,9 +66,7 @@ export function recordingPublisher(clock: { now(): Date }, options: { failures?:
 
 /** A pino logger whose JSON lines land in `lines`. */
 export function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
-  return { logger, lines };
+  return captureLogs('debug');
 }
 
 export const silentLogger = (): Logger => pino({ level: 'silent' });

@@ -10,7 +10,7 @@ import { tempArticles } from '../helpers/fixtures.ts';
 import { tempDb } from '../store/temp-db.ts';
 import { messageProblems } from '../fakes/slack/block-kit-limits.ts';
 import { BOT_TOKEN, startFakeSlack, type Recorded } from '../fakes/slack/fake-slack.ts';
-import { ERROR, WARN, captureLogs } from '../fakes/slack/log-capture.ts';
+import { ERROR, WARN, captureLogs } from '../helpers/log-capture.ts';
 import { SIGNING_SECRET } from '../fakes/slack/slash-command.ts';
 import { ADMIN, BUDGETS, MEMBER, loadedCorpus, startSlackHarness, type SlackHarness } from '../fakes/slack/harness.ts';
 

@@ -3,7 +3,7 @@ import type { CommandDeps } from '../../../src/commands/types.ts';
 import { startSlackBot, type SlackBot, type SlackBotOptions } from '../../../src/adapters/slack/slack-bot.ts';
 import { ARTICLES, realEngine } from '../../helpers/fixtures.ts';
 import { APP_TOKEN, BOT_TOKEN, startFakeSlack, type FakeSlack } from './fake-slack.ts';
-import { captureLogs } from './log-capture.ts';
+import { captureLogs } from '../../helpers/log-capture.ts';
 import { SIGNING_SECRET, postSlashCommand, slashCommandFields, type SignedPost } from './slash-command.ts';
 
 export const ADMIN = 'UADMIN1';

@@ -1,6 +1,6 @@
-import type { FakeDiscord } from '../fakes/discord/fake-discord.ts';
-import { BOT_TOKEN, type FakeSlack } from '../fakes/slack/fake-slack.ts';
-import { SIGNING_SECRET } from '../fakes/slack/slash-command.ts';
+import type { FakeDiscord } from './discord/fake-discord.ts';
+import { BOT_TOKEN, type FakeSlack } from './slack/fake-slack.ts';
+import { SIGNING_SECRET } from './slack/slash-command.ts';
 import { ARTICLES } from '../helpers/fixtures.ts';
 
 /** The environment of a bot child process on both fakes, in `dataDir`, with the bundled articles. */
