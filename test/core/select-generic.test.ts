@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { selectItems, type Candidate } from '../../src/core/summarize/select.ts';
-import { documentBigrams } from '../../src/core/summarize/bigrams.ts';
+import fc from 'fast-check';
+import { documentBigrams, splitWords } from '../../src/core/summarize/bigrams.ts';
+import { runs } from '../helpers/fuzz.ts';
 import { standsAlone } from '../../src/core/summarize/stands-alone.ts';
 import { summarizeTexts } from '../../src/core/summarize-texts.ts';
 import type { Sentence } from '../../src/core/types.ts';
@@ -126,4 +128,31 @@ test('select-generic: summarizeTexts keeps whole sentences and puts the one that
   const words = summary.map((s) => s.split(/\s+/).length);
   assert.ok(words.slice(0, -1).reduce((a, b) => a + b, 0) < 20, summary.join('\n'));
   assert.ok(words.reduce((a, b) => a + b, 0) >= 20, summary.join('\n'));
+});
+
+test('select-generic: two sentences that read alike are not both quoted, even about different things', () => {
+  // Few content words in common (country, said, end), most small words in common: a reader hears
+  // the same sentence twice.
+  const north = 'In the north of the country, the rebels said that they would take the city of Kunduz by the end of the week.';
+  const south = 'In the south of the country, the army said that it would hold the town of Kandahar until the end of the month.';
+  const aid = 'Aid groups warned of a shortage of food and medicine for families who fled the fighting.';
+  const list = sentences([
+    [north, south, aid],
+    [`${north.slice(0, -1)}, officials said.`, `${south.slice(0, -1)}, officials said.`, `${aid.slice(0, -1)} this winter.`],
+    [`Officials said: ${north}`, `Officials said: ${south}`, `${aid.slice(0, -1)} in the region.`],
+  ]);
+  const chosen = generic(list, 200).items.map((g) => g.leader.text);
+  assert.equal(chosen.filter((t) => /north of the country|south of the country/.test(t)).length, 1, chosen.join('\n'));
+  assert.ok(chosen.some((t) => t.includes('Aid groups')), `there was room for more: ${chosen.join('\n')}`);
+});
+
+test('select-generic: the ASCII word scan splits exactly as the Unicode pattern does', () => {
+  const pieces = ['a', 'Z', 'q', '7', '0', ' ', '.', ',', "'", '-', '\n', 'é', 'É', '’', 'ß', '٣', '\u0301', 'İ', '中'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (chars) => {
+      const lower = chars.join('').toLowerCase();
+      assert.deepEqual(splitWords(lower), lower.match(/[\p{L}\p{N}]+/gu) ?? []);
+    }),
+    { numRuns: runs(500) },
+  );
 });

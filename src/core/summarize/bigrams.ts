@@ -18,6 +18,8 @@ export interface BigramConcepts {
   documents: Int32Array;
   /** How many documents must report a concept for it to count, to begin with: ICSI's 3 when it can. */
   bar: number;
+  /** Per sentence: the stem id of every word, stopwords included, in order. */
+  stems: Int32Array[];
 }
 
 /** ICSI's threshold: what fewer documents report is too often one writer's detail. */
@@ -60,11 +62,34 @@ export function documentBigrams(sentences: readonly Sentence[], tools: TextTools
     ids.push(Int32Array.from(own));
     ends.push(Float64Array.from(at));
   });
-  return { ids, ends, ...weigh(sentences, ids, idOf.size) };
+  const stems = words.map((codes) => codes.map((code) => code >> 1));
+  return { ids, ends, stems, ...weigh(sentences, ids, idOf.size) };
 }
 
 /** Words as written, split at anything that is not a letter or digit. */
 const WORD = /[\p{L}\p{N}]+/gu;
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * `text.match(WORD)` for lowercased text. Most news text is ASCII, where a letter or digit is
+ * a-z or 0-9: scanning the codes is several times faster than the Unicode pattern.
+ */
+export function splitWords(lower: string): string[] {
+  if (NOT_ASCII.test(lower)) return lower.match(WORD) ?? [];
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
 
 /** Reads texts into word codes: the id of the word's stem, doubled, plus 1 for a stopword. */
 function wordCoder(tools: TextTools): { read(text: string): Int32Array; stems(): number } {
@@ -81,7 +106,7 @@ function wordCoder(tools: TextTools): { read(text: string): Int32Array; stems():
     return code;
   };
   const read = (text: string) => {
-    const words = text.toLowerCase().match(WORD) ?? [];
+    const words = splitWords(text.toLowerCase());
     const out = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) out[i] = codeOf(words[i]!);
     return out;

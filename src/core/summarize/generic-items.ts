@@ -1,12 +1,14 @@
 import type { Candidate, Selection, SelectOptions } from './select.ts';
 import { usablePool } from './pool.ts';
-import { cosine } from './similarity.ts';
 import { documentBigrams } from './bigrams.ts';
 import { standsAlone } from './stands-alone.ts';
 
 /** ICSI's floor: shorter sentences are mostly datelines, captions and fragments. */
 const MIN_WORDS = 10;
-/** Two items whose content words are half shared or more say much the same; the later one goes. */
+/**
+ * Two items whose words, small ones included, are half shared or more (by cosine) read as one
+ * thing said twice, even when they report different facts; the later one goes.
+ */
 const REPEATS = 0.5;
 
 /**
@@ -18,7 +20,7 @@ const REPEATS = 0.5;
 export function selectGenericItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
   const { budget, overshoot } = options;
   const sentences = candidates.map((c) => c.sentence);
-  const { ids, ends, weights, documents, bar: firstBar } = documentBigrams(sentences, options.tools);
+  const { ids, ends, weights, documents, bar: firstBar, stems } = documentBigrams(sentences, options.tools);
   const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS && standsAlone(c.sentence.text));
   const covered = new Uint8Array(weights.length);
   const done = new Uint8Array(sentences.length);
@@ -56,8 +58,7 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
       continue;
     }
     done[best] = 1;
-    const terms = new Set(sentences[best]!.terms);
-    if (chosen.some((j) => cosine(new Set(sentences[j]!.terms), terms, () => 1) >= REPEATS)) continue;
+    if (chosen.some((j) => wordCosine(stems[j]!, stems[best]!) >= REPEATS)) continue;
     chosen.push(best);
     words += sentences[best]!.words;
     for (const c of ids[best]!) covered[c] = 1;
@@ -66,4 +67,20 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
   // Who else tells each fact is for the digest to find, across the whole corpus.
   const items = chosen.map((i) => ({ leader: sentences[i]!, members: [sentences[i]!] }));
   return { items, runsPast: words > budget.words };
+}
+
+/** Cosine of two sentences' word counts, small words included: how alike they read. */
+function wordCosine(a: Int32Array, b: Int32Array): number {
+  const count = (ids: Int32Array) => {
+    const m = new Map<number, number>();
+    for (const id of ids) m.set(id, (m.get(id) ?? 0) + 1);
+    return m;
+  };
+  const ca = count(a);
+  const cb = count(b);
+  let dot = 0;
+  for (const [id, n] of ca) dot += n * (cb.get(id) ?? 0);
+  if (dot === 0) return 0;
+  const norm = (m: Map<number, number>) => [...m.values()].reduce((s, n) => s + n * n, 0);
+  return dot / Math.sqrt(norm(ca) * norm(cb));
 }
