@@ -187,6 +187,13 @@ test('clean: repeated paragraphs are removed, whatever their case and spacing', 
   assert.deepEqual(out.removed.map((r) => r.rule), ['duplicate-paragraph', 'duplicate-paragraph']);
 });
 
+test('clean: a paragraph that a stripped heading makes a repeat is removed too', () => {
+  // The title check keys every paragraph first; the key must follow the text the heading left.
+  const out = clean(`Taliban Seize Ghazni City\n\n- Inching closer - ${lead}\n\n${lead}\n\n${tail}`);
+  assert.deepEqual(out.paragraphs, [lead, tail]);
+  assert.deepEqual(out.removed.map((r) => r.rule), ['title', 'dash-heading', 'duplicate-paragraph']);
+});
+
 test('clean: rules with catastrophic backtracking are rejected, naming the rule', () => {
   const evil = ['(a+)+$', '(a|a)*b', '(.*)*x', '^(\\w+\\s?)+$', '(?:\\d+\\d)+', '([a-z]+\\d?)*!', '(?:[^"]|\\\\.)*"', '(a?){2,}'];
   for (const pattern of evil) {

@@ -38,6 +38,9 @@ test('sentences: abbreviations, initials, numbers', () => {
     ['Wait... what happened? Then... Silence.', ['Wait... what happened?', 'Then...', 'Silence.']],
     ['It was the U.N. Security Council. It met.', ['It was the U.N. Security Council.', 'It met.']],
     ['He said no. The talks ended.', ['He said no.', 'The talks ended.']],
+    ['Ghazni fell.\u00a0Kabul is next.\u2009Herat waits.', ['Ghazni fell.', 'Kabul is next.', 'Herat waits.']],
+    ['He left. élan grew. Élan faded.', ['He left. élan grew.', 'Élan faded.']],
+    ['(Gen. Smith spoke.) “Mr. Khan left.” [Dr. Abdullah stayed.]', ['(Gen. Smith spoke.)', '“Mr. Khan left.”', '[Dr. Abdullah stayed.]']],
   ];
   for (const [input, expected] of cases) assert.deepEqual(split(input), expected, input);
 });

@@ -6,8 +6,18 @@ const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 // and one scan is cheaper than five replaces that find nothing.
 const NEEDS_FIXING = /[\u0000-\u0008\u000B-\u001F\u007F\u0085\u00AD\u200B-\u200D\u2028\u2029\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
 const NON_ASCII = /[^\u0000-\u007F]/;
+// Printable ASCII, tabs and line feeds: nothing prepareText changes. One scan tells most files apart.
+const NOT_PLAIN = /[^\t\n\u0020-\u007E]/;
 // A single space is left alone: replacing every word gap with itself is the slow part.
 const SPACES = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]{2,}|[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const OTHER_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+
+/**
+ * Whether SPACES matches anywhere: two spaces or one other space character. Native searches and
+ * an ASCII check (a text without other characters has no other space but the tab) cost less than the replace.
+ */
+const hasSpacesToCollapse = (text: string): boolean =>
+  text.includes('  ') || text.includes('\t') || (Buffer.byteLength(text, 'utf8') !== text.length && OTHER_SPACE.test(text));
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s]+$/u;
 
 /**
@@ -16,6 +26,7 @@ const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s]+$/u;
  * detection see the same text the body will be made of.
  */
 export function prepareText(text: string): string {
+  if (!NOT_PLAIN.test(text)) return text;
   let out = text;
   if (NEEDS_FIXING.test(out)) {
     out = out
@@ -42,7 +53,7 @@ export interface TidyOptions {
 export function tidyBody(text: string, options: TidyOptions = {}): string {
   const blocks: string[][] = [];
   let current: string[] = [];
-  for (const raw of text.replace(SPACES, ' ').split('\n')) {
+  for (const raw of (hasSpacesToCollapse(text) ? text.replace(SPACES, ' ') : text).split('\n')) {
     const line = raw.trim();
     const drop = line === '' || (options.dropPunctuationLines === true && PUNCTUATION_ONLY.test(line));
     if (drop) {

@@ -4,6 +4,7 @@
  * change; compiling rejects patterns that could hang the cleaner on a hostile article.
  */
 import { backtrackingRisk } from './regex-safety.ts';
+import { ruleGate, type RuleGate } from './clean-prefilter.ts';
 
 /** Rule kinds, in the order the cleaner applies them. */
 export const RULE_KINDS = ['drop', 'credit', 'byline', 'dateline', 'headingPrefix'] as const;
@@ -27,6 +28,8 @@ export interface CleanRule {
   maxLength: number;
   /** Fixed source hint for credits that name no agency in a group. */
   source?: string;
+  /** What a line needs for the regex to have a chance; absent, the regex is always run. */
+  gate?: RuleGate;
 }
 
 /** Compiled boilerplate rules and the thresholds of the heuristics. */
@@ -109,7 +112,8 @@ function compileRule(raw: unknown, kind: RuleKind, where: string, maxLineLength:
   const risk = backtrackingRisk(spec.pattern, fullFlags);
   if (risk) throw new Error(`${label}: pattern is prone to catastrophic backtracking (${risk})`);
   const maxLength = Math.min(optionalInt(spec.maxLength, `${label}: maxLength`, maxLineLength), maxLineLength);
-  return { name, kind, regex, maxLength, ...(spec.source !== undefined && { source: spec.source }) };
+  const gate = ruleGate(spec.pattern, fullFlags);
+  return { name, kind, regex, maxLength, ...(spec.source !== undefined && { source: spec.source }), ...(gate && { gate }) };
 }
 
 function asObject(value: unknown, where: string): Record<string, unknown> {

@@ -10,6 +10,9 @@ export interface Unit {
   /** A blank line (or the end of the text) follows: a headline usually stands alone. */
   blankAfter: boolean;
   kept: boolean;
+  /** {@link paragraphKey} of `keyed`, kept so that it is made once per text. */
+  key: string;
+  keyed: string | undefined;
 }
 
 /** Words a heading or a paragraph never ends on; a cut-off or hard-wrapped line often does. */
@@ -27,7 +30,8 @@ const ENDS_MID_CLAUSE = /[,;]$/;
 /** Splits `body` into units, joining hard-wrapped lines (a line that cannot end a paragraph). */
 export function splitUnits(body: string): Unit[] {
   const units: Unit[] = [];
-  for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
+  // Loaders already turn line breaks into \n: the scan for \r is cheaper than a replace that finds none.
+  for (const raw of (body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body).split('\n')) {
     const line = raw.trim();
     const prev = units[units.length - 1];
     if (line === '') {
@@ -35,7 +39,7 @@ export function splitUnits(body: string): Unit[] {
       continue;
     }
     if (prev && !prev.blankAfter && continues(prev.text, line)) prev.text += ` ${line}`;
-    else units.push({ text: line, blankAfter: false, kept: true });
+    else units.push({ text: line, blankAfter: false, kept: true, key: '', keyed: undefined });
   }
   const last = units[units.length - 1];
   if (last) last.blankAfter = true;
@@ -75,26 +79,27 @@ export function countWords(text: string): number {
 }
 
 /** The code units `\s` matches in a JavaScript regex. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** The key under which two paragraphs count as the same: case and spacing do not matter. */
-export function paragraphKey(text: string): string {
-  // Printable ASCII with single spaces is already in normal form: most paragraphs skip the regex.
-  const plain = isPlain(text) ? text : text.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  return plain.toLowerCase();
+/** {@link paragraphKey} of the unit's text as it is now; computed again only once the text has changed. */
+export function unitKey(unit: Unit): string {
+  if (unit.keyed !== unit.text) {
+    unit.key = paragraphKey(unit.text);
+    unit.keyed = unit.text;
+  }
+  return unit.key;
 }
 
-/** Printable ASCII words separated by single spaces, with none at either end. */
-function isPlain(text: string): boolean {
-  let prev = 0x20;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 ? prev === 0x20 : c < 0x21 || c > 0x7e) return false;
-    prev = c;
-  }
-  return prev !== 0x20;
+/** Printable ASCII words separated by single spaces, with none at either end: already in normal form. */
+const PLAIN = /^[!-~]+(?: [!-~]+)*$/;
+
+/** The key under which two paragraphs count as the same: case and spacing do not matter. */
+export function paragraphKey(text: string): string {
+  // Most paragraphs are plain and skip normalising; one regex scan beats a loop over the characters.
+  const plain = PLAIN.test(text) ? text : text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return plain.toLowerCase();
 }

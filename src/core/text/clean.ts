@@ -6,8 +6,11 @@
 import type { CleanedText, TextHints } from '../types.ts';
 import type { CleanRule, CleanRules } from './clean-rules.ts';
 import { collectHints, type HintState } from './clean-hints.ts';
+import { GateInput, mayMatch } from './clean-prefilter.ts';
 import { isSectionHeading, isTitleLine, splitInlineHeading } from './clean-headings.ts';
-import { endsSentence, isPunctuationOnly, paragraphKey, splitUnits, type Unit } from './clean-units.ts';
+import { endsSentence, isPunctuationOnly, splitUnits, unitKey, type Unit } from './clean-units.ts';
+
+const LINE_KINDS = ['drop', 'credit', 'byline'] as const;
 
 /**
  * Cleans one article body (plain text, paragraphs separated by blank lines or line breaks).
@@ -29,8 +32,9 @@ export function cleanText(body: string, rules: CleanRules): CleanedText {
       remove(unit, 'punctuation-only');
       continue;
     }
-    for (const kind of ['drop', 'credit', 'byline'] as const) {
-      const hit = firstMatch(rules.rules[kind], unit.text, false);
+    const line = new GateInput(unit.text);
+    for (const kind of LINE_KINDS) {
+      const hit = firstMatch(rules.rules[kind], line, false);
       if (!hit) continue;
       collectHints(state, hit.rule, hit.match, rules);
       remove(unit, hit.rule.name);
@@ -41,8 +45,8 @@ export function cleanText(body: string, rules: CleanRules): CleanedText {
   const title = findTitle(units, rules);
   if (title) {
     remove(title, 'title');
-    const key = paragraphKey(title.text);
-    for (const unit of kept()) if (paragraphKey(unit.text) === key) remove(unit, 'title-repeat');
+    const key = unitKey(title);
+    for (const unit of kept()) if (unitKey(unit) === key) remove(unit, 'title-repeat');
   }
 
   for (const unit of kept()) stripPrefix(unit, rules.rules.headingPrefix, removed, state, rules);
@@ -53,7 +57,7 @@ export function cleanText(body: string, rules: CleanRules): CleanedText {
 
   const seen = new Set<string>();
   for (const unit of kept()) {
-    const key = paragraphKey(unit.text);
+    const key = unitKey(unit);
     if (seen.has(key)) remove(unit, 'duplicate-paragraph');
     else seen.add(key);
   }
@@ -102,7 +106,7 @@ function removeHeadings(
 
 /** Removes a prefix (dateline, glued heading) matched by the first matching rule; drops the unit if nothing is left. */
 function stripPrefix(unit: Unit, list: readonly CleanRule[], removed: CleanedText['removed'], state: HintState, rules: CleanRules): void {
-  const hit = firstMatch(list, unit.text, true);
+  const hit = firstMatch(list, new GateInput(unit.text), true);
   if (!hit) return;
   collectHints(state, hit.rule, hit.match, rules);
   removed.push({ line: hit.match[0].trim(), rule: hit.rule.name });
@@ -112,11 +116,13 @@ function stripPrefix(unit: Unit, list: readonly CleanRule[], removed: CleanedTex
 
 /**
  * The first rule that matches. Whole-line rules skip lines over the rule's length cap; prefix rules
- * see only the first `maxLength` characters. Either way no pattern ever scans a huge line.
+ * see only the first `maxLength` characters. Either way no pattern ever scans a huge line. A rule
+ * whose gate the line fails cannot match, so its regex is not run.
  */
-function firstMatch(list: readonly CleanRule[], text: string, prefix: boolean): { rule: CleanRule; match: RegExpExecArray } | undefined {
+function firstMatch(list: readonly CleanRule[], line: GateInput, prefix: boolean): { rule: CleanRule; match: RegExpExecArray } | undefined {
+  const { text } = line;
   for (const rule of list) {
-    if (!prefix && text.length > rule.maxLength) continue;
+    if ((!prefix && text.length > rule.maxLength) || !mayMatch(rule.gate, line)) continue;
     rule.regex.lastIndex = 0;
     const match = rule.regex.exec(prefix ? text.slice(0, rule.maxLength) : text);
     if (match) return { rule, match };

@@ -28,7 +28,7 @@ export function findDate(text: string): string | undefined {
 
 function toIso(year: number, month: number, day: number): string | undefined {
   if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return undefined; // 31 June and the like
-  return date.toISOString().slice(0, 10);
+  // Day 0 of the next month is the last day of this one; formatted by hand, as toISOString is slow.
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined; // 31 June and the like
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }

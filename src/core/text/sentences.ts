@@ -5,6 +5,8 @@
  * a quotation that closes later in the paragraph. One linear pass; no regex backtracking over the text.
  */
 
+import { isSpace } from './clean-units.ts';
+
 const CANDIDATE = /[.!?…]+["'”’)\]]*(?=\s|$)/gu;
 const QUOTE = /["“”]/g;
 const OPENS_QUOTE_AFTER = /[\s([{\u2014\u2013/-]/u;
@@ -13,6 +15,13 @@ const DIGIT = /\p{N}/u;
 const INITIAL = /^\p{Lu}$/u;
 const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
 const UPPER = /\p{Lu}/u;
+const OPENERS = '(["“‘\'';
+
+/** `\p{Ll}` for one character; ASCII, nearly every case, without the regex. */
+function startsLower(char: string): boolean {
+  const c = char.charCodeAt(0);
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER.test(char);
+}
 
 /**
  * Splits a paragraph into trimmed sentences. `abbreviations` holds lowercase forms without the final
@@ -27,10 +36,10 @@ export function splitSentences(paragraph: string, abbreviations: ReadonlySet<str
   for (let m = CANDIDATE.exec(paragraph); m !== null; m = CANDIDATE.exec(paragraph)) {
     const end = m.index + m[0].length;
     let next = end;
-    while (next < paragraph.length && /\s/.test(paragraph[next]!)) next++;
+    while (next < paragraph.length && isSpace(paragraph.charCodeAt(next))) next++;
     if (next >= paragraph.length) break;
     const nextChar = paragraph[next]!;
-    if (LOWER.test(nextChar)) continue;
+    if (startsLower(nextChar)) continue;
     while (span < spans.length && spans[span]![1] < end) span++;
     const quote = spans[span];
     if (quote && quote[0] < end && end <= quote[1]) continue; // still inside a quotation
@@ -49,6 +58,8 @@ export function splitSentences(paragraph: string, abbreviations: ReadonlySet<str
  */
 function quoteSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
+  // Without an opening mark no span can start; two native searches beat the regex scan.
+  if (!text.includes('"') && !text.includes('“')) return spans;
   let open = -1;
   QUOTE.lastIndex = 0;
   for (let m = QUOTE.exec(text); m !== null; m = QUOTE.exec(text)) {
@@ -66,8 +77,9 @@ function quoteSpans(text: string): [number, number][] {
 /** Decides a lone period followed by a capital, digit or quote: abbreviation or sentence end? */
 function periodEndsSentence(text: string, dot: number, nextChar: string, abbreviations: ReadonlySet<string>): boolean {
   let from = dot;
-  while (from > 0 && dot - from < 40 && !/\s/.test(text[from - 1]!)) from--;
-  const token = text.slice(from, dot).replace(/^[(["“‘']+/u, '');
+  while (from > 0 && dot - from < 40 && !isSpace(text.charCodeAt(from - 1))) from--;
+  const raw = text.slice(from, dot);
+  const token = raw !== '' && OPENERS.includes(raw[0]!) ? raw.replace(/^[(["“‘']+/u, '') : raw;
   if (token === '') return true;
   if (INITIAL.test(token)) return false; // "George W. Bush", "J. R. R. Tolkien"
   const lower = token.toLowerCase();
