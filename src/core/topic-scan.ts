@@ -1,5 +1,7 @@
 import type { TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
+import { packTopics, type ArticleTopics } from './topic-pack.ts';
+import { findWords, wordSpans, WordTable } from './topic-words.ts';
 
 // Capitalised words that are calendar or address words, not things a digest is about.
 const NOT_NAMES = new Set([
@@ -9,7 +11,6 @@ const NOT_NAMES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'gen', 'president', 'minister', 'yes', 'no', 'us',
 ]);
 const CONNECTORS = new Set(['of', 'al', 'bin', 'de', 'la', 'von', 'van', 'der']);
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;
 
 // Without a part-of-speech tagger, word endings and reporting verbs keep verbs and adverbs
 // out of key phrases: "provincial capitals" is a topic, "source said" is not.
@@ -19,7 +20,7 @@ const VERBISH = new Set([
   'went', 'left', 'lies', 'also', 'still', 'even', 'just', 'well', 'later', 'would', 'could', 'must', 'might',
   'according', 'including', 'within', 'without', 'among', 'amid', 'since', 'while', 'whose', 'where',
 ]);
-/** Below 2 ** 24, so two word ids pack into one exact number. */
+/** The word cache passes it by at most a sentence's words: still below 2 ** 24, so two word ids pack into one exact number. */
 const MAX_WORDS = 500_000;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && w.length > 1;
 const phraseWord = (w: string) => /^\p{Ll}{4,}$/u.test(w) && !NOT_PHRASE_WORD.test(w) && !VERBISH.has(w);
@@ -36,6 +37,10 @@ interface WordInfo {
   /** A lower-case hyphenated compound ("power-sharing"): a key phrase on its own. */
   compound: boolean;
   phraseWord: boolean;
+  /** The word's form id as a compound phrase, or -1 before the first lookup. */
+  compoundForm: number;
+  /** The names this word starts. */
+  names: NameNode | undefined;
 }
 
 /** A written name or phrase and the topic key it counts for. */
@@ -62,54 +67,7 @@ export interface TopicVocabulary {
   lexicon: Lexicon;
 }
 
-/**
- * Where an article mentions topics, packed in one one-byte string of 7-bit varints: the number of
- * mentions, the form ids in reading order, then the ids of its distinct sentence-initial names.
- * Frequent forms get small ids, so most take one or two bytes where an Int32Array took four.
- */
-export type ArticleTopics = string;
-
-function packTopics(mentions: readonly number[], initials: readonly number[]): ArticleTopics {
-  const bytes: number[] = [];
-  const put = (value: number) => {
-    let v = value;
-    while (v >= 0x80) {
-      bytes.push((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    bytes.push(v);
-  };
-  put(mentions.length);
-  for (const m of mentions) put(m);
-  for (const i of initials) put(i);
-  return Buffer.from(bytes).toString('latin1');
-}
-
-/** Every number in `topics`, in order. */
-function unpackTopics(topics: ArticleTopics): Int32Array {
-  const out: number[] = [];
-  for (let at = 0; at < topics.length; ) {
-    let value = 0;
-    let shift = 0;
-    let b = topics.charCodeAt(at++);
-    while (b >= 0x80) {
-      value += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      b = topics.charCodeAt(at++);
-    }
-    out.push(value + b * 2 ** shift);
-  }
-  return Int32Array.from(out);
-}
-
-export const mentionsOf = (topics: ArticleTopics): Int32Array => {
-  const all = unpackTopics(topics);
-  return all.subarray(1, 1 + all[0]!);
-};
-export const initialsOf = (topics: ArticleTopics): Int32Array => {
-  const all = unpackTopics(topics);
-  return all.subarray(1 + all[0]!);
-};
+export { initialsOf, mentionsOf, type ArticleTopics } from './topic-pack.ts';
 
 const vocabularies = new WeakMap<Lexicon, TopicVocabulary>();
 
@@ -161,91 +119,128 @@ function createVocabulary(lexicon: Lexicon): TopicVocabulary {
   };
 }
 
+/** A name as a run of words, and the ids it has had so far: mentions repeat, so each is looked up once. */
+interface NameNode {
+  /** The form id mid-sentence, or -1 before the first lookup. */
+  entity: number;
+  /** The sentence-initial id, or -1 before the first lookup. */
+  initial: number;
+  /** Longer names, by the id of their next word. */
+  longer: Map<number, NameNode> | undefined;
+}
+
+const nameNode = (): NameNode => ({ entity: -1, initial: -1, longer: undefined });
+
 /**
- * Finds the topic mentions of one article's sentences in one pass of the word pattern per
+ * Finds the topic mentions of one article's sentences in one pass over the words of each
  * sentence: runs of capitalised words ("Ashraf Ghani", "Mazar-i-Sharif") and key phrases
  * (lower-case compounds and noun-like pairs of content words).
  */
 export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: readonly string[]) => ArticleTopics {
-  const infos = new Map<string, WordInfo>();
   const pairs = new Map<number, number>();
-  const infoOf = (raw: string): WordInfo => {
-    let info = infos.get(raw);
-    if (info === undefined) {
-      // Hostile input cannot grow the cache forever.
-      if (infos.size >= MAX_WORDS) {
-        infos.clear();
-        pairs.clear();
-        nextWordId = 0;
-      }
-      const name = raw.replace(/[’']s$/u, '');
-      const capitalised = isCapitalised(name);
-      const lower = name.toLowerCase();
-      info = {
-        id: nextWordId++,
-        name,
-        nameWord: capitalised && !NOT_NAMES.has(lower),
-        capitalised,
-        connector: CONNECTORS.has(lower),
-        compound: /^\p{Ll}{3,}-\p{Ll}{3,}$/u.test(raw),
-        phraseWord: phraseWord(raw),
-      };
-      infos.set(raw, info);
-    }
-    return info;
+  const judge = (raw: string, id: number): WordInfo => {
+    const name = raw.replace(/[’']s$/u, '');
+    const capitalised = isCapitalised(name);
+    const lower = name.toLowerCase();
+    return {
+      id,
+      name,
+      nameWord: capitalised && !NOT_NAMES.has(lower),
+      capitalised,
+      connector: CONNECTORS.has(lower),
+      compound: /^\p{Ll}{3,}-\p{Ll}{3,}$/u.test(raw),
+      phraseWord: phraseWord(raw),
+      compoundForm: -1,
+      names: undefined,
+    };
   };
-  let nextWordId = 0;
+  const infos = new WordTable(judge);
+
+  // Buffers reused by every sentence and article: the scanner runs synchronously.
+  const spans = wordSpans();
   const words: WordInfo[] = [];
   const run: WordInfo[] = [];
+  const mentions: number[] = [];
+  let mentionCount = 0;
+  const initials: number[] = [];
+  const seenInitial = new Set<number>();
 
-  return (sentences) => {
-    const mentions: number[] = [];
-    const initials: number[] = [];
-    const seenInitial = new Set<number>();
-    for (const text of sentences) {
-      words.length = 0;
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) words.push(infoOf(m[0]));
-      // Names: the first word of a sentence is capitalised anyway, so a run it starts counts only
-      // if it is a name elsewhere too.
-      let initial = false;
-      const flush = () => {
-        // A sentence's first word stays even when it is a connector ("Al"): it was not joined on.
-        while (run.length && run[run.length - 1]!.connector && !(initial && run.length === 1)) run.pop();
-        if (run.length) {
-          const name = run.length === 1 ? run[0]!.name : run.map((w) => w.name).join(' ');
-          if (initial) {
-            const id = vocabulary.initialId(name);
-            if (!seenInitial.has(id)) {
-              seenInitial.add(id);
-              initials.push(id);
-            }
-          } else mentions.push(vocabulary.formId(name, 'entity'));
-        }
-        run.length = 0;
-        initial = false;
-      };
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
-        if (w.nameWord) {
-          if (i === 0) initial = true;
-          run.push(w);
-        } else if (run.length && w.connector && i + 1 < words.length && words[i + 1]!.capitalised) run.push(w);
-        else flush();
+  const nameOf = (length: number) => (length === 1 ? run[0]!.name : run.slice(0, length).map((w) => w.name).join(' '));
+  /** Counts the name in `run`, if any is left once trailing connectors are dropped, and empties it. */
+  const flush = (initial: boolean) => {
+    // A sentence's first word stays even when it is a connector ("Al"): it was not joined on.
+    let length = run.length;
+    while (length && run[length - 1]!.connector && !(initial && length === 1)) length--;
+    if (length) {
+      const first = run[0]!;
+      let node = first.names ?? (first.names = nameNode());
+      for (let i = 1; i < length; i++) {
+        const id = run[i]!.id;
+        node.longer ??= new Map();
+        let longer = node.longer.get(id);
+        if (!longer) node.longer.set(id, (longer = nameNode()));
+        node = longer;
       }
-      flush();
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
-        if (w.compound) mentions.push(vocabulary.formId(w.name, 'phrase'));
-        const next = words[i + 1];
-        if (next && w.phraseWord && next.phraseWord) {
-          const pair = w.id * 2 ** 24 + next.id;
-          let id = pairs.get(pair);
-          if (id === undefined) pairs.set(pair, (id = vocabulary.formId(`${w.name} ${next.name}`, 'phrase')));
-          mentions.push(id);
+      if (initial) {
+        if (node.initial < 0) node.initial = vocabulary.initialId(nameOf(length));
+        if (!seenInitial.has(node.initial)) {
+          seenInitial.add(node.initial);
+          initials.push(node.initial);
         }
+      } else {
+        if (node.entity < 0) node.entity = vocabulary.formId(nameOf(length), 'entity');
+        mentions[mentionCount++] = node.entity;
       }
     }
-    return packTopics(mentions, initials);
+    run.length = 0;
+  };
+
+  const scanSentence = (text: string) => {
+    // Hostile input cannot grow the cache forever. Word ids start again, so pair keys go too; only
+    // between sentences, so one sentence never mixes ids from before and after.
+    if (infos.size >= MAX_WORDS) {
+      infos.clear();
+      pairs.clear();
+    }
+    const count = findWords(text, spans);
+    for (let i = 0; i < count; i++) words[i] = infos.get(text, spans.starts[i]!, spans.ends[i]!, spans.hashes[i]!);
+    // Names: the first word of a sentence is capitalised anyway, so a run it starts counts only
+    // if it is a name elsewhere too.
+    let initial = false;
+    for (let i = 0; i < count; i++) {
+      const w = words[i]!;
+      if (w.nameWord) {
+        if (i === 0) initial = true;
+        run.push(w);
+      } else if (run.length && w.connector && i + 1 < count && words[i + 1]!.capitalised) run.push(w);
+      else if (run.length) {
+        flush(initial);
+        initial = false;
+      }
+    }
+    if (run.length) flush(initial);
+    for (let i = 0; i < count; i++) {
+      const w = words[i]!;
+      if (w.compound) {
+        if (w.compoundForm < 0) w.compoundForm = vocabulary.formId(w.name, 'phrase');
+        mentions[mentionCount++] = w.compoundForm;
+      }
+      if (i + 1 < count && w.phraseWord) {
+        const next = words[i + 1]!;
+        if (!next.phraseWord) continue;
+        const pair = w.id * 2 ** 24 + next.id;
+        let id = pairs.get(pair);
+        if (id === undefined) pairs.set(pair, (id = vocabulary.formId(`${w.name} ${next.name}`, 'phrase')));
+        mentions[mentionCount++] = id;
+      }
+    }
+  };
+
+  return (sentences) => {
+    mentionCount = 0;
+    initials.length = 0;
+    seenInitial.clear();
+    for (const text of sentences) scanSentence(text);
+    return packTopics(mentions, mentionCount, initials);
   };
 }
