@@ -59,8 +59,6 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { 
   };
 }
 
-/** Enough for any real vocabulary; past it the memo starts again, so hostile input cannot grow it forever. */
-const MAX_WORDS = 200_000;
 const termIdMakers = new WeakMap<Lexicon, (text: string) => number[]>();
 
 /**
@@ -71,21 +69,10 @@ function termIdsFor(lexicon: Lexicon): (text: string) => number[] {
   let make = termIdMakers.get(lexicon);
   if (!make) {
     const dictionary = termDictionary(lexicon);
-    const ids = new Map<string, number>();
-    make = (text) => {
-      const out: number[] = [];
-      for (const word of lexicon.analyzer.words(text)) {
-        let id = ids.get(word);
-        if (id === undefined) {
-          if (ids.size >= MAX_WORDS) ids.clear();
-          const term = lexicon.termOf(word);
-          id = term === undefined ? -1 : dictionary.idOf(term);
-          ids.set(word, id);
-        }
-        if (id >= 0) out.push(id);
-      }
-      return out;
-    };
+    make = lexicon.analyzer.wordIds((word) => {
+      const term = lexicon.termOf(word);
+      return term === undefined ? -1 : dictionary.idOf(term);
+    });
     termIdMakers.set(lexicon, make);
   }
   return make;

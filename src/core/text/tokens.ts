@@ -1,6 +1,7 @@
 /**
  * Word tokens and stemmed terms. This runs over every sentence at index time and over every query,
- * so it tokenizes with one global regex pass and memoises stems (news vocabulary repeats a lot).
+ * so plain text is tokenized by a scan of its character codes, other text by one global regex pass,
+ * and stems and term ids are memoised (news vocabulary repeats a lot).
  */
 import { stemmer } from 'stemmer';
 
@@ -8,6 +9,12 @@ import { stemmer } from 'stemmer';
 export interface Analyzer {
   /** NFKC-normalised, lowercased word tokens: letters, marks and digits of any script. */
   words(text: string): string[];
+  /**
+   * Makes `(text) => words(text).map(value)` less the negative numbers, calling `value` once per
+   * distinct word: for indexing, where a word seen before then needs no string of its own.
+   * `value` gives 32-bit integers.
+   */
+  wordIds(value: (word: string) => number): (text: string) => number[];
   /** Porter stem of a lowercased word, memoised. */
   stem(word: string): string;
   /** `words` minus stopwords and one-character non-digits, stemmed: the terms the index uses. */
@@ -29,26 +36,209 @@ export interface Analyzer {
 const TOKEN =
   /(\p{L}(?:\.\p{L}(?![\p{L}\p{M}\p{N}]))+)|(\p{N}+(?:,\p{N}{3})+(?![\p{N}])(?:\.\p{N}+)?|\p{N}+(?:\.\p{N}+)?[\p{L}\p{M}\p{N}]*|[\p{L}\p{M}\p{N}]+)(?:['’ʼ]s(?![\p{L}\p{M}\p{N}]))?/gu;
 const SINGLE_DIGIT = /^\p{N}$/u;
-/** Enough for any real vocabulary; past it the memo is reset so hostile input cannot grow it forever. */
+/** Enough for any real vocabulary; past it a memo is reset so hostile input cannot grow it forever. */
 const MAX_MEMO = 200_000;
+
+/**
+ * Text that `plainSpans` reads as `TOKEN` does: ASCII, and punctuation that NFKC and lowercasing
+ * leave alone and that is no letter, mark or digit. Nearly all news text is plain, and scanning its
+ * character codes costs less than NFKC and the Unicode pattern.
+ */
+const NOT_PLAIN = /[^\0-\x7f‘’“”–—«»•€£°]/;
+const DOT = 46;
+const COMMA = 44;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const S = 115;
+// charCodeAt past the end is NaN, which is none of these, as the end of text matches none in `TOKEN`.
+const isLetter = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isWordChar = (c: number) => isLetter(c) || isDigit(c);
+
+// Module-level rather than nested where used: tsx names each closure as it is made, on every call.
+function skipDigits(text: string, from: number): number {
+  while (isDigit(text.charCodeAt(from))) from++;
+  return from;
+}
+
+function skipWord(text: string, from: number): number {
+  while (isWordChar(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** Past `\.\p{N}+` at `from`, if there is one. */
+function decimal(text: string, from: number): number {
+  return text.charCodeAt(from) === DOT && isDigit(text.charCodeAt(from + 1)) ? skipDigits(text, from + 2) : from;
+}
+
+/**
+ * Sets `spans` to the start and end of each word of `text` in the string it returns, the lowercased
+ * (and for text that is not plain, NFKC-normalised) text. An end is negated where `spanWord` must
+ * drop the dots of an acronym or the commas of a number.
+ */
+function findWords(text: string, spans: number[]): string {
+  spans.length = 0;
+  if (!NOT_PLAIN.test(text)) {
+    const lower = text.toLowerCase();
+    plainSpans(lower, spans);
+    return lower;
+  }
+  const normal = text.normalize('NFKC').toLowerCase();
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(normal); m !== null; m = TOKEN.exec(normal)) {
+    const word = m[1] ?? m[2]!;
+    const end = m.index + word.length;
+    spans.push(m.index, m[1] !== undefined || word.includes(',') ? -end : end);
+  }
+  return normal;
+}
+
+/**
+ * `findWords` for lowercased plain text, where letters are a-z, digits 0-9 and there are no marks.
+ * Each branch stands for the alternative of `TOKEN` it names.
+ */
+function plainSpans(text: string, spans: number[]): void {
+  for (let start = 0; start < text.length; ) {
+    const c = text.charCodeAt(start);
+    if (!isWordChar(c)) {
+      start++;
+      continue;
+    }
+    let end = start + 1;
+    if (isLetter(c)) {
+      // 1; the possessive is not part of that alternative, so "U.S.A’s" is "usa", "s".
+      while (text.charCodeAt(end) === DOT && isLetter(text.charCodeAt(end + 1)) && !isWordChar(text.charCodeAt(end + 2))) end += 2;
+      if (end > start + 1) {
+        spans.push(start, -end);
+        start = end;
+        continue;
+      }
+      // 4.
+      spans.push(start, (end = skipWord(text, end)));
+    } else {
+      // 2, else 3.
+      const digits = skipDigits(text, end);
+      let groups = digits;
+      while (text.charCodeAt(groups) === COMMA && isDigit(text.charCodeAt(groups + 1)) && isDigit(text.charCodeAt(groups + 2)) && isDigit(text.charCodeAt(groups + 3))) groups += 4;
+      // A digit after the last group fails `(?![\p{N}])`, and the pattern gives that group back: "1,234,5678" is "1234", "5678".
+      if (isDigit(text.charCodeAt(groups))) groups -= 4;
+      if (groups > digits) spans.push(start, -(end = decimal(text, groups)));
+      else spans.push(start, (end = skipWord(text, decimal(text, digits))));
+    }
+    const q = text.charCodeAt(end);
+    if ((q === APOSTROPHE || q === RIGHT_QUOTE) && text.charCodeAt(end + 1) === S && !isWordChar(text.charCodeAt(end + 2))) end += 2;
+    start = end;
+  }
+}
+
+/** The word at one span from `findWords`. */
+function spanWord(text: string, start: number, end: number): string {
+  if (end > 0) return text.slice(start, end);
+  // An acronym has no comma; a number with thousands separators keeps its decimal point.
+  const word = text.slice(start, -end);
+  return word.includes(',') ? word.replaceAll(',', '') : word.replaceAll('.', '');
+}
+
+/**
+ * Numbers of words, each computed once and found again by the word's place in a text, so a word
+ * seen before costs no substring. Open addressing, kept at most half full, over four int32s a slot:
+ * hash, offset of the word's characters in `chars`, length (0 for an empty slot) and number. A
+ * lookup reads one slot and one run of characters: while indexing, other work keeps pushing the
+ * memo out of the cache, and a Map of strings read more scattered memory per word.
+ */
+class WordMemo {
+  private slots = new Int32Array(4 << 12);
+  private chars = new Uint16Array(1 << 15);
+  private used = 0;
+  private size = 0;
+
+  constructor(private readonly value: (word: string) => number) {}
+
+  /** The number of `text.slice(start, end)`. */
+  get(text: string, start = 0, end = text.length): number {
+    const hash = hashOf(text, start, end);
+    const { slots, chars } = this;
+    const mask = slots.length - 4;
+    for (let slot = (hash << 2) & mask; slots[slot + 2] !== 0; slot = (slot + 4) & mask) {
+      if (slots[slot] !== hash || slots[slot + 2] !== end - start) continue;
+      const offset = slots[slot + 1]! - start;
+      let i = start;
+      while (i < end && chars[offset + i] === text.charCodeAt(i)) i++;
+      if (i === end) return slots[slot + 3]!;
+    }
+    return this.add(text, start, end, hash);
+  }
+
+  private add(text: string, start: number, end: number, hash: number): number {
+    const value = this.value(text.slice(start, end));
+    if (this.size >= MAX_MEMO) {
+      this.slots.fill(0);
+      this.size = this.used = 0;
+    }
+    if (this.used + end - start > this.chars.length) {
+      const chars = new Uint16Array(2 * (this.used + end - start));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    const offset = this.used;
+    for (let i = start; i < end; i++) this.chars[this.used++] = text.charCodeAt(i);
+    this.put(hash, offset, end - start, value);
+    if (this.size * 8 > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
+      this.size = 0;
+      for (let slot = 0; slot < old.length; slot += 4) if (old[slot + 2] !== 0) this.put(old[slot]!, old[slot + 1]!, old[slot + 2]!, old[slot + 3]!);
+    }
+    return value;
+  }
+
+  private put(hash: number, offset: number, length: number, value: number): void {
+    const mask = this.slots.length - 4;
+    let slot = (hash << 2) & mask;
+    while (this.slots[slot + 2] !== 0) slot = (slot + 4) & mask;
+    this.slots[slot] = hash;
+    this.slots[slot + 1] = offset;
+    this.slots[slot + 2] = length;
+    this.slots[slot + 3] = value;
+    this.size++;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
 
 /** Builds an analyzer; `stopwords` are lowercase words as `words` yields them. */
 export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Analyzer {
   const { stopwords } = options;
   const memo = new Map<string, string>();
+  const spans: number[] = [];
 
   const words = (text: string): string[] => {
+    const source = findWords(text, spans);
     const out: string[] = [];
-    const normal = text.normalize('NFKC').toLowerCase();
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(normal); m !== null; m = TOKEN.exec(normal)) {
-      if (m[1] !== undefined) out.push(m[1].replaceAll('.', ''));
-      else {
-        const word = m[2]!;
-        out.push(word.includes(',') ? word.replaceAll(',', '') : word);
-      }
-    }
+    for (let i = 0; i < spans.length; i += 2) out.push(spanWord(source, spans[i]!, spans[i + 1]!));
     return out;
+  };
+
+  const wordIds = (value: (word: string) => number) => {
+    const ids = new WordMemo(value);
+    // Its own, as `value` may call `words`.
+    const found: number[] = [];
+    return (text: string): number[] => {
+      const source = findWords(text, found);
+      const out: number[] = [];
+      for (let i = 0; i < found.length; i += 2) {
+        const start = found[i]!;
+        const end = found[i + 1]!;
+        const id = end > 0 ? ids.get(source, start, end) : ids.get(spanWord(source, start, end));
+        if (id >= 0) out.push(id);
+      }
+      return out;
+    };
   };
 
   const stem = (word: string): string => {
@@ -73,5 +263,5 @@ export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Ana
     return out;
   };
 
-  return { words, stem, terms, termOf, stopwords };
+  return { words, wordIds, stem, terms, termOf, stopwords };
 }
