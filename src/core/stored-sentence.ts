@@ -1,24 +1,23 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Sentence } from './types.ts';
-import { int32s, uint16s } from './slab.ts';
+import { bytesOf, int32s, uint16s } from './slab.ts';
 
 /**
- * Everything one article keeps of its text after analysis, in two values: its paragraphs as one
- * string, and one typed array holding where each paragraph starts, then per sentence where its
+ * Everything one article keeps of its text after analysis, in two values: the bytes of its
+ * paragraphs, and one typed array holding where each paragraph starts, then per sentence where its
  * text starts and ends, where its term ids start, its paragraph and its word count, then the term
  * ids of the whole article. No object per sentence or per paragraph: on a large corpus those
  * were a third of the heap, and most sentences are never looked at by a query.
  *
- * The string is always one byte per character: an article with characters past U+00FF (curly
- * quotes are enough) keeps its UTF-8 bytes, one per character, and offsets count those bytes.
- * V8 would otherwise store the whole text at two bytes per character. Longer texts are kept
- * deflated and inflated when a sentence of theirs is read.
+ * The bytes are Latin-1 when every character fits, else UTF-8 (curly quotes are enough), and
+ * offsets count bytes. Longer texts are kept deflated and inflated when a sentence of theirs is read.
+ * Both values are views into shared buffers (slab.ts), outside V8's heap.
  */
 export interface ArticleText {
-  text: string;
-  /** `text` holds UTF-8 bytes and its offsets are byte offsets. */
+  text: Uint8Array;
+  /** `text` holds UTF-8 bytes, else Latin-1. */
   utf8: boolean;
-  /** `text` is those bytes deflated (raw deflate, one byte per character); offsets count the inflated bytes. */
+  /** `text` is those bytes deflated (raw deflate); offsets count the inflated bytes. */
   deflated: boolean;
   table: Table;
   paragraphs: number;
@@ -63,11 +62,10 @@ export function packArticleText(
   const joined = paragraphs.join('');
   // Most texts are ASCII, which a native count tells at once: no regex scan for a wide character.
   const utf8 = Buffer.byteLength(joined, 'utf8') !== joined.length && WIDE.test(joined);
-  // Through a Buffer either way: a flat one-byte string that holds no slice of the file's text.
   const bytes = Buffer.from(joined, utf8 ? 'utf8' : 'latin1');
   const packed = deflate && bytes.length >= DEFLATE_FROM ? deflateRawSync(bytes, { ...ZLIB_PACK, chunkSize: Math.max(64, bytes.length) }) : bytes;
   const deflated = packed.length < bytes.length;
-  const text = (deflated ? packed : bytes).toString('latin1');
+  const text = bytesOf(deflated ? packed : bytes);
   const length = utf8 ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length;
   const head = paragraphs.length + 1;
   let terms = 0;
@@ -103,8 +101,8 @@ export function packArticleText(
 }
 
 function decode(t: ArticleText, from: number, to: number): string {
-  if (t.deflated) return inflated(t).toString(t.utf8 ? 'utf8' : 'latin1', from, to);
-  return t.utf8 ? Buffer.from(t.text.slice(from, to), 'latin1').toString('utf8') : t.text.slice(from, to);
+  const bytes = t.deflated ? inflated(t) : Buffer.from(t.text.buffer, t.text.byteOffset, t.text.length);
+  return bytes.toString(t.utf8 ? 'utf8' : 'latin1', from, to);
 }
 
 /** Inflated texts of the articles read last: a query reads many sentences of a few dozen articles. */
@@ -115,7 +113,7 @@ function inflated(t: ArticleText): Buffer {
   let bytes = recent.get(t);
   if (bytes) return bytes;
   // Sized to the text, so zlib makes no 16 KB buffer per call and joins no chunks.
-  bytes = inflateRawSync(Buffer.from(t.text, 'latin1'), { windowBits: WINDOW_BITS, chunkSize: Math.max(64, t.table[t.paragraphs]!) });
+  bytes = inflateRawSync(t.text, { windowBits: WINDOW_BITS, chunkSize: Math.max(64, t.table[t.paragraphs]!) });
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   recent.set(t, bytes);
   return bytes;

@@ -1,9 +1,11 @@
+import { bytesOf } from './slab.ts';
+
 /**
- * Where an article mentions topics, packed in one one-byte string of 7-bit varints: the number of
+ * Where an article mentions topics, packed in bytes of 7-bit varints: the number of
  * mentions, the form ids in reading order, then the ids of its distinct sentence-initial names.
  * Frequent forms get small ids, so most take one or two bytes where an Int32Array took four.
  */
-export type ArticleTopics = string;
+export type ArticleTopics = Uint8Array;
 
 // Reused between articles: packing is synchronous, and an article rarely needs more than a few KB.
 let bytes = Buffer.alloc(4096);
@@ -16,7 +18,7 @@ export function packTopics(mentions: readonly number[], mentionCount: number, in
   let at = put(mentionCount, 0);
   for (let i = 0; i < mentionCount; i++) at = put(mentions[i]!, at);
   for (const i of initials) at = put(i, at);
-  return bytes.toString('latin1', 0, at);
+  return bytesOf(bytes.subarray(0, at));
 }
 
 /** Writes `value` at `at` in `bytes`; returns the offset past it. */
@@ -35,11 +37,11 @@ let cursor = 0;
 
 /** The varint at `cursor`, moving `cursor` past it. */
 function next(topics: ArticleTopics): number {
-  let b = topics.charCodeAt(cursor++);
+  let b = topics[cursor++]!;
   let value = b & 0x7f;
   // Shifts, not powers of two: packed values are ids below 2 ** 31, and `**` costs a float pow.
   for (let shift = 7; b >= 0x80; shift += 7) {
-    b = topics.charCodeAt(cursor++);
+    b = topics[cursor++]!;
     value |= (b & 0x7f) << shift;
   }
   return value;
@@ -59,8 +61,8 @@ export function mentionsOf(topics: ArticleTopics): Int32Array {
 export function initialsOf(topics: ArticleTopics): Int32Array {
   cursor = 0;
   // A varint's last byte is the only one below 0x80: skip the mentions, count the rest.
-  for (let skip = next(topics); skip > 0 && cursor < topics.length; cursor++) if (topics.charCodeAt(cursor) < 0x80) skip--;
+  for (let skip = next(topics); skip > 0 && cursor < topics.length; cursor++) if (topics[cursor]! < 0x80) skip--;
   let count = 0;
-  for (let i = cursor; i < topics.length; i++) if (topics.charCodeAt(i) < 0x80) count++;
+  for (let i = cursor; i < topics.length; i++) if (topics[i]! < 0x80) count++;
   return decode(topics, count);
 }

@@ -63,7 +63,7 @@ test('topic-scan: names, connectors, possessives, compounds and pairs on tricky 
 test('topic-scan: a new scanner on the same vocabulary packs the same ids', () => {
   const vocabulary = topicVocabulary(realEngine().lexicon);
   const text = ['Hun Sen met Prince Norodom Ranariddh in Phnom Penh.', 'The coalition government held power-sharing talks.'];
-  assert.equal(createTopicScanner(vocabulary)(text), createTopicScanner(vocabulary)(text));
+  assert.deepEqual(createTopicScanner(vocabulary)(text), createTopicScanner(vocabulary)(text));
 });
 
 const spansOf = (find: (text: string, spans: WordSpans) => number, text: string) => {
@@ -137,5 +137,5 @@ test('topic-pack: mentions and initials come back as packed, at every varint len
   const packed = packTopics(edges, edges.length, edges);
   assert.deepEqual([...mentionsOf(packed)], edges);
   assert.deepEqual([...initialsOf(packed)], edges);
-  assert.equal(packTopics([], 0, []), '\0');
+  assert.deepEqual([...packTopics([], 0, [])], [0]);
 });
