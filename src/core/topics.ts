@@ -16,10 +16,11 @@ class Tallies {
   readonly articles: Int32Array;
   readonly mentions: Int32Array;
   readonly formCount: Int32Array;
+  private readonly listed: Uint8Array;
+  /** Keys whose kind so far comes from a sentence-initial name only: a mention's kind comes first. */
+  private readonly kindFromName: Uint8Array;
   /** Forms of each key in the order first met: the first names the topic, ties go to the earlier. */
   readonly forms = new Map<number, number[]>();
-  /** Article sets of the keys that sentence-initial names may add to out of order. */
-  readonly sets = new Map<number, Set<number>>();
 
   constructor(readonly vocabulary: TopicVocabulary) {
     const keys = vocabulary.keys.length;
@@ -28,28 +29,37 @@ class Tallies {
     this.articles = new Int32Array(keys);
     this.mentions = new Int32Array(keys);
     this.formCount = new Int32Array(vocabulary.forms.length);
+    this.listed = new Uint8Array(vocabulary.forms.length);
+    this.kindFromName = new Uint8Array(keys);
   }
 
-  count(formId: number, article: number): void {
+  /**
+   * Counts a mention; a form met for the first time is listed last among its key's. An `unlisted`
+   * one (a sentence-initial name) is listed by {@link list}, and gives its key a kind only until a mention does.
+   */
+  count(formId: number, article: number, unlisted = false): void {
     const form = this.vocabulary.forms[formId]!;
     const key = form.key;
     if (key < 0) return;
-    if (this.kind[key] === -1) {
+    if (this.kind[key] === -1) this.forms.set(key, []);
+    if (this.kind[key] === -1 || (this.kindFromName[key] && !unlisted)) {
       this.kind[key] = form.kind === 'entity' ? 0 : 1;
-      this.forms.set(key, []);
+      this.kindFromName[key] = unlisted ? 1 : 0;
     }
-    if (this.formCount[formId]!++ === 0) this.forms.get(key)!.push(formId);
-    const set = this.sets.get(key);
-    if (set) {
-      if (!set.has(article)) {
-        set.add(article);
-        this.articles[key]!++;
-      }
-    } else if (this.lastArticle[key] !== article) {
+    this.formCount[formId]!++;
+    if (!unlisted && !this.listed[formId]) this.list(formId);
+    if (this.lastArticle[key] !== article) {
       this.lastArticle[key] = article;
       this.articles[key]!++;
     }
     this.mentions[key]!++;
+  }
+
+  /** Lists a counted form after the forms its key has, unless it is listed. */
+  list(formId: number): void {
+    if (this.listed[formId] || this.formCount[formId] === 0) return;
+    this.listed[formId] = 1;
+    this.forms.get(this.vocabulary.forms[formId]!.key)!.push(formId);
   }
 }
 
@@ -67,14 +77,15 @@ export function extractTopics(corpus: Corpus): TopicEntry[] {
   const vocabulary = topicVocabulary(corpus.lexicon);
   const perArticle = corpus.articleTopics ?? scanArticles(corpus, vocabulary);
   let t = new Tallies(vocabulary);
-  // Sentence-initial names, each with the articles it starts a sentence in, in order first met.
-  const initialArticles = new Map<number, number[]>();
+  // Sentence-initial names in the order first met.
+  const initials: number[] = [];
+  const metInitial = new Uint8Array(vocabulary.initials.length);
   perArticle.forEach((topics, article) => {
     for (const formId of mentionsOf(topics)) t.count(formId, article);
     for (const id of initialsOf(topics)) {
-      let list = initialArticles.get(id);
-      if (!list) initialArticles.set(id, (list = []));
-      list.push(article);
+      if (metInitial[id]) continue;
+      metInitial[id] = 1;
+      initials.push(id);
     }
   });
 
@@ -84,19 +95,19 @@ export function extractTopics(corpus: Corpus): TopicEntry[] {
     const keyId = key ? vocabulary.keyId(key) : undefined;
     return keyId !== undefined && keyId < t.kind.length && t.kind[keyId] !== -1 ? keyId : undefined;
   };
-  const named = [...initialArticles].filter(([id]) => initialKey(id) !== undefined);
+  const named = initials.filter((id) => initialKey(id) !== undefined);
   if (named.length > 0) {
-    const formIds = named.map(([id]) => vocabulary.formId(vocabulary.initials[id]!, 'entity'));
-    // New forms may have grown the vocabulary: count again with the article sets of the keys they touch.
-    const touched = new Set(formIds.map((f) => vocabulary.forms[f]!.key).filter((k) => k >= 0));
+    // Forming the names may grow the vocabulary: count again, names with the mentions of their
+    // article, so every count stays in article order. A name's form is listed after the forms
+    // met mid-sentence, as a name met first at the start of a sentence is the less usual spelling.
+    const formOf = new Int32Array(vocabulary.initials.length).fill(-1);
+    for (const id of named) formOf[id] = vocabulary.formId(vocabulary.initials[id]!, 'entity');
     t = new Tallies(vocabulary);
-    for (const key of touched) t.sets.set(key, new Set());
     perArticle.forEach((topics, article) => {
       for (const formId of mentionsOf(topics)) t.count(formId, article);
+      for (const id of initialsOf(topics)) if (formOf[id]! >= 0) t.count(formOf[id]!, article, true);
     });
-    named.forEach(([, articles], i) => {
-      for (const a of articles) t.count(formIds[i]!, a);
-    });
+    for (const id of named) t.list(formOf[id]!);
   }
   return ranked(t, corpus);
 }
