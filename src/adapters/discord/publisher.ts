@@ -7,6 +7,7 @@ import { LIMITS, NO_MENTIONS, type DiscordMessage } from './limits.ts';
 import { renderDigest } from './render-digest.ts';
 import { splitText } from './split-text.ts';
 import { explainDiscordError } from './errors.ts';
+import { onceUntilFailure } from '../once-until-failure.ts';
 
 const NONCE_MAX = 25;
 /** How far back in the channel `findPosted` looks (Discord's most per request). */
@@ -62,15 +63,7 @@ interface FetchedMessage {
 
 /** Posts scheduled digests to their channels through the bot's REST client. */
 export function createDiscordPublisher(rest: REST, apiUrl: string): Publisher {
-  let self: Promise<string> | undefined;
-  const myId = () =>
-    (self ??= (rest.get(Routes.user()) as Promise<{ id: string }>).then(
-      (u) => u.id,
-      (err: unknown) => {
-        self = undefined;
-        throw err;
-      },
-    ));
+  const myId = onceUntilFailure(() => (rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id));
   return {
     async publish(subscription, digest, context) {
       const messages = messagesFor(subscription, digest, context);

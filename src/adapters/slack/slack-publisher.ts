@@ -6,6 +6,7 @@ import type { EarlierPost, Publisher, PublishContext } from '../../scheduler/pub
 import { section, type SlackMessage } from './blocks.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { renderDigest } from './render-digest.ts';
+import { onceUntilFailure } from '../once-until-failure.ts';
 
 function scheduledMessages(subscription: Subscription, digest: Digest, context: PublishContext): SlackMessage[] {
   const topic = escapeMrkdwn(subscription.topic);
@@ -79,15 +80,12 @@ async function withRateLimit<T>(method: string, policy: RateLimitPolicy, call: (
  */
 export function createSlackPublisher(client: webApi.WebClient, rateLimits: RateLimitPolicy = { maxRetryAfterMs: 10_000 }): Publisher {
   const delivered = new Map<string, number>();
-  let self: Promise<{ user?: string; bot?: string }> | undefined;
-  const whoAmI = () =>
-    (self ??= withRateLimit('auth.test', rateLimits, () => client.auth.test()).then(
-      (r) => ({ ...(r.user_id ? { user: r.user_id } : {}), ...(r.bot_id ? { bot: r.bot_id } : {}) }),
-      (err: unknown) => {
-        self = undefined;
-        throw err;
-      },
-    ));
+  const whoAmI = onceUntilFailure(() =>
+    withRateLimit('auth.test', rateLimits, () => client.auth.test()).then((r): { user?: string; bot?: string } => ({
+      ...(r.user_id ? { user: r.user_id } : {}),
+      ...(r.bot_id ? { bot: r.bot_id } : {}),
+    })),
+  );
   return {
     async publish(subscription, digest, context) {
       const messages = scheduledMessages(subscription, digest, context);
