@@ -1,3 +1,5 @@
+import { FNV_OFFSET, FNV_PRIME, hashOf } from './text/word-hash.ts';
+
 /** A word as the topic scanner reads it: a letter or digit, then letters, digits, apostrophes and hyphens. */
 export const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;
 
@@ -31,17 +33,6 @@ export interface WordSpans {
 
 export const wordSpans = (): WordSpans => ({ starts: [], ends: [], hashes: [] });
 
-// FNV-1a over UTF-16 code units, computed as the characters are read. The offset is random per
-// process, as V8 seeds its own string hashes, so text cannot easily be written to pile up in one
-// place of a `WordTable`.
-const FNV_OFFSET = (Math.random() * 2 ** 32) | 0;
-const FNV_PRIME = 0x01000193;
-
-function hashOf(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
 
 /**
  * Puts the words WORD finds in `text` into `spans` and returns how many there are (the arrays
@@ -62,6 +53,7 @@ export function findWords(text: string, spans: WordSpans): number {
       continue;
     }
     starts[n] = i;
+    // hashOf, computed as the characters are read.
     let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
     for (i++; i < length; i++) {
       c = text.charCodeAt(i);

@@ -17,8 +17,6 @@ class Tallies {
   readonly mentions: Int32Array;
   readonly formCount: Int32Array;
   private readonly listed: Uint8Array;
-  /** Keys whose kind so far comes from a sentence-initial name only: a mention's kind comes first. */
-  private readonly kindFromName: Uint8Array;
   /** Forms of each key in the order first met: the first names the topic, ties go to the earlier. */
   readonly forms = new Map<number, number[]>();
 
@@ -30,24 +28,17 @@ class Tallies {
     this.mentions = new Int32Array(keys);
     this.formCount = new Int32Array(vocabulary.forms.length);
     this.listed = new Uint8Array(vocabulary.forms.length);
-    this.kindFromName = new Uint8Array(keys);
   }
 
   /**
-   * Counts a mention; a form met for the first time is listed last among its key's. An `unlisted`
-   * one (a sentence-initial name) is listed by {@link list}, and gives its key a kind only until a mention does.
+   * Counts a mention; a form met for the first time is listed last among its key's, unless
+   * `unlisted` (a sentence-initial name), which {@link list} lists later.
    */
   count(formId: number, article: number, unlisted = false): void {
-    const form = this.vocabulary.forms[formId]!;
-    const key = form.key;
+    const key = this.vocabulary.forms[formId]!.key;
     if (key < 0) return;
-    if (this.kind[key] === -1) this.forms.set(key, []);
-    if (this.kind[key] === -1 || (this.kindFromName[key] && !unlisted)) {
-      this.kind[key] = form.kind === 'entity' ? 0 : 1;
-      this.kindFromName[key] = unlisted ? 1 : 0;
-    }
     this.formCount[formId]!++;
-    if (!unlisted && !this.listed[formId]) this.list(formId);
+    if (!unlisted) this.list(formId);
     if (this.lastArticle[key] !== article) {
       this.lastArticle[key] = article;
       this.articles[key]!++;
@@ -55,11 +46,17 @@ class Tallies {
     this.mentions[key]!++;
   }
 
-  /** Lists a counted form after the forms its key has, unless it is listed. */
+  /** Lists a counted form after the forms its key has, unless it is listed; the first gives the key its kind. */
   list(formId: number): void {
     if (this.listed[formId] || this.formCount[formId] === 0) return;
     this.listed[formId] = 1;
-    this.forms.get(this.vocabulary.forms[formId]!.key)!.push(formId);
+    const form = this.vocabulary.forms[formId]!;
+    const forms = this.forms.get(form.key);
+    if (forms) forms.push(formId);
+    else {
+      this.forms.set(form.key, [formId]);
+      this.kind[form.key] = form.kind === 'entity' ? 0 : 1;
+    }
   }
 }
 

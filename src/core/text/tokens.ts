@@ -4,6 +4,7 @@
  * and stems and term ids are memoised (news vocabulary repeats a lot).
  */
 import { stemmer } from 'stemmer';
+import { hashOf } from './word-hash.ts';
 
 /** Tokenizer and stemmer bound to one stopword list. */
 export interface Analyzer {
@@ -202,13 +203,6 @@ class WordMemo {
     this.slots[slot + 3] = value;
     this.size++;
   }
-}
-
-/** FNV-1a over the UTF-16 code units. */
-function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
 }
 
 /** Builds an analyzer; `stopwords` are lowercase words as `words` yields them. */
