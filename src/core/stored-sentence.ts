@@ -174,6 +174,11 @@ export class StoredSentence implements Sentence {
     return ids && { ids, start: StoredSentence.termStart(sentence), end: StoredSentence.termEnd(sentence) };
   }
 
+  /** The term of each term id of a stored sentence; undefined for any other sentence. */
+  static dictionaryOf(sentence: Sentence): readonly string[] | undefined {
+    return #article in sentence ? (sentence as StoredSentence).#article.dictionary : undefined;
+  }
+
   /** The array holding a stored sentence's term ids, for hot loops that read the range with the two below. */
   static termTable(sentence: Sentence): Table | undefined {
     return #article in sentence ? (sentence as StoredSentence).#article.table : undefined;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { idf } from '../../src/core/corpus.ts';
 import { termSpace } from '../../src/core/summarize/term-space.ts';
+import { localTerms } from '../../src/core/summarize/local-terms.ts';
 import { groupByLeader } from '../../src/core/summarize/group.ts';
 import { SAME_FACT, cosine, weightedOverlap } from '../../src/core/summarize/similarity.ts';
 import { sameFactAnywhere, sameFactElsewhere } from '../../src/core/summarize/same-fact.ts';
@@ -10,7 +11,7 @@ import { bundledCorpus } from '../helpers/fixtures.ts';
 test('select-grouping: the term space measures overlap exactly as weightedOverlap does', async () => {
   const corpus = await bundledCorpus();
   const weigh = idf(corpus);
-  const space = termSpace(corpus.sentences.slice(), weigh);
+  const space = termSpace(localTerms(corpus.sentences.slice()), weigh);
   const sets = corpus.sentences.slice().map((s) => new Set(s.terms));
   let close = 0;
   for (let a = 0; a < sets.length; a++) {
@@ -25,7 +26,7 @@ test('select-grouping: the term space measures overlap exactly as weightedOverla
 
 test('select-grouping: indexed leader clustering groups as comparing with every leader does', async () => {
   const corpus = await bundledCorpus();
-  const space = termSpace(corpus.sentences.slice(), idf(corpus));
+  const space = termSpace(localTerms(corpus.sentences.slice()), idf(corpus));
   // Any order will do for the check; a reversed one makes later sentences lead.
   for (const ranked of [corpus.sentences.slice().map((_, i) => i), corpus.sentences.slice().map((_, i) => i).reverse()]) {
     const naive: { leader: number; members: number[] }[] = [];

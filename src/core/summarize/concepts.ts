@@ -4,12 +4,11 @@
  * five outlets reported outranks an aside that one of them made.
  */
 
-const PACK = 2 ** 15;
-
 export interface ConceptSource {
   article: number;
   relevance: number;
-  terms: readonly string[];
+  /** The sentence's terms as small ids, in order, repeats kept (see local-terms.ts). */
+  terms: Int32Array;
 }
 
 export interface ConceptTable {
@@ -20,34 +19,23 @@ export interface ConceptTable {
 }
 
 /**
- * Concepts of the sources as small integer ids, numbered in order of first appearance, with
- * their weights: the sum, over articles (in the order first met), of the best relevance of a
- * sentence of that article carrying the concept. Pairs count double since they pin down a
+ * Concepts of the sources as small integer ids, with their weights: the sum, over articles (in
+ * the order first met), of the best relevance of a sentence of that article carrying the concept.
+ * A term keeps its id; pairs follow, from `termCount` on. Pairs count double since they pin down a
  * claim, not a word. `singleSourceWeight` scales concepts only one article carries: for a
  * summary of many articles as a whole, what only one of them says is mostly noise.
  */
-export function conceptTable(sources: readonly ConceptSource[], singleSourceWeight: number): ConceptTable {
-  const ids = new Map<string, number>();
+export function conceptTable(sources: readonly ConceptSource[], termCount: number, singleSourceWeight: number): ConceptTable {
+  // A pair's key is a number made of its two term ids: numbers hash much faster than strings.
   const pairIds = new Map<number, number>();
-  const isPair: boolean[] = [];
-  const stamp: number[] = [];
+  let conceptCount = termCount;
+  const stamp: number[] = new Array(termCount).fill(-1);
   // Per concept, the articles carrying it as a linked list of entries, in the order first met.
-  const head: number[] = [];
-  const tail: number[] = [];
+  const head: number[] = new Array(termCount).fill(-1);
+  const tail: number[] = new Array(termCount).fill(-1);
   const entryArticle: number[] = [];
   const entryBest: number[] = [];
   const entryNext: number[] = [];
-  const intern = (key: string): number => {
-    let id = ids.get(key);
-    if (id === undefined) {
-      ids.set(key, (id = isPair.length));
-      isPair.push(key.includes(' '));
-      stamp.push(-1);
-      head.push(-1);
-      tail.push(-1);
-    }
-    return id;
-  };
   // Sentences usually come article by article: then an article that is not the last one met is new.
   const runs = sources.filter((s, i) => i === 0 || s.article !== sources[i - 1]!.article).length;
   const contiguous = runs === new Set(sources.map((s) => s.article)).size;
@@ -69,22 +57,23 @@ export function conceptTable(sources: readonly ConceptSource[], singleSourceWeig
     tail[c] = e;
   };
 
+  const own: number[] = [];
   const concepts = sources.map((s, i) => {
-    const own: number[] = [];
-    const termIds = s.terms.map(intern);
-    for (const c of termIds) {
+    own.length = 0;
+    const terms = s.terms;
+    for (const c of terms) {
       if (stamp[c] === i) continue;
       stamp[c] = i;
       own.push(c);
     }
-    for (let k = 1; k < termIds.length; k++) {
-      const [a, b] = [termIds[k - 1]!, termIds[k]!];
-      // Small ids pack into one small integer key; past that, the pair is looked up by its text.
-      const key = a < PACK && b < PACK ? a * PACK + b : -1;
-      let c = key < 0 ? undefined : pairIds.get(key);
+    for (let k = 1; k < terms.length; k++) {
+      const key = terms[k - 1]! * termCount + terms[k]!;
+      let c = pairIds.get(key);
       if (c === undefined) {
-        c = intern(`${s.terms[k - 1]} ${s.terms[k]}`);
-        if (key >= 0) pairIds.set(key, c);
+        pairIds.set(key, (c = conceptCount++));
+        stamp.push(-1);
+        head.push(-1);
+        tail.push(-1);
       }
       if (stamp[c] === i) continue;
       stamp[c] = i;
@@ -94,14 +83,14 @@ export function conceptTable(sources: readonly ConceptSource[], singleSourceWeig
     return Int32Array.from(own);
   });
 
-  const weights = new Float64Array(isPair.length);
+  const weights = new Float64Array(conceptCount);
   for (let c = 0; c < weights.length; c++) {
     const single = entryNext[head[c]!] === -1;
     const scale = single ? singleSourceWeight : 1;
     if (scale === 0) continue;
     let w = 0;
     for (let e = head[c]!; e >= 0; e = entryNext[e]!) w += entryBest[e]! * scale;
-    weights[c] = isPair[c] ? 2 * w : w;
+    weights[c] = c >= termCount ? 2 * w : w;
   }
   return { concepts, weights };
 }

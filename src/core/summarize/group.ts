@@ -14,26 +14,41 @@ export interface IndexGroup {
  */
 export function groupByLeader(ranked: readonly number[], space: TermSpace, threshold: number): IndexGroup[] {
   const groups: IndexGroup[] = [];
-  const leadersWith: number[][] = Array.from({ length: space.size }, () => []);
+  // Per term, the groups whose leader has it, as linked lists in flat arrays: most terms lead none.
+  const first = new Int32Array(space.size).fill(-1);
+  const entryGroup: number[] = [];
+  const entryNext: number[] = [];
   const shared = new Int32Array(ranked.length);
   const touched: number[] = [];
+  const eligible: number[] = [];
   for (const s of ranked) {
     for (const id of space.bags[s]!) {
-      for (const g of leadersWith[id]!) {
+      for (let e = first[id]!; e >= 0; e = entryNext[e]!) {
+        const g = entryGroup[e]!;
         if (shared[g] === 0) touched.push(g);
         shared[g] = shared[g]! + 1;
       }
     }
-    touched.sort((a, b) => a - b);
-    let home: IndexGroup | undefined;
     for (const g of touched) {
-      if (!home && shared[g]! >= 3 && space.overlap(groups[g]!.leader, s) >= threshold) home = groups[g];
+      if (shared[g]! >= 3) eligible.push(g);
       shared[g] = 0;
     }
     touched.length = 0;
+    if (eligible.length > 1) eligible.sort((a, b) => a - b);
+    let home: IndexGroup | undefined;
+    for (const g of eligible) {
+      if (space.overlap(groups[g]!.leader, s) >= threshold) {
+        home = groups[g];
+        break;
+      }
+    }
+    eligible.length = 0;
     if (home) home.members.push(s);
     else {
-      for (const id of space.bags[s]!) leadersWith[id]!.push(groups.length);
+      for (const id of space.bags[s]!) {
+        entryNext.push(first[id]!);
+        first[id] = entryGroup.push(groups.length) - 1;
+      }
       groups.push({ leader: s, members: [s] });
     }
   }

@@ -1,4 +1,4 @@
-import type { Sentence } from '../types.ts';
+import type { LocalTerms } from './local-terms.ts';
 import { overlapScore, type Weigh } from './similarity.ts';
 
 /**
@@ -20,30 +20,29 @@ export interface TermSpace {
   cosine(a: number, b: number): number;
 }
 
-/** Builds the term space of `sentences`; indexes of the methods are positions in that list. */
-export function termSpace(sentences: readonly Sentence[], weigh: Weigh): TermSpace {
-  const ids = new Map<string, number>();
-  const weights: number[] = [];
-  const bags = sentences.map((s) => {
-    const bag: number[] = [];
-    for (const term of s.terms) {
-      let id = ids.get(term);
-      if (id === undefined) {
-        ids.set(term, (id = ids.size));
-        weights.push(weigh(term));
-      }
-      if (!bag.includes(id)) bag.push(id);
+/** Builds the term space of some sentences' terms; indexes of the methods are positions in that list. */
+export function termSpace(local: LocalTerms, weigh: Weigh): TermSpace {
+  const size = local.terms.length;
+  const weights = local.terms.map(weigh);
+  // A stamp per term marks the members of the last bag looked at; a new stamp clears it for free.
+  const mark = new Uint32Array(size);
+  let stamp = 0;
+  const bags = local.ids.map((ids) => {
+    if (++stamp === 0xffffffff) mark.fill((stamp = 0));
+    let n = 0;
+    const bag = new Int32Array(ids.length);
+    for (const id of ids) {
+      if (mark[id] === stamp) continue;
+      mark[id] = stamp;
+      bag[n++] = id;
     }
-    return Int32Array.from(bag);
+    return n === bag.length ? bag : bag.subarray(0, n);
   });
   const totals = bags.map((bag) => {
     let total = 0;
     for (const id of bag) total += weights[id]!;
     return total;
   });
-  // A stamp per term marks the members of the last bag looked at; a new stamp clears it for free.
-  const mark = new Uint32Array(ids.size);
-  let stamp = 0;
   const markBag = (bag: Int32Array) => {
     if (++stamp === 0xffffffff) mark.fill((stamp = 0));
     for (const id of bag) mark[id] = stamp;
@@ -73,5 +72,5 @@ export function termSpace(sentences: readonly Sentence[], weigh: Weigh): TermSpa
     return shared / Math.sqrt(x.length * y.length);
   };
 
-  return { bags, size: ids.size, overlap, cosine };
+  return { bags, size, overlap, cosine };
 }

@@ -3,6 +3,7 @@ import { usablePool } from './pool.ts';
 import { SAME_FACT } from './similarity.ts';
 import { conceptTable } from './concepts.ts';
 import { termSpace } from './term-space.ts';
+import { localTerms } from './local-terms.ts';
 import { groupByLeader } from './group.ts';
 
 const MIN_WORDS = 6;
@@ -22,8 +23,10 @@ function prior(c: Candidate): number {
 export function selectTopicItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
   const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS).map((i) => candidates[i]!);
   const articleCount = new Set(pool.map((c) => c.sentence.articleId)).size;
+  const local = localTerms(pool.map((c) => c.sentence));
   const { concepts, weights } = conceptTable(
-    pool.map((c) => ({ article: c.sentence.articleId, relevance: c.relevance, terms: c.sentence.terms })),
+    pool.map((c, i) => ({ article: c.sentence.articleId, relevance: c.relevance, terms: local.ids[i]! })),
+    local.terms.length,
     articleCount < 4 ? 1 : options.singleSourceWeight,
   );
   const priors = pool.map(prior);
@@ -34,7 +37,7 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
     return v * priors[i]!;
   };
 
-  const space = termSpace(pool.map((c) => c.sentence), options.weigh);
+  const space = termSpace(local, options.weigh);
   const ranked = pool.map((_, i) => ({ i, v: value(i) })).sort((a, b) => b.v - a.v || a.i - b.i).map((r) => r.i);
   const groups = groupByLeader(ranked, space, SAME_FACT).map((g, order) => ({
     ...g,

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { localTerms } from '../../src/core/summarize/local-terms.ts';
+import type { Sentence } from '../../src/core/types.ts';
+import { bundledCorpus } from '../helpers/fixtures.ts';
+
+const plain = (s: Sentence): Sentence => ({ id: s.id, articleId: s.articleId, paragraph: s.paragraph, position: s.position, text: s.text, terms: s.terms, words: s.words });
+
+test('local-terms: stored sentences read by term id get the ids their terms get read as text', async () => {
+  const corpus = await bundledCorpus();
+  // Every other sentence, from the end: ids follow first occurrence in the order given.
+  const sentences = corpus.sentences.slice().filter((_, i) => i % 2 === 0).reverse();
+  const byId = localTerms(sentences);
+  const byText = localTerms(sentences.map(plain));
+  assert.deepEqual(byId, byText);
+  sentences.forEach((s, i) => assert.deepEqual([...byId.ids[i]!].map((id) => byId.terms[id]), s.terms));
+  assert.equal(new Set(byId.terms).size, byId.terms.length, 'one id per term');
+  // The scratch table is cleared after use: a second, different call starts numbering afresh.
+  const again = localTerms(sentences.slice(1));
+  assert.deepEqual(again, localTerms(sentences.slice(1).map(plain)));
+});
+
+test('local-terms: a mix of stored and other sentences is read by text', async () => {
+  const corpus = await bundledCorpus();
+  const sentences = corpus.sentences.slice(0, 6);
+  const mixed = [...sentences.slice(0, 3), ...sentences.slice(3).map(plain)];
+  assert.deepEqual(localTerms(mixed), localTerms(sentences.map(plain)));
+});
