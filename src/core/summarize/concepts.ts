@@ -26,16 +26,20 @@ export interface ConceptTable {
  * summary of many articles as a whole, what only one of them says is mostly noise.
  */
 export function conceptTable(sources: readonly ConceptSource[], termCount: number, singleSourceWeight: number): ConceptTable {
-  // A pair's key is a number made of its two term ids: numbers hash much faster than strings.
-  const pairIds = new Map<number, number>();
   let conceptCount = termCount;
-  const stamp: number[] = new Array(termCount).fill(-1);
+  // Sized once from what the sources hold, at most: each term occurrence adds at most one pair,
+  // and each concept of a sentence at most one entry. Grown arrays allocated several times that.
+  let occurrences = 0;
+  for (const s of sources) occurrences += s.terms.length;
+  const stamp = new Int32Array(termCount + occurrences).fill(-1);
   // Per concept, the articles carrying it as a linked list of entries, in the order first met.
-  const head: number[] = new Array(termCount).fill(-1);
-  const tail: number[] = new Array(termCount).fill(-1);
-  const entryArticle: number[] = [];
-  const entryBest: number[] = [];
-  const entryNext: number[] = [];
+  const head = new Int32Array(termCount + occurrences).fill(-1);
+  const tail = new Int32Array(termCount + occurrences).fill(-1);
+  const entryArticle = new Int32Array(2 * occurrences);
+  const entryBest = new Float64Array(2 * occurrences);
+  const entryNext = new Int32Array(2 * occurrences);
+  let entries = 0;
+  const pairs = pairTable(occurrences);
   // Sentences usually come article by article: then an article that is not the last one met is new.
   const runs = sources.filter((s, i) => i === 0 || s.article !== sources[i - 1]!.article).length;
   const contiguous = runs === new Set(sources.map((s) => s.article)).size;
@@ -49,9 +53,10 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
       entryBest[e] = Math.max(entryBest[e]!, relevance);
       return;
     }
-    e = entryArticle.push(article) - 1;
-    entryBest.push(Math.max(0, relevance));
-    entryNext.push(-1);
+    e = entries++;
+    entryArticle[e] = article;
+    entryBest[e] = Math.max(0, relevance);
+    entryNext[e] = -1;
     if (head[c]! < 0) head[c] = e;
     else entryNext[tail[c]!] = e;
     tail[c] = e;
@@ -67,14 +72,8 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
       own.push(c);
     }
     for (let k = 1; k < terms.length; k++) {
-      const key = terms[k - 1]! * termCount + terms[k]!;
-      let c = pairIds.get(key);
-      if (c === undefined) {
-        pairIds.set(key, (c = conceptCount++));
-        stamp.push(-1);
-        head.push(-1);
-        tail.push(-1);
-      }
+      let c = pairs.find(terms[k - 1]!, terms[k]!, conceptCount);
+      if (c === conceptCount) conceptCount++;
       if (stamp[c] === i) continue;
       stamp[c] = i;
       own.push(c);
@@ -93,4 +92,32 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
     weights[c] = c >= termCount ? 2 * w : w;
   }
   return { concepts, weights };
+}
+
+/**
+ * Pairs of term ids to concept ids, by open addressing in typed arrays sized once: a query
+ * looks up thousands of pairs, and a Map of numbers took most of the table's time.
+ */
+function pairTable(most: number) {
+  let size = 16;
+  while (size < 2 * most) size *= 2;
+  const mask = size - 1;
+  const firsts = new Int32Array(size).fill(-1);
+  const seconds = new Int32Array(size);
+  const ids = new Int32Array(size);
+  return {
+    /** The id of the pair `a b`; a new pair gets `next`. */
+    find(a: number, b: number, next: number): number {
+      for (let slot = (Math.imul(a, 0x9e3779b1) ^ b) & mask; ; slot = (slot + 1) & mask) {
+        const first = firsts[slot]!;
+        if (first === a && seconds[slot] === b) return ids[slot]!;
+        if (first < 0) {
+          firsts[slot] = a;
+          seconds[slot] = b;
+          ids[slot] = next;
+          return next;
+        }
+      }
+    },
+  };
 }

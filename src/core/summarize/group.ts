@@ -16,8 +16,11 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
   const groups: IndexGroup[] = [];
   // Per term, the groups whose leader has it, as linked lists in flat arrays: most terms lead none.
   const first = new Int32Array(space.size).fill(-1);
-  const entryGroup: number[] = [];
-  const entryNext: number[] = [];
+  let capacity = 0;
+  for (const s of ranked) capacity += space.bags[s]!.length;
+  const entryGroup = new Int32Array(capacity);
+  const entryNext = new Int32Array(capacity);
+  let entries = 0;
   const shared = new Int32Array(ranked.length);
   const touched: number[] = [];
   const eligible: number[] = [];
@@ -46,8 +49,9 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
     if (home) home.members.push(s);
     else {
       for (const id of space.bags[s]!) {
-        entryNext.push(first[id]!);
-        first[id] = entryGroup.push(groups.length) - 1;
+        entryGroup[entries] = groups.length;
+        entryNext[entries] = first[id]!;
+        first[id] = entries++;
       }
       groups.push({ leader: s, members: [s] });
     }

@@ -28,10 +28,10 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     if (weights) grown.set(weights);
     weightTables.set(weigh, (weights = grown));
   }
-  const table = weights;
+  const weightById = weights;
   const weightOf = (id: number) => {
-    let w = table[id]!;
-    if (Number.isNaN(w)) table[id] = w = weigh(dictionary.terms[id]!);
+    let w = weightById[id]!;
+    if (Number.isNaN(w)) weightById[id] = w = weigh(dictionary.terms[id]!);
     return w;
   };
   const marks = scratch(dictionary.terms.length);
@@ -62,7 +62,9 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
       if (seen[id] === stamp) continue;
       seen[id] = stamp;
       otherSize++;
-      const w = weightOf(id);
+      // weightOf, inlined: a call per term returned its weight boxed, a heap number per term.
+      let w = weightById[id]!;
+      if (Number.isNaN(w)) weightById[id] = w = weigh(dictionary.terms[id]!);
       otherTotal += w;
       if (leader[id] === leaderStamp) {
         sharedInOtherOrder += w;

@@ -15,14 +15,7 @@ const MAX_PROBED = 5000;
 export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh): Sentence[] {
   const terms = new Set(leader.terms);
   const probes = [...terms].sort((a, b) => weigh(b) - weigh(a) || a.localeCompare(b)).slice(0, PROBE_TERMS);
-  const hits = new Map<number, number>();
-  for (const term of probes) {
-    for (const id of corpus.postings.get(term) ?? []) {
-      if (hits.size >= MAX_PROBED && !hits.has(id)) break;
-      hits.set(id, (hits.get(id) ?? 0) + 1);
-    }
-  }
-  return confirmed(corpus, leader, terms, hits, 2, weigh);
+  return confirmed(corpus, leader, terms, sharing(corpus, probes, 2, MAX_PROBED), weigh);
 }
 
 /**
@@ -33,20 +26,49 @@ export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh
  */
 export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh): Sentence[] {
   const terms = new Set(leader.terms);
-  const shared = new Map<number, number>();
-  for (const term of terms) for (const id of corpus.postings.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-  return confirmed(corpus, leader, terms, shared, 3, weigh);
+  return confirmed(corpus, leader, terms, sharing(corpus, terms, 3, Infinity), weigh);
 }
 
-/** The probed sentences that share enough terms and, compared in full, tell the same fact. */
-function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, shared: Map<number, number>, minShared: number, weigh: Weigh): Sentence[] {
+/** The given sentences that, compared in full, tell the same fact as `leader`, by id. */
+function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, ids: readonly number[], weigh: Weigh): Sentence[] {
   const found: Sentence[] = [];
   const overlap = overlapWithLeader(corpus, leader, weigh);
-  for (const [id, n] of shared) {
-    if (n < minShared || id === leader.id) continue;
+  for (const id of ids) {
+    if (id === leader.id) continue;
     // Compared by id: most candidates are not the same fact, and need no sentence made.
     const score = overlap ? overlap.byId(id) : weightedOverlap(terms, new Set(corpus.sentences.at(id).terms), weigh);
     if (score >= SAME_FACT) found.push(corpus.sentences.at(id));
   }
   return found.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Counts by sentence id, up to what is enough, in one byte array reused by every query (they run
+ * one at a time): a map of thousands of ids per item was most of what a /summary allocated on a
+ * large corpus.
+ */
+let counts = new Uint8Array(0);
+
+/**
+ * The sentences in at least `enough` of the terms' postings, in the order first met. Once `most`
+ * sentences are met, a list is read only up to its first sentence not met yet.
+ */
+function sharing(corpus: Corpus, terms: Iterable<string>, enough: number, most: number): number[] {
+  if (counts.length < corpus.sentences.length) counts = new Uint8Array(Math.max(corpus.sentences.length, 2 * counts.length));
+  const met: number[] = [];
+  try {
+    for (const term of terms) {
+      for (const id of corpus.postings.get(term) ?? []) {
+        const n = counts[id]!;
+        if (n === 0) {
+          if (met.length >= most) break;
+          met.push(id);
+        }
+        if (n < enough) counts[id] = n + 1;
+      }
+    }
+    return met.filter((id) => counts[id] === enough);
+  } finally {
+    for (const id of met) counts[id] = 0;
+  }
 }
