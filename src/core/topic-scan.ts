@@ -2,6 +2,7 @@ import type { TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { packTopics, type ArticleTopics } from './topic-pack.ts';
 import { findWords, wordSpans, WordTable } from './topic-words.ts';
+import { PairTable } from './pair-table.ts';
 
 // Capitalised words that are calendar or address words, not things a digest is about.
 const NOT_NAMES = new Set([
@@ -20,7 +21,7 @@ const VERBISH = new Set([
   'went', 'left', 'lies', 'also', 'still', 'even', 'just', 'well', 'later', 'would', 'could', 'must', 'might',
   'according', 'including', 'within', 'without', 'among', 'amid', 'since', 'while', 'whose', 'where',
 ]);
-/** The word cache passes it by at most a sentence's words: still below 2 ** 24, so two word ids pack into one exact number. */
+/** Hostile input cannot grow the word cache, nor the pairs of its word ids, past about this. */
 const MAX_WORDS = 500_000;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && w.length > 1;
 const phraseWord = (w: string) => /^\p{Ll}{4,}$/u.test(w) && !NOT_PHRASE_WORD.test(w) && !VERBISH.has(w);
@@ -137,7 +138,7 @@ const nameNode = (): NameNode => ({ entity: -1, initial: -1, longer: undefined }
  * (lower-case compounds and noun-like pairs of content words).
  */
 export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: readonly string[]) => ArticleTopics {
-  const pairs = new Map<number, number>();
+  const pairs = new PairTable();
   const judge = (raw: string, id: number): WordInfo => {
     const name = raw.replace(/[’']s$/u, '');
     const capitalised = isCapitalised(name);
@@ -228,9 +229,8 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
       if (i + 1 < count && w.phraseWord) {
         const next = words[i + 1]!;
         if (!next.phraseWord) continue;
-        const pair = w.id * 2 ** 24 + next.id;
-        let id = pairs.get(pair);
-        if (id === undefined) pairs.set(pair, (id = vocabulary.formId(`${w.name} ${next.name}`, 'phrase')));
+        let id = pairs.get(w.id, next.id);
+        if (id < 0) pairs.set(w.id, next.id, (id = vocabulary.formId(`${w.name} ${next.name}`, 'phrase')));
         mentions[mentionCount++] = id;
       }
     }

@@ -1,3 +1,5 @@
+import { PairTable } from '../pair-table.ts';
+
 /**
  * Concepts are what a summary should cover: content words and pairs of adjacent content
  * words. A concept that several outlets mention is worth more, which is how a fact that
@@ -39,7 +41,7 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
   const entryBest = new Float64Array(2 * occurrences);
   const entryNext = new Int32Array(2 * occurrences);
   let entries = 0;
-  const pairs = pairTable(occurrences);
+  const pairs = new PairTable(occurrences);
   // Sentences usually come article by article: then an article that is not the last one met is new.
   const runs = sources.filter((s, i) => i === 0 || s.article !== sources[i - 1]!.article).length;
   const contiguous = runs === new Set(sources.map((s) => s.article)).size;
@@ -72,8 +74,8 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
       own.push(c);
     }
     for (let k = 1; k < terms.length; k++) {
-      let c = pairs.find(terms[k - 1]!, terms[k]!, conceptCount);
-      if (c === conceptCount) conceptCount++;
+      let c = pairs.get(terms[k - 1]!, terms[k]!);
+      if (c < 0) pairs.set(terms[k - 1]!, terms[k]!, (c = conceptCount++));
       if (stamp[c] === i) continue;
       stamp[c] = i;
       own.push(c);
@@ -94,30 +96,3 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
   return { concepts, weights };
 }
 
-/**
- * Pairs of term ids to concept ids, by open addressing in typed arrays sized once: a query
- * looks up thousands of pairs, and a Map of numbers took most of the table's time.
- */
-function pairTable(most: number) {
-  let size = 16;
-  while (size < 2 * most) size *= 2;
-  const mask = size - 1;
-  const firsts = new Int32Array(size).fill(-1);
-  const seconds = new Int32Array(size);
-  const ids = new Int32Array(size);
-  return {
-    /** The id of the pair `a b`; a new pair gets `next`. */
-    find(a: number, b: number, next: number): number {
-      for (let slot = (Math.imul(a, 0x9e3779b1) ^ b) & mask; ; slot = (slot + 1) & mask) {
-        const first = firsts[slot]!;
-        if (first === a && seconds[slot] === b) return ids[slot]!;
-        if (first < 0) {
-          firsts[slot] = a;
-          seconds[slot] = b;
-          ids[slot] = next;
-          return next;
-        }
-      }
-    },
-  };
-}
