@@ -160,7 +160,9 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
   // Buffers reused by every sentence and article: the scanner runs synchronously.
   const spans = wordSpans();
   const words: WordInfo[] = [];
+  // The name being read is run[0..runLength): never shortened, as a cleared array loses its storage.
   const run: WordInfo[] = [];
+  let runLength = 0;
   const mentions: number[] = [];
   let mentionCount = 0;
   const initials: number[] = [];
@@ -170,7 +172,7 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
   /** Counts the name in `run`, if any is left once trailing connectors are dropped, and empties it. */
   const flush = (initial: boolean) => {
     // A sentence's first word stays even when it is a connector ("Al"): it was not joined on.
-    let length = run.length;
+    let length = runLength;
     while (length && run[length - 1]!.connector && !(initial && length === 1)) length--;
     if (length) {
       const first = run[0]!;
@@ -193,7 +195,7 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
         mentions[mentionCount++] = node.entity;
       }
     }
-    run.length = 0;
+    runLength = 0;
   };
 
   const scanSentence = (text: string) => {
@@ -212,14 +214,14 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
       const w = words[i]!;
       if (w.nameWord) {
         if (i === 0) initial = true;
-        run.push(w);
-      } else if (run.length && w.connector && i + 1 < count && words[i + 1]!.capitalised) run.push(w);
-      else if (run.length) {
+        run[runLength++] = w;
+      } else if (runLength && w.connector && i + 1 < count && words[i + 1]!.capitalised) run[runLength++] = w;
+      else if (runLength) {
         flush(initial);
         initial = false;
       }
     }
-    if (run.length) flush(initial);
+    if (runLength) flush(initial);
     for (let i = 0; i < count; i++) {
       const w = words[i]!;
       if (w.compound) {

@@ -64,24 +64,25 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
     tail[c] = e;
   };
 
-  const own: number[] = [];
+  // A sentence's concepts, its terms then its pairs: fewer than twice its terms.
   const concepts = sources.map((s, i) => {
-    own.length = 0;
     const terms = s.terms;
+    const own = new Int32Array(2 * terms.length);
+    let n = 0;
     for (const c of terms) {
       if (stamp[c] === i) continue;
       stamp[c] = i;
-      own.push(c);
+      own[n++] = c;
     }
     for (let k = 1; k < terms.length; k++) {
       let c = pairs.get(terms[k - 1]!, terms[k]!);
       if (c < 0) pairs.set(terms[k - 1]!, terms[k]!, (c = conceptCount++));
       if (stamp[c] === i) continue;
       stamp[c] = i;
-      own.push(c);
+      own[n++] = c;
     }
-    for (const c of own) carry(c, s.article, s.relevance);
-    return Int32Array.from(own);
+    for (let k = 0; k < n; k++) carry(own[k]!, s.article, s.relevance);
+    return own.subarray(0, n);
   });
 
   const weights = new Float64Array(conceptCount);

@@ -73,11 +73,26 @@ function decimal(text: string, from: number): number {
 }
 
 /**
+ * Start and end of each word, two numbers a word, in `at` up to `length`. The array is reused from
+ * text to text and never shortened: setting an array's length to 0 drops its storage, and growing
+ * it back for every sentence was the load's largest allocation.
+ */
+interface Spans {
+  at: number[];
+  length: number;
+}
+
+const push = (spans: Spans, start: number, end: number) => {
+  spans.at[spans.length++] = start;
+  spans.at[spans.length++] = end;
+};
+
+/**
  * Sets `spans` to the start and end of each word of `text` in the string it returns, the lowercased
  * (and for text that is not plain, NFKC-normalised) text. An end is negated where `spanWord` must
  * drop the dots of an acronym or the commas of a number.
  */
-function findWords(text: string, spans: number[]): string {
+function findWords(text: string, spans: Spans): string {
   spans.length = 0;
   if (!NOT_PLAIN.test(text)) {
     const lower = text.toLowerCase();
@@ -89,7 +104,7 @@ function findWords(text: string, spans: number[]): string {
   for (let m = TOKEN.exec(normal); m !== null; m = TOKEN.exec(normal)) {
     const word = m[1] ?? m[2]!;
     const end = m.index + word.length;
-    spans.push(m.index, m[1] !== undefined || word.includes(',') ? -end : end);
+    push(spans, m.index, m[1] !== undefined || word.includes(',') ? -end : end);
   }
   return normal;
 }
@@ -98,7 +113,7 @@ function findWords(text: string, spans: number[]): string {
  * `findWords` for lowercased plain text, where letters are a-z, digits 0-9 and there are no marks.
  * Each branch stands for the alternative of `TOKEN` it names.
  */
-function plainSpans(text: string, spans: number[]): void {
+function plainSpans(text: string, spans: Spans): void {
   for (let start = 0; start < text.length; ) {
     const c = text.charCodeAt(start);
     if (!isWordChar(c)) {
@@ -110,12 +125,12 @@ function plainSpans(text: string, spans: number[]): void {
       // 1; the possessive is not part of that alternative, so "U.S.A’s" is "usa", "s".
       while (text.charCodeAt(end) === DOT && isLetter(text.charCodeAt(end + 1)) && !isWordChar(text.charCodeAt(end + 2))) end += 2;
       if (end > start + 1) {
-        spans.push(start, -end);
+        push(spans, start, -end);
         start = end;
         continue;
       }
       // 4.
-      spans.push(start, (end = skipWord(text, end)));
+      push(spans, start, (end = skipWord(text, end)));
     } else {
       // 2, else 3.
       const digits = skipDigits(text, end);
@@ -123,8 +138,8 @@ function plainSpans(text: string, spans: number[]): void {
       while (text.charCodeAt(groups) === COMMA && isDigit(text.charCodeAt(groups + 1)) && isDigit(text.charCodeAt(groups + 2)) && isDigit(text.charCodeAt(groups + 3))) groups += 4;
       // A digit after the last group fails `(?![\p{N}])`, and the pattern gives that group back: "1,234,5678" is "1234", "5678".
       if (isDigit(text.charCodeAt(groups))) groups -= 4;
-      if (groups > digits) spans.push(start, -(end = decimal(text, groups)));
-      else spans.push(start, (end = skipWord(text, decimal(text, digits))));
+      if (groups > digits) push(spans, start, -(end = decimal(text, groups)));
+      else push(spans, start, (end = skipWord(text, decimal(text, digits))));
     }
     const q = text.charCodeAt(end);
     if ((q === APOSTROPHE || q === RIGHT_QUOTE) && text.charCodeAt(end + 1) === S && !isWordChar(text.charCodeAt(end + 2))) end += 2;
@@ -209,25 +224,25 @@ class WordMemo {
 export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Analyzer {
   const { stopwords } = options;
   const memo = new Map<string, string>();
-  const spans: number[] = [];
+  const spans: Spans = { at: [], length: 0 };
 
   const words = (text: string): string[] => {
     const source = findWords(text, spans);
     const out: string[] = [];
-    for (let i = 0; i < spans.length; i += 2) out.push(spanWord(source, spans[i]!, spans[i + 1]!));
+    for (let i = 0; i < spans.length; i += 2) out.push(spanWord(source, spans.at[i]!, spans.at[i + 1]!));
     return out;
   };
 
   const wordIds = (value: (word: string) => number) => {
     const ids = new WordMemo(value);
     // Its own, as `value` may call `words`.
-    const found: number[] = [];
+    const found: Spans = { at: [], length: 0 };
     return (text: string): number[] => {
       const source = findWords(text, found);
       const out: number[] = [];
       for (let i = 0; i < found.length; i += 2) {
-        const start = found[i]!;
-        const end = found[i + 1]!;
+        const start = found.at[i]!;
+        const end = found.at[i + 1]!;
         const id = end > 0 ? ids.get(source, start, end) : ids.get(spanWord(source, start, end));
         if (id >= 0) out.push(id);
       }
