@@ -18,9 +18,15 @@ export function sourceRef(article: Article): SourceRef {
   return { title: article.title, source: article.source, file: article.file, ...(article.url ? { url: article.url } : {}) };
 }
 
+/** One per lexicon, so what is memoised per tools (bigrams.ts) lasts from corpus to corpus. */
+const toolsOf = new WeakMap<Corpus['lexicon'], TextTools>();
 function textTools(corpus: Corpus): TextTools {
-  const { analyzer } = corpus.lexicon;
-  return { words: (t) => analyzer.words(t), stem: (w) => analyzer.stem(w), stopwords: analyzer.stopwords };
+  let tools = toolsOf.get(corpus.lexicon);
+  if (!tools) {
+    const { analyzer } = corpus.lexicon;
+    toolsOf.set(corpus.lexicon, (tools = { words: (t) => analyzer.words(t), stem: (w) => analyzer.stem(w), stopwords: analyzer.stopwords }));
+  }
+  return tools;
 }
 
 /**

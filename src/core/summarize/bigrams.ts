@@ -1,5 +1,6 @@
 import type { Sentence } from '../types.ts';
 import type { TextTools } from './figures.ts';
+import { PairTable } from '../pair-table.ts';
 
 /**
  * Concepts of a summary of a whole collection, after Gillick and Favre's ICSI summarizer: pairs of
@@ -32,12 +33,9 @@ const MIN_DOCUMENTS = 3;
  * documents report are left for the selection to ignore.
  */
 export function documentBigrams(sentences: readonly Sentence[], tools: TextTools): BigramConcepts {
-  const coder = wordCoder(tools);
+  const coder = coderFor(tools);
   const words = sentences.map((s) => coder.read(s.text));
-  // A pair's key is a number made of its two stem ids, small enough to stay a small integer when
-  // the collection has fewer than 2^15 stems: such keys hash much faster than strings.
-  const space = 2 ** Math.ceil(Math.log2(coder.stems() + 1));
-  const idOf = new Map<number, number>();
+  const idOf = new PairTable();
   const lastIn: number[] = [];
   const ids: Int32Array[] = [];
   const ends: Float64Array[] = [];
@@ -48,10 +46,9 @@ export function documentBigrams(sentences: readonly Sentence[], tools: TextTools
       const a = codes[i - 1]!;
       const b = codes[i]!;
       if (a & b & 1) continue; // two stopwords
-      const key = (a >> 1) * space + (b >> 1);
-      let id = idOf.get(key);
-      if (id === undefined) {
-        idOf.set(key, (id = idOf.size));
+      let id = idOf.get(a >> 1, b >> 1);
+      if (id < 0) {
+        idOf.set(a >> 1, b >> 1, (id = idOf.size));
         lastIn.push(-1);
       }
       if (lastIn[id] === s) continue;
@@ -91,8 +88,20 @@ export function splitWords(lower: string): string[] {
   return words;
 }
 
+/** Enough for any real vocabulary; past it the codes start again, so hostile text cannot grow them forever. */
+const MAX_CODES = 200_000;
+const coders = new WeakMap<TextTools, ReturnType<typeof wordCoder>>();
+
+/** The coder of `tools`, kept from call to call: a collection's words were mostly met before. */
+function coderFor(tools: TextTools): ReturnType<typeof wordCoder> {
+  let coder = coders.get(tools);
+  // Only between calls, so one collection never mixes codes from before and after.
+  if (!coder || coder.size() > MAX_CODES) coders.set(tools, (coder = wordCoder(tools)));
+  return coder;
+}
+
 /** Reads texts into word codes: the id of the word's stem, doubled, plus 1 for a stopword. */
-function wordCoder(tools: TextTools): { read(text: string): Int32Array; stems(): number } {
+function wordCoder(tools: TextTools): { read(text: string): Int32Array; size(): number } {
   const stemIds = new Map<string, number>();
   const codes = new Map<string, number>();
   const codeOf = (word: string) => {
@@ -111,7 +120,7 @@ function wordCoder(tools: TextTools): { read(text: string): Int32Array; stems():
     for (let i = 0; i < words.length; i++) out[i] = codeOf(words[i]!);
     return out;
   };
-  return { read, stems: () => stemIds.size };
+  return { read, size: () => codes.size };
 }
 
 function weigh(sentences: readonly Sentence[], ids: readonly Int32Array[], size: number): Pick<BigramConcepts, 'weights' | 'documents' | 'bar'> {
