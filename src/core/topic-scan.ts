@@ -1,7 +1,8 @@
 import type { TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { packTopics, type ArticleTopics } from './topic-pack.ts';
-import { findWords, wordSpans, WordTable } from './topic-words.ts';
+import { findWords, wordSpans } from './topic-words.ts';
+import { WordTable } from './text/word-table.ts';
 import { PairTable } from './pair-table.ts';
 
 // Capitalised words that are calendar or address words, not things a digest is about.

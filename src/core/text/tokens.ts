@@ -4,7 +4,7 @@
  * and stems and term ids are memoised (news vocabulary repeats a lot).
  */
 import { stemmer } from 'stemmer';
-import { hashOf } from './word-hash.ts';
+import { WordTable } from './word-table.ts';
 
 /** Tokenizer and stemmer bound to one stopword list. */
 export interface Analyzer {
@@ -155,71 +155,6 @@ function spanWord(text: string, start: number, end: number): string {
   return word.includes(',') ? word.replaceAll(',', '') : word.replaceAll('.', '');
 }
 
-/**
- * Numbers of words, each computed once and found again by the word's place in a text, so a word
- * seen before costs no substring. Open addressing, kept at most half full, over four int32s a slot:
- * hash, offset of the word's characters in `chars`, length (0 for an empty slot) and number. A
- * lookup reads one slot and one run of characters: while indexing, other work keeps pushing the
- * memo out of the cache, and a Map of strings read more scattered memory per word.
- */
-class WordMemo {
-  private slots = new Int32Array(4 << 12);
-  private chars = new Uint16Array(1 << 15);
-  private used = 0;
-  private size = 0;
-
-  constructor(private readonly value: (word: string) => number) {}
-
-  /** The number of `text.slice(start, end)`. */
-  get(text: string, start = 0, end = text.length): number {
-    const hash = hashOf(text, start, end);
-    const { slots, chars } = this;
-    const mask = slots.length - 4;
-    for (let slot = (hash << 2) & mask; slots[slot + 2] !== 0; slot = (slot + 4) & mask) {
-      if (slots[slot] !== hash || slots[slot + 2] !== end - start) continue;
-      const offset = slots[slot + 1]! - start;
-      let i = start;
-      while (i < end && chars[offset + i] === text.charCodeAt(i)) i++;
-      if (i === end) return slots[slot + 3]!;
-    }
-    return this.add(text, start, end, hash);
-  }
-
-  private add(text: string, start: number, end: number, hash: number): number {
-    const value = this.value(text.slice(start, end));
-    if (this.size >= MAX_MEMO) {
-      this.slots.fill(0);
-      this.size = this.used = 0;
-    }
-    if (this.used + end - start > this.chars.length) {
-      const chars = new Uint16Array(2 * (this.used + end - start));
-      chars.set(this.chars);
-      this.chars = chars;
-    }
-    const offset = this.used;
-    for (let i = start; i < end; i++) this.chars[this.used++] = text.charCodeAt(i);
-    this.put(hash, offset, end - start, value);
-    if (this.size * 8 > this.slots.length) {
-      const old = this.slots;
-      this.slots = new Int32Array(old.length * 2);
-      this.size = 0;
-      for (let slot = 0; slot < old.length; slot += 4) if (old[slot + 2] !== 0) this.put(old[slot]!, old[slot + 1]!, old[slot + 2]!, old[slot + 3]!);
-    }
-    return value;
-  }
-
-  private put(hash: number, offset: number, length: number, value: number): void {
-    const mask = this.slots.length - 4;
-    let slot = (hash << 2) & mask;
-    while (this.slots[slot + 2] !== 0) slot = (slot + 4) & mask;
-    this.slots[slot] = hash;
-    this.slots[slot + 1] = offset;
-    this.slots[slot + 2] = length;
-    this.slots[slot + 3] = value;
-    this.size++;
-  }
-}
-
 /** Builds an analyzer; `stopwords` are lowercase words as `words` yields them. */
 export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Analyzer {
   const { stopwords } = options;
@@ -234,7 +169,8 @@ export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Ana
   };
 
   const wordIds = (value: (word: string) => number) => {
-    const ids = new WordMemo(value);
+    // Numbers of words, each computed once and found again by the word's place in a text.
+    const ids = new WordTable(value, MAX_MEMO);
     // Its own, as `value` may call `words`.
     const found: Spans = { at: [], length: 0 };
     return (text: string): number[] => {

@@ -1,0 +1,85 @@
+import { hashOf } from './word-hash.ts';
+
+/**
+ * What is known of each distinct word, found by the word's place in the text it is read from: a
+ * word seen before costs no substring and no Map lookup. Open addressing over four int32s a slot:
+ * hash, offset of the word's characters in `chars`, length (0 for an empty slot) and the word's
+ * number. A lookup reads one slot and one run of characters: while indexing, other work keeps
+ * pushing the table out of the cache, and strings and Maps read more scattered memory per word.
+ */
+export class WordTable<T> {
+  private slots = new Int32Array(4 * INITIAL_SLOTS);
+  private chars = new Uint16Array(1 << 15);
+  private used = 0;
+  private readonly values: T[] = [];
+
+  /**
+   * `judge` makes the value of a new word; `id` counts the words since the table was last cleared.
+   * Past `limit` words the table is cleared before the next new one, so hostile text cannot grow it forever.
+   */
+  constructor(
+    private readonly judge: (raw: string, id: number) => T,
+    private readonly limit = Infinity,
+  ) {}
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** The value of the non-empty word from `start` to `end` of `text`, whose `hashOf` is `hash`. */
+  get(text: string, start = 0, end = text.length, hash = hashOf(text, start, end)): T {
+    const { slots, chars } = this;
+    const mask = slots.length - 4;
+    for (let slot = home(hash, mask); slots[slot + 2] !== 0; slot = (slot + 4) & mask) {
+      if (slots[slot] !== hash || slots[slot + 2] !== end - start) continue;
+      const offset = slots[slot + 1]! - start;
+      let i = start;
+      while (i < end && chars[offset + i] === text.charCodeAt(i)) i++;
+      if (i === end) return this.values[slots[slot + 3]!]!;
+    }
+    return this.add(text, start, end, hash);
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+    this.used = 0;
+    this.values.length = 0;
+  }
+
+  private add(text: string, start: number, end: number, hash: number): T {
+    if (this.values.length >= this.limit) this.clear();
+    const id = this.values.length;
+    const value = this.judge(text.slice(start, end), id);
+    this.values.push(value);
+    if (this.used + end - start > this.chars.length) {
+      const chars = new Uint16Array(2 * (this.used + end - start));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    const offset = this.used;
+    for (let i = start; i < end; i++) this.chars[this.used++] = text.charCodeAt(i);
+    this.put(hash, offset, end - start, id);
+    // Kept at most half full, so a lookup ends after a probe or two.
+    if (this.values.length * 8 > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
+      for (let slot = 0; slot < old.length; slot += 4) if (old[slot + 2] !== 0) this.put(old[slot]!, old[slot + 1]!, old[slot + 2]!, old[slot + 3]!);
+    }
+    return value;
+  }
+
+  private put(hash: number, offset: number, length: number, id: number): void {
+    const { slots } = this;
+    const mask = slots.length - 4;
+    let slot = home(hash, mask);
+    while (slots[slot + 2] !== 0) slot = (slot + 4) & mask;
+    slots[slot] = hash;
+    slots[slot + 1] = offset;
+    slots[slot + 2] = length;
+    slots[slot + 3] = id;
+  }
+}
+
+const INITIAL_SLOTS = 1 << 12;
+/** FNV's low bits depend only on the characters' low bits: fold the high bits in before masking. */
+const home = (hash: number, mask: number) => ((hash ^ (hash >>> 16)) << 2) & mask;
