@@ -1,6 +1,7 @@
 import type { Sentence } from '../types.ts';
 import type { TextTools } from './figures.ts';
 import { PairTable } from '../pair-table.ts';
+import { isWordChar } from '../text/tokens.ts';
 
 /**
  * Concepts of a summary of a whole collection, after Gillick and Favre's ICSI summarizer: pairs of
@@ -77,7 +78,7 @@ export function splitWords(lower: string): string[] {
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     const c = i < lower.length ? lower.charCodeAt(i) : 0;
-    const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    const inWord = isWordChar(c);
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {

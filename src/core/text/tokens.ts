@@ -54,7 +54,8 @@ const S = 115;
 // charCodeAt past the end is NaN, which is none of these, as the end of text matches none in `TOKEN`.
 const isLetter = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isWordChar = (c: number) => isLetter(c) || isDigit(c);
+/** A letter or digit of lowercased ASCII text: what a word is made of wherever plain text is scanned by code. */
+export const isWordChar = (c: number) => isLetter(c) || isDigit(c);
 
 // Module-level rather than nested where used: tsx names each closure as it is made, on every call.
 function skipDigits(text: string, from: number): number {
