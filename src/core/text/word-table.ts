@@ -49,7 +49,7 @@ export class WordTable<T> {
   private add(text: string, start: number, end: number, hash: number): T {
     if (this.values.length >= this.limit) this.clear();
     const id = this.values.length;
-    const value = this.judge(text.slice(start, end), id);
+    const value = this.judge(ownCopy(text.slice(start, end)), id);
     this.values.push(value);
     if (this.used + end - start > this.chars.length) {
       const chars = new Uint16Array(2 * (this.used + end - start));
@@ -81,5 +81,13 @@ export class WordTable<T> {
 }
 
 const INITIAL_SLOTS = 1 << 12;
+
+/**
+ * The word with characters of its own. V8 makes a slice of 13 characters or more a view of the
+ * string it was cut from, and a judged word is kept (as a name, a stem, a memo key): as a view it
+ * kept its whole sentence, and through that its article's text, alive. Slicing a joined string
+ * copies first, so the view is of a copy the word's size.
+ */
+const ownCopy = (word: string): string => (word.length < 13 ? word : (' ' + word).slice(1));
 /** FNV's low bits depend only on the characters' low bits: fold the high bits in before masking. */
 const home = (hash: number, mask: number) => ((hash ^ (hash >>> 16)) << 2) & mask;
