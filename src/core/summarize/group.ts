@@ -22,21 +22,23 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
   const entryNext = new Int32Array(capacity);
   let entries = 0;
   const shared = new Int32Array(ranked.length);
-  const touched: number[] = [];
+  // The groups a sentence shares a term with, then those sharing three: at most one per sentence.
+  const touched = new Int32Array(ranked.length);
   const eligible: number[] = [];
   for (const s of ranked) {
+    let touchedCount = 0;
     for (const id of space.bags[s]!) {
       for (let e = first[id]!; e >= 0; e = entryNext[e]!) {
         const g = entryGroup[e]!;
-        if (shared[g] === 0) touched.push(g);
+        if (shared[g] === 0) touched[touchedCount++] = g;
         shared[g] = shared[g]! + 1;
       }
     }
-    for (const g of touched) {
+    for (let k = 0; k < touchedCount; k++) {
+      const g = touched[k]!;
       if (shared[g]! >= 3) eligible.push(g);
       shared[g] = 0;
     }
-    touched.length = 0;
     if (eligible.length > 1) eligible.sort((a, b) => a - b);
     let home: IndexGroup | undefined;
     for (const g of eligible) {
