@@ -34,18 +34,21 @@ let localOf = new Int32Array(0);
 function byCorpusIds(sentences: readonly Sentence[], dictionary: readonly string[]): LocalTerms {
   if (localOf.length < dictionary.length) localOf = new Int32Array(Math.max(dictionary.length, 2 * localOf.length));
   const corpusIds: number[] = [];
-  const ids = sentences.map((s) => {
-    const table = StoredSentence.termTable(s)!;
-    const start = StoredSentence.termStart(s);
-    const out = new Int32Array(StoredSentence.termEnd(s) - start);
-    for (let k = 0; k < out.length; k++) {
-      const id = table[start + k]!;
-      let local = localOf[id]! - 1;
-      if (local < 0) localOf[id] = (local = corpusIds.push(id) - 1) + 1;
-      out[k] = local;
-    }
-    return out;
-  });
-  for (const id of corpusIds) localOf[id] = 0;
-  return { ids, terms: corpusIds.map((id) => dictionary[id]!) };
+  try {
+    const ids = sentences.map((s) => {
+      const table = StoredSentence.termTable(s)!;
+      const start = StoredSentence.termStart(s);
+      const out = new Int32Array(StoredSentence.termEnd(s) - start);
+      for (let k = 0; k < out.length; k++) {
+        const id = table[start + k]!;
+        let local = localOf[id]! - 1;
+        if (local < 0) localOf[id] = (local = corpusIds.push(id) - 1) + 1;
+        out[k] = local;
+      }
+      return out;
+    });
+    return { ids, terms: corpusIds.map((id) => dictionary[id]!) };
+  } finally {
+    for (const id of corpusIds) localOf[id] = 0;
+  }
 }
