@@ -8,9 +8,11 @@ const NEEDS_FIXING = /[\u0000-\u0008\u000B-\u001F\u007F\u0085\u00AD\u200B-\u200D
 const NON_ASCII = /[^\u0000-\u007F]/;
 // Printable ASCII, tabs and line feeds: nothing prepareText changes. One scan tells most files apart.
 const NOT_PLAIN = /[^\t\n\u0020-\u007E]/;
+// Spaces other than the plain one, which become it.
+const OTHER_SPACES = '\\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000';
+const OTHER_SPACE = new RegExp(`[${OTHER_SPACES}]`);
 // A single space is left alone: replacing every word gap with itself is the slow part.
-const SPACES = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]{2,}|[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-const OTHER_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+const SPACES = new RegExp(`[ ${OTHER_SPACES}]{2,}|[${OTHER_SPACES}]`, 'g');
 
 /**
  * Whether SPACES matches anywhere: two spaces or one other space character. Native searches and
