@@ -8,6 +8,7 @@ import { disagreementFinder } from './summarize/disagreements.ts';
 import { suggestTopics } from './suggest.ts';
 import { sameFactAnywhere, sameFactElsewhere } from './summarize/same-fact.ts';
 import type { Weigh } from './summarize/similarity.ts';
+import { byCodeUnits } from './text/code-order.ts';
 
 /** In a topic digest, what one outlet alone reports counts at this share of what several report. */
 const SINGLE_SOURCE_WEIGHT = 0.2;
@@ -38,7 +39,7 @@ function readingOrder(corpus: Corpus, selection: Selection): Group[] {
   const date = (s: Sentence) => corpus.articles[s.articleId]!.published.slice(0, 10);
   const whole = selection.runsPast ? selection.items.slice(0, -1) : [...selection.items];
   const ordered = whole.sort(
-    (a, b) => a.leader.position - b.leader.position || date(a.leader).localeCompare(date(b.leader)) || a.leader.id - b.leader.id,
+    (a, b) => a.leader.position - b.leader.position || byCodeUnits(date(a.leader), date(b.leader)) || a.leader.id - b.leader.id,
   );
   return selection.runsPast ? [...ordered, selection.items[selection.items.length - 1]!] : ordered;
 }

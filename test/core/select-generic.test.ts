@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { selectItems, type Candidate } from '../../src/core/summarize/select.ts';
 import fc from 'fast-check';
-import { documentBigrams, splitWords } from '../../src/core/summarize/bigrams.ts';
+import { asciiWordSpans, documentBigrams } from '../../src/core/summarize/bigrams.ts';
 import { runs } from '../helpers/fuzz.ts';
 import { standsAlone } from '../../src/core/summarize/stands-alone.ts';
 import { summarizeTexts } from '../../src/core/summarize-texts.ts';
@@ -147,11 +147,15 @@ test('select-generic: two sentences that read alike are not both quoted, even ab
 });
 
 test('select-generic: the ASCII word scan splits exactly as the Unicode pattern does', () => {
-  const pieces = ['a', 'Z', 'q', '7', '0', ' ', '.', ',', "'", '-', '\n', 'é', 'É', '’', 'ß', '٣', '\u0301', 'İ', '中'];
+  // ASCII only: text with any other character is split by the pattern itself.
+  const pieces = ['a', 'Z', 'q', '7', '0', ' ', '.', ',', "'", '-', '\n', '_', '~'];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (chars) => {
       const lower = chars.join('').toLowerCase();
-      assert.deepEqual(splitWords(lower), lower.match(/[\p{L}\p{N}]+/gu) ?? []);
+      const spans = new Int32Array(lower.length + 1);
+      const words: string[] = [];
+      for (let k = 0, n = asciiWordSpans(lower, spans); k < n; k += 2) words.push(lower.slice(spans[k], spans[k + 1]));
+      assert.deepEqual(words, lower.match(/[\p{L}\p{N}]+/gu) ?? []);
     }),
     { numRuns: runs(500) },
   );

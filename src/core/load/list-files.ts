@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { byCodeUnits } from '../text/code-order.ts';
 
 /** A path under the articles folder (forward slashes), or a subfolder that could not be read. */
 export interface Listed {
@@ -47,6 +48,5 @@ export async function listFiles(root: string): Promise<Listed[]> {
     await Promise.all(folders);
   };
   await visit('');
-  // Code-unit order, not localeCompare: the same on every machine and locale.
-  return listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return listed.sort((a, b) => byCodeUnits(a.path, b.path));
 }

@@ -2,6 +2,7 @@ import type { Sentence } from '../types.ts';
 import type { TextTools } from './figures.ts';
 import { PairTable } from '../pair-table.ts';
 import { isWordChar } from '../text/tokens.ts';
+import { WordTable } from '../text/word-table.ts';
 
 /**
  * Concepts of a summary of a whole collection, after Gillick and Favre's ICSI summarizer: pairs of
@@ -20,8 +21,8 @@ export interface BigramConcepts {
   documents: Int32Array;
   /** How many documents must report a concept for it to count, to begin with: ICSI's 3 when it can. */
   bar: number;
-  /** Per sentence: the stem id of every word, stopwords included, in order. */
-  stems: Int32Array[];
+  /** Per sentence: every word's code, stopwords included, in order (see `wordCoder`). */
+  codes: Int32Array[];
 }
 
 /** ICSI's threshold: what fewer documents report is too often one writer's detail. */
@@ -35,33 +36,38 @@ const MIN_DOCUMENTS = 3;
  */
 export function documentBigrams(sentences: readonly Sentence[], tools: TextTools): BigramConcepts {
   const coder = coderFor(tools);
-  const words = sentences.map((s) => coder.read(s.text));
-  const idOf = new PairTable();
-  const lastIn: number[] = [];
+  const codes = sentences.map((s) => coder.read(s.text));
+  let total = 0;
+  let longest = 0;
+  for (const words of codes) {
+    total += words.length;
+    longest = Math.max(longest, words.length);
+  }
+  // A sentence has fewer pairs than words: sized so that nothing grows.
+  const idOf = new PairTable(total);
+  const lastIn = new Int32Array(total).fill(-1);
+  const own = new Int32Array(longest);
+  const at = new Float64Array(longest);
   const ids: Int32Array[] = [];
   const ends: Float64Array[] = [];
-  words.forEach((codes, s) => {
-    const own: number[] = [];
-    const at: number[] = [];
-    for (let i = 1; i < codes.length; i++) {
-      const a = codes[i - 1]!;
-      const b = codes[i]!;
+  for (let s = 0; s < codes.length; s++) {
+    const words = codes[s]!;
+    let n = 0;
+    for (let i = 1; i < words.length; i++) {
+      const a = words[i - 1]!;
+      const b = words[i]!;
       if (a & b & 1) continue; // two stopwords
       let id = idOf.get(a >> 1, b >> 1);
-      if (id < 0) {
-        idOf.set(a >> 1, b >> 1, (id = idOf.size));
-        lastIn.push(-1);
-      }
+      if (id < 0) idOf.set(a >> 1, b >> 1, (id = idOf.size));
       if (lastIn[id] === s) continue;
       lastIn[id] = s;
-      own.push(id);
-      at.push((i + 1) / codes.length);
+      own[n] = id;
+      at[n++] = (i + 1) / words.length;
     }
-    ids.push(Int32Array.from(own));
-    ends.push(Float64Array.from(at));
-  });
-  const stems = words.map((codes) => codes.map((code) => code >> 1));
-  return { ids, ends, stems, ...weigh(sentences, ids, idOf.size) };
+    ids.push(own.slice(0, n));
+    ends.push(at.slice(0, n));
+  }
+  return { ids, ends, codes, ...weigh(sentences, ids, idOf.size) };
 }
 
 /** Words as written, split at anything that is not a letter or digit. */
@@ -69,24 +75,23 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const NOT_ASCII = /[^\x00-\x7f]/;
 
 /**
- * `text.match(WORD)` for lowercased text. Most news text is ASCII, where a letter or digit is
- * a-z or 0-9: scanning the codes is several times faster than the Unicode pattern.
+ * Where `lower.match(WORD)` finds words in lowercased ASCII text, as start and end pairs in
+ * `into`, which must be longer than the text; returns how many numbers it wrote. In ASCII a letter
+ * or digit is a-z or 0-9: scanning the codes is several times faster than the Unicode pattern.
  */
-export function splitWords(lower: string): string[] {
-  if (NOT_ASCII.test(lower)) return lower.match(WORD) ?? [];
-  const words: string[] = [];
+export function asciiWordSpans(lower: string, into: Int32Array): number {
+  let n = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 0;
-    const inWord = isWordChar(c);
-    if (inWord) {
+    if (i < lower.length && isWordChar(lower.charCodeAt(i))) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      words.push(lower.slice(start, i));
+      into[n++] = start;
+      into[n++] = i;
       start = -1;
     }
   }
-  return words;
+  return n;
 }
 
 /** Enough for any real vocabulary; past it the codes start again, so hostile text cannot grow them forever. */
@@ -101,27 +106,29 @@ function coderFor(tools: TextTools): ReturnType<typeof wordCoder> {
   return coder;
 }
 
-/** Reads texts into word codes: the id of the word's stem, doubled, plus 1 for a stopword. */
+/**
+ * Reads texts into word codes: the id of the word's stem, doubled, plus 1 for a stopword. A word
+ * met before is found by its place in the text, with no substring made (see WordTable).
+ */
 function wordCoder(tools: TextTools): { read(text: string): Int32Array; size(): number } {
   const stemIds = new Map<string, number>();
-  const codes = new Map<string, number>();
-  const codeOf = (word: string) => {
-    let code = codes.get(word);
-    if (code === undefined) {
-      const stem = tools.stem(word);
-      let id = stemIds.get(stem);
-      if (id === undefined) stemIds.set(stem, (id = stemIds.size));
-      codes.set(word, (code = 2 * id + (tools.stopwords.has(word) ? 1 : 0)));
-    }
-    return code;
-  };
+  const table = new WordTable((word) => {
+    const stem = tools.stem(word);
+    let id = stemIds.get(stem);
+    if (id === undefined) stemIds.set(stem, (id = stemIds.size));
+    return 2 * id + (tools.stopwords.has(word) ? 1 : 0);
+  });
+  let spans = new Int32Array(256);
   const read = (text: string) => {
-    const words = splitWords(text.toLowerCase());
-    const out = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) out[i] = codeOf(words[i]!);
+    const lower = text.toLowerCase();
+    if (NOT_ASCII.test(lower)) return Int32Array.from(lower.match(WORD) ?? [], (word) => table.get(word));
+    if (spans.length <= lower.length) spans = new Int32Array(2 * lower.length + 2);
+    const n = asciiWordSpans(lower, spans);
+    const out = new Int32Array(n >> 1);
+    for (let k = 0; k < n; k += 2) out[k >> 1] = table.get(lower, spans[k], spans[k + 1]);
     return out;
   };
-  return { read, size: () => codes.size };
+  return { read, size: () => table.size };
 }
 
 function weigh(sentences: readonly Sentence[], ids: readonly Int32Array[], size: number): Pick<BigramConcepts, 'weights' | 'documents' | 'bar'> {
@@ -139,7 +146,9 @@ function weigh(sentences: readonly Sentence[], ids: readonly Int32Array[], size:
   for (const [article, list] of byArticle) {
     list.sort((a, b) => sentences[a]!.position - sentences[b]!.position);
     for (const i of list) {
-      for (const c of ids[i]!) {
+      const own = ids[i]!;
+      for (let k = 0; k < own.length; k++) {
+        const c = own[k]!;
         if (seenIn[c] === article) continue;
         seenIn[c] = article;
         documents[c] = documents[c]! + 1;

@@ -20,7 +20,7 @@ const REPEATS = 0.5;
 export function selectGenericItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
   const { budget, overshoot } = options;
   const sentences = candidates.map((c) => c.sentence);
-  const { ids, ends, weights, documents, bar: firstBar, stems } = documentBigrams(sentences, options.tools);
+  const { ids, ends, weights, documents, bar: firstBar, codes } = documentBigrams(sentences, options.tools);
   const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS && standsAlone(c.sentence.text));
   const covered = new Uint8Array(weights.length);
   const done = new Uint8Array(sentences.length);
@@ -58,7 +58,7 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
       continue;
     }
     done[best] = 1;
-    if (chosen.some((j) => wordCosine(stems[j]!, stems[best]!) >= REPEATS)) continue;
+    if (chosen.some((j) => wordCosine(codes[j]!, codes[best]!) >= REPEATS)) continue;
     chosen.push(best);
     words += sentences[best]!.words;
     for (const c of ids[best]!) covered[c] = 1;
@@ -69,11 +69,11 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
   return { items, runsPast: words > budget.words };
 }
 
-/** Cosine of two sentences' word counts, small words included: how alike they read. */
+/** Cosine of two sentences' stem counts, small words included: how alike they read. */
 function wordCosine(a: Int32Array, b: Int32Array): number {
-  const count = (ids: Int32Array) => {
+  const count = (codes: Int32Array) => {
     const m = new Map<number, number>();
-    for (const id of ids) m.set(id, (m.get(id) ?? 0) + 1);
+    for (const code of codes) m.set(code >> 1, (m.get(code >> 1) ?? 0) + 1);
     return m;
   };
   const ca = count(a);

@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus.ts';
 import type { Sentence } from '../types.ts';
 import { SAME_FACT, weightedOverlap, type Weigh } from './similarity.ts';
 import { overlapWithLeader } from './id-overlap.ts';
+import { byCodeUnits } from '../text/code-order.ts';
 
 const PROBE_TERMS = 4;
 const MAX_PROBED = 5000;
@@ -14,7 +15,7 @@ const MAX_PROBED = 5000;
  */
 export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh): Sentence[] {
   const terms = new Set(leader.terms);
-  const probes = [...terms].sort((a, b) => weigh(b) - weigh(a) || a.localeCompare(b)).slice(0, PROBE_TERMS);
+  const probes = [...terms].sort((a, b) => weigh(b) - weigh(a) || byCodeUnits(a, b)).slice(0, PROBE_TERMS);
   return confirmed(corpus, leader, terms, sharing(corpus, probes, 2, MAX_PROBED), weigh);
 }
 
