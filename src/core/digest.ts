@@ -44,21 +44,30 @@ function readingOrder(corpus: Corpus, selection: Selection): Group[] {
   return selection.runsPast ? [...ordered, selection.items[selection.items.length - 1]!] : ordered;
 }
 
-/**
- * Every sentence that tells the fact of a group, once each: its own, then any elsewhere in the
- * corpus. A topic digest probes for the latter (the corpus may be large); a generic summary of a
- * collection, which does not group sentences itself, looks exhaustively.
- */
-function tellersOf(corpus: Corpus, group: Group, weigh: Weigh, mode: SelectMode): Sentence[] {
-  const elsewhere = mode === 'topic' ? sameFactElsewhere(corpus, group.leader, weigh) : sameFactAnywhere(corpus, group.leader, weigh);
-  const seen = new Set<number>();
-  return [group.leader, ...group.members, ...elsewhere].filter((s) => !seen.has(s.id) && !!seen.add(s.id));
+/** A group's leader and the ids of every sentence that tells its fact, the leader's first, once each. */
+interface Tellers {
+  leader: Sentence;
+  ids: number[];
 }
 
-function toItem(corpus: Corpus, tellers: Sentence[], disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
-  const leader = tellers[0]!;
-  const articleIds = [...new Set(tellers.map((s) => s.articleId))];
-  const item: DigestItem = { text: leader.text, sources: articleIds.map((id) => sourceRef(corpus.articles[id]!)) };
+/**
+ * Who tells the fact of a group: its own sentences, then any elsewhere in the corpus. A topic
+ * digest probes for the latter (the corpus may be large); a generic summary of a collection, which
+ * does not group sentences itself, looks exhaustively.
+ */
+function tellersOf(corpus: Corpus, group: Group, weigh: Weigh, mode: SelectMode): Tellers {
+  const elsewhere = mode === 'topic' ? sameFactElsewhere(corpus, group.leader, weigh) : sameFactAnywhere(corpus, group.leader, weigh);
+  const ids = new Set([group.leader.id]);
+  for (const s of group.members) ids.add(s.id);
+  for (const id of elsewhere) ids.add(id);
+  return { leader: group.leader, ids: [...ids] };
+}
+
+function toItem(corpus: Corpus, tellers: Tellers, disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
+  const { leader } = tellers;
+  const articleIds = new Set<number>();
+  for (const id of tellers.ids) articleIds.add(corpus.articleOf[id]!);
+  const item: DigestItem = { text: leader.text, sources: [...articleIds].map((id) => sourceRef(corpus.articles[id]!)) };
   const disagreement = disagreementOf(leader);
   if (disagreement) item.disagreement = disagreement;
   return item;
@@ -90,7 +99,7 @@ function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[]
       articlesInCorpus: corpus.articles.length,
       articlesMatched,
       sentencesConsidered: candidates.length,
-      sentencesMerged: selection.merged ?? tellers.reduce((n, t) => n + t.length - 1, 0),
+      sentencesMerged: selection.merged ?? tellers.reduce((n, t) => n + t.ids.length - 1, 0),
       outlets: new Set([...used.values()].map((s) => s.source)).size,
       words: items.reduce((n, i) => n + i.text.split(/\s+/).filter(Boolean).length, 0),
       elapsedMs: Math.round((performance.now() - started) * 10) / 10,

@@ -49,9 +49,9 @@ test('select-grouping: the exhaustive same-fact search finds what comparing with
     const terms = new Set(leader.terms);
     const scan = corpus.sentences.slice().filter((s) => s.id !== leader.id && weightedOverlap(terms, new Set(s.terms), weigh) >= SAME_FACT);
     const anywhere = sameFactAnywhere(corpus, leader, weigh);
-    assert.deepEqual(anywhere.map((s) => s.id), scan.map((s) => s.id));
+    assert.deepEqual(anywhere, scan.map((s) => s.id));
     const probed = sameFactElsewhere(corpus, leader, weigh);
-    assert.ok(probed.every((s) => anywhere.some((a) => a.id === s.id)));
+    assert.ok(probed.every((id) => anywhere.includes(id)));
     beyondProbe += anywhere.length - probed.length;
   }
   assert.ok(beyondProbe > 0, 'some outlets tell a fact in words the rare-term probe misses');

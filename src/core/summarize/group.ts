@@ -24,7 +24,8 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
   const shared = new Int32Array(ranked.length);
   // The groups a sentence shares a term with, then those sharing three: at most one per sentence.
   const touched = new Int32Array(ranked.length);
-  const eligible: number[] = [];
+  // Kept in ascending order as they are found: sorting an array per sentence allocated a copy each time.
+  const eligible = new Int32Array(ranked.length);
   for (const s of ranked) {
     let touchedCount = 0;
     for (const id of space.bags[s]!) {
@@ -34,20 +35,24 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
         shared[g] = shared[g]! + 1;
       }
     }
+    let eligibleCount = 0;
     for (let k = 0; k < touchedCount; k++) {
       const g = touched[k]!;
-      if (shared[g]! >= 3) eligible.push(g);
+      if (shared[g]! >= 3) {
+        let at = eligibleCount++;
+        for (; at > 0 && eligible[at - 1]! > g; at--) eligible[at] = eligible[at - 1]!;
+        eligible[at] = g;
+      }
       shared[g] = 0;
     }
-    if (eligible.length > 1) eligible.sort((a, b) => a - b);
     let home: IndexGroup | undefined;
-    for (const g of eligible) {
+    for (let k = 0; k < eligibleCount; k++) {
+      const g = eligible[k]!;
       if (space.overlap(groups[g]!.leader, s) >= threshold) {
         home = groups[g];
         break;
       }
     }
-    eligible.length = 0;
     if (home) home.members.push(s);
     else {
       for (const id of space.bags[s]!) {

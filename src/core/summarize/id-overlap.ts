@@ -1,23 +1,23 @@
 import type { Corpus } from '../corpus.ts';
 import type { Sentence } from '../types.ts';
-import { StoredSentence, termEndAt, termStartAt, type Table } from '../stored-sentence.ts';
+import { StoredSentence, termEndAt, termStartAt } from '../stored-sentence.ts';
 import { termDictionary } from '../term-dictionary.ts';
 import { overlapScore, type Weigh } from './similarity.ts';
 
 const weightTables = new WeakMap<Weigh, Float64Array>();
 
 /**
- * `weightedOverlap(leader's terms, other's terms)` over term ids, for comparing one leader with
- * thousands of sentences: no strings decoded, no sets built, each term weighed once per weigher.
- * The sums run in the same order as over the sets, so the result is the same to the last bit.
- * Undefined when the leader is not a stored sentence.
+ * `weightedOverlap(leader's terms, other's terms) >= threshold` over term ids, for comparing one
+ * leader with thousands of corpus sentences: no sentence made, no strings decoded, no sets built,
+ * each term weighed once per weigher. The sums run in the same order as over the sets, so the
+ * overlap is the same to the last bit. A yes or no rather than the overlap: a number returned from
+ * a call that is not inlined is allocated, one per comparison.
  */
 export interface LeaderOverlap {
-  (other: Sentence): number | undefined;
-  /** The same for the corpus sentence `id`, without making the sentence. */
-  byId(id: number): number;
+  reaches(id: number, threshold: number): boolean;
 }
 
+/** Undefined when the leader is not a stored sentence. */
 export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh): LeaderOverlap | undefined {
   const range = StoredSentence.termRange(leader);
   if (!range) return undefined;
@@ -48,7 +48,13 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   let leaderTotal = 0;
   for (const w of leaderWeights) leaderTotal += w;
 
-  const compare = (table: Table, start: number, end: number): number => {
+  const reaches = (id: number, threshold: number): boolean => {
+    const a = corpus.articleOf[id]!;
+    const t = corpus.texts[a]!;
+    const position = id - corpus.firstSentence[a]!;
+    const table = t.table;
+    const start = termStartAt(t, position);
+    const end = termEndAt(t, position);
     const stamp = ++marks.stamp;
     const { seen, leader } = marks;
     // One pass over the other sentence's distinct terms, in order: its total, and what it shares
@@ -62,33 +68,24 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
       if (seen[id] === stamp) continue;
       seen[id] = stamp;
       otherSize++;
-      // weightOf, inlined: a call per term returned its weight boxed, a heap number per term.
-      let w = weightById[id]!;
-      if (Number.isNaN(w)) weightById[id] = w = weigh(dictionary.terms[id]!);
+      // weightOf, inlined: a call per term returned its weight boxed, a heap number per term. A
+      // new weight is read back from the array: were `w` ever the call's result, the optimizer
+      // would box every term's weight to hold either.
+      if (Number.isNaN(weightById[id]!)) weightById[id] = weigh(dictionary.terms[id]!);
+      const w = weightById[id]!;
       otherTotal += w;
       if (leader[id] === leaderStamp) {
         sharedInOtherOrder += w;
         sharedCount++;
       }
     }
-    if (otherSize < leaderIds.length) return overlapScore(sharedInOtherOrder, sharedCount, otherTotal, leaderTotal);
+    if (otherSize < leaderIds.length) return overlapScore(sharedInOtherOrder, sharedCount, otherTotal, leaderTotal) >= threshold;
     // The leader is the smaller side (or ties): its shared weights add up in its own order.
     let shared = 0;
     for (let k = 0; k < leaderIds.length; k++) if (seen[leaderIds[k]!] === stamp) shared += leaderWeights[k]!;
-    return overlapScore(shared, sharedCount, leaderTotal, otherTotal);
+    return overlapScore(shared, sharedCount, leaderTotal, otherTotal) >= threshold;
   };
-  const overlap = (other: Sentence): number | undefined => {
-    const table = StoredSentence.termTable(other);
-    return table && compare(table, StoredSentence.termStart(other), StoredSentence.termEnd(other));
-  };
-  return Object.assign(overlap, {
-    byId(id: number): number {
-      const a = corpus.articleOf[id]!;
-      const t = corpus.texts[a]!;
-      const position = id - corpus.firstSentence[a]!;
-      return compare(t.table, termStartAt(t, position), termEndAt(t, position));
-    },
-  });
+  return { reaches };
 }
 
 /**

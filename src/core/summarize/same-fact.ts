@@ -8,39 +8,42 @@ const PROBE_TERMS = 4;
 const MAX_PROBED = 5000;
 
 /**
- * Every sentence in the corpus that tells the same fact as `leader`, wherever it stands:
+ * The ids, ascending, of every sentence in the corpus that tells the same fact as `leader`, wherever it stands:
  * an outlet that reported the fact in a paragraph the topic search did not reach still
  * counts as a source. Probes only the postings of the leader's rarest terms, so the cost
  * stays small on a large corpus.
  */
-export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh): Sentence[] {
+export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh): number[] {
   const terms = new Set(leader.terms);
   const probes = [...terms].sort((a, b) => weigh(b) - weigh(a) || byCodeUnits(a, b)).slice(0, PROBE_TERMS);
   return confirmed(corpus, leader, terms, sharing(corpus, probes, 2, MAX_PROBED), weigh);
 }
 
 /**
- * Every sentence in the corpus that tells the same fact as `leader`, found exhaustively: each
+ * The ids, ascending, of every sentence in the corpus that tells the same fact as `leader`, found exhaustively: each
  * sentence sharing three of its terms (the least `weightedOverlap` counts) is compared. Dearer than
  * `sameFactElsewhere` on a large corpus, but it misses no outlet, not even one that told the fact
  * in a few common words; a summary of a whole collection has a handful of items to check.
  */
-export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh): Sentence[] {
+export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh): number[] {
   const terms = new Set(leader.terms);
   return confirmed(corpus, leader, terms, sharing(corpus, terms, 3, Infinity), weigh);
 }
 
-/** The given sentences that, compared in full, tell the same fact as `leader`, by id. */
-function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, ids: readonly number[], weigh: Weigh): Sentence[] {
-  const found: Sentence[] = [];
+/**
+ * The given sentences that, compared in full, tell the same fact as `leader`. Ids, not sentences:
+ * a wire story run by thousands of articles would make thousands of objects per item.
+ */
+function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, ids: readonly number[], weigh: Weigh): number[] {
+  const found: number[] = [];
   const overlap = overlapWithLeader(corpus, leader, weigh);
   for (const id of ids) {
     if (id === leader.id) continue;
     // Compared by id: most candidates are not the same fact, and need no sentence made.
-    const score = overlap ? overlap.byId(id) : weightedOverlap(terms, new Set(corpus.sentences.at(id).terms), weigh);
-    if (score >= SAME_FACT) found.push(corpus.sentences.at(id));
+    const same = overlap ? overlap.reaches(id, SAME_FACT) : weightedOverlap(terms, new Set(corpus.sentences.at(id).terms), weigh) >= SAME_FACT;
+    if (same) found.push(id);
   }
-  return found.sort((a, b) => a.id - b.id);
+  return found.sort((a, b) => a - b);
 }
 
 /**

@@ -49,7 +49,9 @@ export function termSpace(local: LocalTerms, weigh: Weigh): TermSpace {
   };
 
   const overlap = (a: number, b: number): number => {
-    const [small, large] = bags[a]!.length <= bags[b]!.length ? [a, b] : [b, a];
+    // Not a destructured pair: an array made per comparison was most of what a query allocated.
+    const small = bags[a]!.length <= bags[b]!.length ? a : b;
+    const large = small === a ? b : a;
     markBag(bags[large]!);
     let shared = 0;
     let sharedCount = 0;
