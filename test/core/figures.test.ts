@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFigures, findDisagreement, sameUnit, type FigureMention } from '../../src/core/summarize/figures.ts';
-import { realEngine } from '../helpers/fixtures.ts';
+import fc from 'fast-check';
+import { extractFigures, findDisagreement, mayCount, numberValue, sameUnit, type FigureMention } from '../../src/core/summarize/figures.ts';
+import { bundledCorpus, realEngine } from '../helpers/fixtures.ts';
+import { runs } from '../helpers/fuzz.ts';
 
 const tools = () => {
   const { analyzer } = realEngine().lexicon;
@@ -69,4 +71,21 @@ test('figures: agreement is not a disagreement', () => {
   const mentions = ['A', 'B'].flatMap((name, article) =>
     extractFigures('took 10 provincial capitals', t).map((figure) => ({ figure, article, source: source(name) })));
   assert.equal(findDisagreement(mentions[0]!.figure, mentions), undefined);
+});
+
+test('figures: the quick check passes every text in which a number can be found', async () => {
+  const t = tools();
+  const hasNumber = (text: string) => t.words(text).some((w) => numberValue(w) !== undefined);
+  const pieces = ['one', 'Two', 'TEN', 'twentieth', 'someone', 'often', '7', '11th', '1,000', 'x', 'ten_', '_', ' ', '-', "'s", '.', '１', '²', 'é', 'İ'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      if (hasNumber(text)) assert.ok(mayCount(text), text);
+    }),
+    { numRuns: runs(2000) },
+  );
+  const corpus = await bundledCorpus();
+  const texts = corpus.sentences.slice().map((s) => s.text);
+  assert.ok(texts.every((text) => !hasNumber(text) || mayCount(text)));
+  assert.ok(texts.some((text) => !mayCount(text)), 'most sentences are ruled out without tokenizing');
 });

@@ -29,7 +29,14 @@ const WORD_VALUES = new Map<string, number>([
 ]);
 const UNIT_WINDOW = 3;
 
-function numberValue(word: string): number | undefined {
+/**
+ * False only for text in which `words` can find no number: ASCII text with no digit and no number
+ * word. Most sentences have none, and most of a digest's figure search is ruling them out.
+ */
+const MAY_COUNT = new RegExp(`[0-9]|[^\\0-\\x7f]|(?<![a-z0-9])(?:${[...WORD_VALUES.keys()].join('|')})(?![a-z0-9])`, 'i');
+export const mayCount = (text: string): boolean => MAY_COUNT.test(text);
+
+export function numberValue(word: string): number | undefined {
   const m = /^(\d{1,9})(?:st|nd|rd|th)?$/.exec(word);
   if (m) return Number(m[1]);
   return WORD_VALUES.get(word);
@@ -37,6 +44,7 @@ function numberValue(word: string): number | undefined {
 
 /** Numbers with the words they count. Years are dates, not figures, and are left out. */
 export function extractFigures(text: string, tools: TextTools): Figure[] {
+  if (!mayCount(text)) return [];
   const words = tools.words(text);
   const figures: Figure[] = [];
   for (let i = 0; i < words.length; i++) {
