@@ -24,7 +24,7 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
   const shared = new Int32Array(ranked.length);
   // The groups a sentence shares a term with, then those sharing three: at most one per sentence.
   const touched = new Int32Array(ranked.length);
-  // Kept in ascending order as they are found: sorting an array per sentence allocated a copy each time.
+  // Typed, so sorting them copies nothing: sorting an array with a comparator copied it every time.
   const eligible = new Int32Array(ranked.length);
   for (const s of ranked) {
     let touchedCount = 0;
@@ -38,13 +38,10 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
     let eligibleCount = 0;
     for (let k = 0; k < touchedCount; k++) {
       const g = touched[k]!;
-      if (shared[g]! >= 3) {
-        let at = eligibleCount++;
-        for (; at > 0 && eligible[at - 1]! > g; at--) eligible[at] = eligible[at - 1]!;
-        eligible[at] = g;
-      }
+      if (shared[g]! >= 3) eligible[eligibleCount++] = g;
       shared[g] = 0;
     }
+    if (eligibleCount > 1) eligible.subarray(0, eligibleCount).sort();
     let home: IndexGroup | undefined;
     for (let k = 0; k < eligibleCount; k++) {
       const g = eligible[k]!;
