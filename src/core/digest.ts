@@ -63,11 +63,11 @@ function tellersOf(corpus: Corpus, group: Group, weigh: Weigh, mode: SelectMode)
   return { leader: group.leader, ids: [...ids] };
 }
 
-function toItem(corpus: Corpus, tellers: Tellers, disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
+function toItem(corpus: Corpus, tellers: Tellers, refOf: (articleId: number) => SourceRef, disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
   const { leader } = tellers;
   const articleIds = new Set<number>();
   for (const id of tellers.ids) articleIds.add(corpus.articleOf[id]!);
-  const item: DigestItem = { text: leader.text, sources: [...articleIds].map((id) => sourceRef(corpus.articles[id]!)) };
+  const item: DigestItem = { text: leader.text, sources: [...articleIds].map((id) => refOf(id)) };
   const disagreement = disagreementOf(leader);
   if (disagreement) item.disagreement = disagreement;
   return item;
@@ -88,9 +88,15 @@ function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[]
   const pool = [...new Set(candidates.map((c) => c.sentence.articleId))];
   const disagreementOf = disagreementFinder(corpus, pool, tools, (id) => sourceRef(corpus.articles[id]!));
   const tellers = readingOrder(corpus, selection).map((g) => tellersOf(corpus, g, weigh, options.mode));
-  const items = tellers.map((t) => toItem(corpus, t, disagreementOf));
-  const used = new Map<string, SourceRef>();
-  for (const item of items) for (const s of item.sources) used.set(s.file, s);
+  // One reference per article, shared by every item that cites it and by the article list, which
+  // keeps the order they were first cited in: a fact a wire story spread has thousands of sources.
+  const used = new Map<number, SourceRef>();
+  const refOf = (id: number) => {
+    let ref = used.get(id);
+    if (!ref) used.set(id, (ref = sourceRef(corpus.articles[id]!)));
+    return ref;
+  };
+  const items = tellers.map((t) => toItem(corpus, t, refOf, disagreementOf));
   return {
     topic,
     items,
