@@ -36,7 +36,9 @@ const MIN_DOCUMENTS = 3;
  */
 export function documentBigrams(sentences: readonly Sentence[], tools: TextTools): BigramConcepts {
   const coder = coderFor(tools);
-  const codes = sentences.map((s) => coder.read(s.text));
+  // Read once: a stored sentence's text is decoded anew at each read.
+  const texts = sentences.map((s) => s.text);
+  const codes = texts.map((text) => coder.read(text));
   let total = 0;
   let longest = 0;
   for (const words of codes) {
@@ -67,7 +69,7 @@ export function documentBigrams(sentences: readonly Sentence[], tools: TextTools
     ids.push(own.slice(0, n));
     ends.push(at.slice(0, n));
   }
-  return { ids, ends, codes, ...weigh(sentences, ids, idOf.size) };
+  return { ids, ends, codes, ...weigh(sentences, texts, ids, idOf.size) };
 }
 
 /** Words as written, split at anything that is not a letter or digit. */
@@ -131,8 +133,8 @@ function wordCoder(tools: TextTools): { read(text: string): Int32Array; size(): 
   return { read, size: () => table.size };
 }
 
-function weigh(sentences: readonly Sentence[], ids: readonly Int32Array[], size: number): Pick<BigramConcepts, 'weights' | 'documents' | 'bar'> {
-  const reported = independentReports(sentences);
+function weigh(sentences: readonly Sentence[], texts: readonly string[], ids: readonly Int32Array[], size: number): Pick<BigramConcepts, 'weights' | 'documents' | 'bar'> {
+  const reported = independentReports(texts);
   const byArticle = new Map<number, number[]>();
   sentences.forEach((s, i) => {
     if (!reported[i]) return;
@@ -167,12 +169,12 @@ function weigh(sentences: readonly Sentence[], ids: readonly Int32Array[], size:
  * update that repeats its earlier version) is one report, not a second: only its first
  * occurrence is evidence of what the collection is about.
  */
-function independentReports(sentences: readonly Sentence[]): Uint8Array {
+function independentReports(texts: readonly string[]): Uint8Array {
   const seen = new Set<string>();
-  const first = new Uint8Array(sentences.length);
-  sentences.forEach((s, i) => {
-    if (seen.has(s.text)) return;
-    seen.add(s.text);
+  const first = new Uint8Array(texts.length);
+  texts.forEach((text, i) => {
+    if (seen.has(text)) return;
+    seen.add(text);
     first[i] = 1;
   });
   return first;
