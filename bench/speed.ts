@@ -2,20 +2,21 @@
  * Speed benchmark: loading, memory, /summary latency, /topics and reload on synthetic corpora of
  * real sentences (see speed-corpus.ts), one size at a time.
  *
- *   npm run bench:speed -- [--sizes 1000,10000,100000] [--seed S] [--queries K]
+ *   npm run bench:speed -- [--sizes 1000,10000,100000] [--seed S] [--queries K] [--out FILE]
  *
  * --sizes    corpus sizes in articles (default 1000,10000,100000)
  * --seed     generator seed (default fixed, so runs compare)
  * --queries  /summary queries per kind, four kinds (default 60, so 240 per size)
+ * --out      results file, merged by size with what it holds (default bench/results/speed.json)
  *
  * Each corpus is written to a temporary folder and removed afterwards; each size is measured in a
  * fresh child process (bench/speed-run.ts), so its peak memory is its own. Prints markdown tables
- * and writes bench/results/speed.json.
+ * and writes the results file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
@@ -25,7 +26,6 @@ import { formatReport, saveResults } from './speed-report.ts';
 import { readSentencePools, type SentencePools } from './speed-sources.ts';
 import { corpusStats } from './speed-stats.ts';
 
-const RESULTS_FILE = join(PROJECT_ROOT, 'bench', 'results', 'speed.json');
 // Room for the biggest corpus: V8's default old space (about 4 GB here) would end a 100,000-article
 // run with an out-of-memory crash instead of a figure. The rest of the machine is left to the OS.
 const HEAP_MB = Math.floor((totalmem() * 0.75) / 2 ** 20);
@@ -35,8 +35,10 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     queries: { type: 'string', default: '60' },
+    out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results', 'speed.json') },
   },
 });
+const RESULTS_FILE = resolve(values.out);
 const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(`--sizes: expected positive whole numbers separated by commas (got ${JSON.stringify(values.sizes)})`);

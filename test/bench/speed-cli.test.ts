@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../../bench/eval-data.ts';
+
+const run = promisify(execFile);
+
+test('bench:speed measures a corpus end to end and writes the record the issue asks for', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'speed-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'speed.json');
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/speed.ts', '--sizes', '300', '--queries', '2', '--out', out], {
+    cwd: PROJECT_ROOT,
+    timeout: 120_000,
+  });
+  assert.match(stdout, /\| articles \| corpus MB \| load s \| load MB\/s \| peak RSS MB/);
+  assert.match(stdout, /\| 300 \|/);
+  const { records } = JSON.parse(readFileSync(out, 'utf8')) as { records: Record<string, number>[] };
+  assert.equal(records.length, 1);
+  const [record] = records;
+  assert.equal(record!.articles, 300);
+  for (const key of ['corpusBytes', 'loadSeconds', 'loadMBps', 'peakRssBytes', 'summaryP50Ms', 'summaryP99Ms']) {
+    assert.ok(Number.isFinite(record![key]) && record![key]! > 0, `${key}: ${record![key]}`);
+  }
+  assert.ok(record!.summaryP99Ms! >= record!.summaryP50Ms!);
+  assert.ok(Math.abs(record!.loadMBps! - record!.corpusBytes! / 1e6 / record!.loadSeconds!) < 0.01 * record!.loadMBps!);
+});
