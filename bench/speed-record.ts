@@ -57,7 +57,7 @@ export interface SpeedRecord {
   formats?: Record<Format, number>;
   corpusBytes?: number;
   generateSeconds?: number;
-  /** loadCorpus: list, read, parse, clean, split, index, topics. */
+  /** The bot's first load (LiveCorpus.reload): list, read, parse, clean, split, index, topics. */
   loadSeconds?: number;
   /** corpusBytes / 1e6 / loadSeconds. */
   loadMBps?: number;
@@ -85,8 +85,6 @@ export interface SpeedRecord {
   summaryP99Ms?: number;
   summaryMaxMs?: number;
   summaryByKind?: Record<QueryKind, LatencySummary & { articlesMatched: number; items: number; suggestions: number }>;
-  /** LiveCorpus's first reload (a full load while no snapshot is served). */
-  reloadInitialSeconds?: number;
   /** LiveCorpus.reload() after changeShare of the files changed. */
   reloadSeconds?: number;
   changeShare?: number;

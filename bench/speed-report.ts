@@ -16,9 +16,9 @@ export interface SpeedResults {
 
 export const NOTES = [
   'MB = 1,000,000 bytes. Load reads files just written, so from the page cache (warm); a cold disk is slower.',
-  'Load = loadCorpus(): list, read, parse, clean, split sentences, index and build the topic list. The topic list is built inside every load; "/topics build" times building it again on the loaded corpus, "serve" the /topics command, which reads it from the snapshot.',
-  'Peak RSS is the kernel high-water mark of a process that measured this size alone; what that process held before loading is baselineRssBytes in the JSON, and rssGrowthPerCorpusByte leaves it out.',
-  'Reload: LiveCorpus.reload() after 1% of the files changed. It opens only files whose size, modification time or inode changed and reuses the analysis of the rest; the term index and topic list are rebuilt from the kept analyses. "files read" counts the files it opened.',
+  'Load = the bot\'s first load (LiveCorpus.reload()): list, read, parse, clean, split sentences, index and build the topic list, keeping a record per file for the next reload. The topic list is built inside every load; "/topics build" times building it again on the loaded corpus, "serve" the /topics command, which reads it from the snapshot.',
+  'Peak RSS is the kernel high-water mark of a process that measured this size alone, over the load and the /summary queries; what that process held before loading is baselineRssBytes in the JSON, and rssGrowthPerCorpusByte leaves it out.',
+  'Reload: the same LiveCorpus reloaded after 1% of the files changed, while it serves the loaded snapshot. It opens only files whose size, modification time or inode changed and reuses the analysis of the rest; the term index and topic list are rebuilt from the kept analyses. "files read" counts the files it opened; "peak RSS with reload" is the high-water mark of the whole run.',
 ];
 
 const mb = (bytes: number | undefined) => (bytes === undefined ? '-' : (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0));

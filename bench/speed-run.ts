@@ -20,7 +20,6 @@ import { loadEngine } from '../src/config/load-engine.ts';
 import { parseConfig } from '../src/config/env.ts';
 import type { Corpus } from '../src/core/corpus.ts';
 import { DEFAULT_BUDGET, digestTopic } from '../src/core/digest.ts';
-import { loadCorpus } from '../src/core/engine.ts';
 import { extractTopics } from '../src/core/topics.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
 import { DEFAULT_SEED, changeArticles, planCorpus, writeCorpus, type CorpusSpec } from './speed-corpus.ts';
@@ -87,9 +86,13 @@ async function measure(dir: string): Promise<void> {
 
   record.loadAverageAtLoad = loadavg()[0];
   log(`loading ${files} files, ${(bytes / MB).toFixed(1)} MB`);
+  // Loaded as the bot loads: LiveCorpus keeps a record per file, so that a reload opens only the changed ones.
+  const live = new LiveCorpus({ engine, dir, maxBytes });
   let started = performance.now();
-  let corpus: Corpus | undefined = await loadCorpus(engine, dir, { maxBytes });
+  const loaded = await live.reload();
   const loadSeconds = (performance.now() - started) / 1000;
+  if (!loaded.ok) throw new Error(`load failed: ${loaded.error}`);
+  const corpus = live.current;
   sampler.sample();
   Object.assign(record, {
     stage: 'loaded',
@@ -117,10 +120,7 @@ async function measure(dir: string): Promise<void> {
   record.stage = 'queried';
   save();
 
-  // The measured snapshot goes before the reload phase, so that phase holds at most the two a reload holds.
-  corpus = undefined;
-  gc();
-  await timeReload(dir);
+  await timeReload(live, dir);
   record.peakRssWithReloadBytes = osPeakRssBytes();
   record.stage = 'reloaded';
   save();
@@ -161,11 +161,7 @@ function timeQueries(corpus: Corpus): void {
   log(`/summary p50 ${overall.p50} ms, p99 ${overall.p99} ms`);
 }
 
-async function timeReload(dir: string): Promise<void> {
-  const live = new LiveCorpus({ engine, dir, maxBytes });
-  const initial = await live.reload();
-  if (!initial.ok) throw new Error(`first reload failed: ${initial.error}`);
-  record.reloadInitialSeconds = initial.elapsedMs / 1000;
+async function timeReload(live: LiveCorpus, dir: string): Promise<void> {
 
   const invoker = { platform: 'console', id: 'bench', isAdmin: false, channel: 'terminal' } as const;
   const deps = { corpus: live, budgets: { short: DEFAULT_BUDGET, medium: DEFAULT_BUDGET, long: DEFAULT_BUDGET } };

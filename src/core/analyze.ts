@@ -53,9 +53,13 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { 
       }
     });
     if (split.length === 0) return undefined;
-    const doc: AnalyzedArticle = { article, text: packArticleText(cleaned.paragraphs, split, dictionary.terms, options.deflate !== false) };
-    if (scanTopics) doc.topics = scanTopics(split.map((s) => s.text));
-    return doc;
+    // Every field from the start: one added later takes an array of properties of its own, per article.
+    return {
+      article,
+      text: packArticleText(cleaned.paragraphs, split, dictionary.terms, options.deflate !== false),
+      topics: scanTopics?.(split.map((s) => s.text)),
+      placed: false,
+    };
   };
 }
 
