@@ -1,4 +1,4 @@
-import type { Article, Budget, Digest, DigestItem, Disagreement, Sentence, SourceRef } from './types.ts';
+import type { Budget, Digest, DigestItem, Disagreement, Sentence, SourceRef } from './types.ts';
 import type { Corpus } from './corpus.ts';
 import { idf } from './corpus.ts';
 import { selectTopic } from './select-topic.ts';
@@ -9,15 +9,12 @@ import { suggestTopics } from './suggest.ts';
 import { sameFactAnywhere, sameFactElsewhere } from './summarize/same-fact.ts';
 import type { Weigh } from './summarize/similarity.ts';
 import { byCodeUnits } from './text/code-order.ts';
+import { citations, sourceRef } from './citations.ts';
 
 /** In a topic digest, what one outlet alone reports counts at this share of what several report. */
 const SINGLE_SOURCE_WEIGHT = 0.2;
 
 export const DEFAULT_BUDGET: Budget = { items: 5, words: 120 };
-
-export function sourceRef(article: Article): SourceRef {
-  return { title: article.title, source: article.source, file: article.file, ...(article.url ? { url: article.url } : {}) };
-}
 
 /** One per lexicon, so what is memoised per tools (bigrams.ts) lasts from corpus to corpus. */
 const toolsOf = new WeakMap<Corpus['lexicon'], TextTools>();
@@ -57,17 +54,16 @@ interface Tellers {
  */
 function tellersOf(corpus: Corpus, group: Group, weigh: Weigh, mode: SelectMode): Tellers {
   const elsewhere = mode === 'topic' ? sameFactElsewhere(corpus, group.leader, weigh) : sameFactAnywhere(corpus, group.leader, weigh);
-  const ids = new Set([group.leader.id]);
-  for (const s of group.members) ids.add(s.id);
-  for (const id of elsewhere) ids.add(id);
-  return { leader: group.leader, ids: [...ids] };
+  // A group has a few sentences; elsewhere may be thousands, each once already.
+  const own = new Set([group.leader.id]);
+  for (const s of group.members) own.add(s.id);
+  const ids = [...own];
+  for (const id of elsewhere) if (!own.has(id)) ids.push(id);
+  return { leader: group.leader, ids };
 }
 
-function toItem(corpus: Corpus, tellers: Tellers, refOf: (articleId: number) => SourceRef, disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
-  const { leader } = tellers;
-  const articleIds = new Set<number>();
-  for (const id of tellers.ids) articleIds.add(corpus.articleOf[id]!);
-  const item: DigestItem = { text: leader.text, sources: [...articleIds].map((id) => refOf(id)) };
+function toItem(leader: Sentence, sources: SourceRef[], disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
+  const item: DigestItem = { text: leader.text, sources };
   const disagreement = disagreementOf(leader);
   if (disagreement) item.disagreement = disagreement;
   return item;
@@ -88,25 +84,18 @@ function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[]
   const pool = [...new Set(candidates.map((c) => c.sentence.articleId))];
   const disagreementOf = disagreementFinder(corpus, pool, tools, (id) => sourceRef(corpus.articles[id]!));
   const tellers = readingOrder(corpus, selection).map((g) => tellersOf(corpus, g, weigh, options.mode));
-  // One reference per article, shared by every item that cites it and by the article list, which
-  // keeps the order they were first cited in: a fact a wire story spread has thousands of sources.
-  const used = new Map<number, SourceRef>();
-  const refOf = (id: number) => {
-    let ref = used.get(id);
-    if (!ref) used.set(id, (ref = sourceRef(corpus.articles[id]!)));
-    return ref;
-  };
-  const items = tellers.map((t) => toItem(corpus, t, refOf, disagreementOf));
+  const { sources, articles } = citations(corpus, tellers.map((t) => t.ids));
+  const items = tellers.map((t, i) => toItem(t.leader, sources[i]!, disagreementOf));
   return {
     topic,
     items,
-    articles: [...used.values()],
+    articles,
     stats: {
       articlesInCorpus: corpus.articles.length,
       articlesMatched,
       sentencesConsidered: candidates.length,
       sentencesMerged: selection.merged ?? tellers.reduce((n, t) => n + t.ids.length - 1, 0),
-      outlets: new Set([...used.values()].map((s) => s.source)).size,
+      outlets: new Set(articles.map((s) => s.source)).size,
       words: items.reduce((n, i) => n + i.text.split(/\s+/).filter(Boolean).length, 0),
       elapsedMs: Math.round((performance.now() - started) * 10) / 10,
     },

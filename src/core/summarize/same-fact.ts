@@ -47,11 +47,12 @@ function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, ids: re
 }
 
 /**
- * Counts by sentence id, up to what is enough, in one byte array reused by every query (they run
- * one at a time): a map of thousands of ids per item was most of what a /summary allocated on a
- * large corpus.
+ * Counts by sentence id, up to what is enough, and the sentences met, in arrays reused by every
+ * query (they run one at a time): a map of thousands of ids per item was most of what a /summary
+ * allocated on a large corpus, and a list grown per call much of the rest.
  */
 let counts = new Uint8Array(0);
+let met = new Int32Array(1024);
 
 /**
  * The sentences in at least `enough` of the terms' postings, in the order first met. Once `most`
@@ -59,20 +60,30 @@ let counts = new Uint8Array(0);
  */
 function sharing(corpus: Corpus, terms: Iterable<string>, enough: number, most: number): number[] {
   if (counts.length < corpus.sentences.length) counts = new Uint8Array(Math.max(corpus.sentences.length, 2 * counts.length));
-  const met: number[] = [];
+  let metCount = 0;
   try {
     for (const term of terms) {
-      for (const id of corpus.postings.get(term) ?? []) {
+      const list = corpus.postings.get(term);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k++) {
+        const id = list[k]!;
         const n = counts[id]!;
         if (n === 0) {
-          if (met.length >= most) break;
-          met.push(id);
+          if (metCount >= most) break;
+          if (metCount === met.length) {
+            const grown = new Int32Array(2 * met.length);
+            grown.set(met);
+            met = grown;
+          }
+          met[metCount++] = id;
         }
         if (n < enough) counts[id] = n + 1;
       }
     }
-    return met.filter((id) => counts[id] === enough);
+    const out: number[] = [];
+    for (let k = 0; k < metCount; k++) if (counts[met[k]!] === enough) out.push(met[k]!);
+    return out;
   } finally {
-    for (const id of met) counts[id] = 0;
+    for (let k = 0; k < metCount; k++) counts[met[k]!] = 0;
   }
 }
