@@ -2,7 +2,11 @@ import type { Article, SourceRef } from './types.ts';
 import type { Corpus } from './corpus.ts';
 
 export function sourceRef(article: Article): SourceRef {
-  return { title: article.title, source: article.source, file: article.file, ...(article.url ? { url: article.url } : {}) };
+  // No spread of a conditional object: that made a second object per source, and a fact a wire
+  // story spread has thousands.
+  const ref: SourceRef = { title: article.title, source: article.source, file: article.file };
+  if (article.url) ref.url = article.url;
+  return ref;
 }
 
 /**
