@@ -162,7 +162,6 @@ function timeQueries(corpus: Corpus): void {
 }
 
 async function timeReload(live: LiveCorpus, dir: string): Promise<void> {
-
   const invoker = { platform: 'console', id: 'bench', isAdmin: false, channel: 'terminal' } as const;
   const deps = { corpus: live, budgets: { short: DEFAULT_BUDGET, medium: DEFAULT_BUDGET, long: DEFAULT_BUDGET } };
   const serve: number[] = [];

@@ -1,4 +1,5 @@
 import type { Article, CleanedText, RawArticle } from './types.ts';
+import { ownString } from './text/own-string.ts';
 
 const TITLE_WORDS = 12;
 
@@ -27,25 +28,16 @@ function titleFromText(paragraphs: readonly string[]): string {
  * itself says (a byline, a dateline, a wire credit), then the weakest hints.
  */
 export function resolveMetadata(raw: RawArticle, cleaned: CleanedText, id: number): Article {
-  const url = raw.url === undefined ? undefined : own(raw.url);
+  const url = raw.url === undefined ? undefined : ownString(raw.url);
   return {
     id,
-    file: own(raw.file),
-    title: own(raw.title ?? cleaned.hints.title ?? titleFromText(cleaned.paragraphs)),
-    source: own(raw.source ?? outletFromUrl(raw.url) ?? cleaned.hints.source ?? raw.siteHint ?? 'unknown outlet'),
+    file: ownString(raw.file),
+    title: ownString(raw.title ?? cleaned.hints.title ?? titleFromText(cleaned.paragraphs)),
+    source: ownString(raw.source ?? outletFromUrl(raw.url) ?? cleaned.hints.source ?? raw.siteHint ?? 'unknown outlet'),
     ...(url ? { url } : {}),
-    published: own(raw.published ?? cleaned.hints.published ?? raw.mtime.slice(0, 10)),
-    topics: (raw.topics ?? []).map(own),
+    published: ownString(raw.published ?? cleaned.hints.published ?? raw.mtime.slice(0, 10)),
+    topics: (raw.topics ?? []).map(ownString),
     hash: raw.hash,
     bytes: raw.bytes,
   };
-}
-
-/**
- * A copy of `text` that holds nothing else: V8 keeps a substring as a view of the string it was
- * cut from, so a title cut from an article's text would keep the whole text alive for as long
- * as the corpus holds the title.
- */
-function own(text: string): string {
-  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }

@@ -96,4 +96,3 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
   }
   return { concepts, weights };
 }
-

@@ -48,10 +48,10 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   let leaderTotal = 0;
   for (const w of leaderWeights) leaderTotal += w;
 
-  const reaches = (id: number, threshold: number): boolean => {
-    const a = corpus.articleOf[id]!;
+  const reaches = (sentenceId: number, threshold: number): boolean => {
+    const a = corpus.articleOf[sentenceId]!;
     const t = corpus.texts[a]!;
-    const position = id - corpus.firstSentence[a]!;
+    const position = sentenceId - corpus.firstSentence[a]!;
     const table = t.table;
     const start = termStartAt(t, position);
     const end = termEndAt(t, position);
