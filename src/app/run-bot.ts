@@ -81,7 +81,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
       store,
       clock,
       publisher: routePublisher(handles, metrics),
-      buildDigest: (topic) => digestTopic(deps.corpus.current, topic, deps.budgets.medium),
+      buildDigest: (topic, omit) => digestTopic(deps.corpus.current, topic, deps.budgets.medium, { omit }),
       logger,
       platforms: [...handles.keys()],
       options: { catchUpMinutes: config.CATCH_UP_MINUTES, whenNothingNew: config.WHEN_NOTHING_NEW },

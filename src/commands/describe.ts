@@ -1,4 +1,4 @@
-import type { Digest, Disagreement, SourceRef } from '../core/types.ts';
+import type { Digest, DigestItem, Disagreement, SourceRef } from '../core/types.ts';
 import type { Subscription } from '../store/types.ts';
 import type { ReloadReport } from '../app/live-corpus.ts';
 import { errorText } from './messages.ts';
@@ -40,6 +40,18 @@ export function sourceText(s: SourceRef, m: Markup): string {
   return url ? m.link(sourceLabel(s), url) : m.text(sourceLabel(s));
 }
 
+/** "and 831 more articles", when an item lists only some of the articles that report it. */
+export function unlistedText(item: DigestItem): string | undefined {
+  const more = item.sourceCount - item.sources.length;
+  return more > 0 ? `and ${plural(more, 'more article')}` : undefined;
+}
+
+/** An item's sources as separate pieces, to join: the listed ones, then how many more. */
+export function sourcePieces(item: DigestItem, m: Markup): string[] {
+  const unlisted = unlistedText(item);
+  return [...item.sources.map((s) => sourceText(s, m)), ...(unlisted ? [unlisted] : [])];
+}
+
 export function disagreementText(d: Disagreement, m: Markup): string {
   const claims = d.claims.map((c) => `${m.text(c.value)} (${c.sources.map((s) => m.text(sourceLabel(s))).join(', ')})`);
   return `Outlets differ on the ${m.text(d.about)}: ${claims.join('; ')}.`;
@@ -51,7 +63,7 @@ export function digestTitle(digest: Digest): string {
 
 /** "4 items from 4 articles, 4 outlets": what was merged into the digest. */
 export function digestCounts(digest: Digest): string {
-  return `${plural(digest.items.length, 'item')} from ${plural(digest.articles.length, 'article')}, ${plural(digest.stats.outlets, 'outlet')}`;
+  return `${plural(digest.items.length, 'item')} from ${plural(digest.stats.articlesCited, 'article')}, ${plural(digest.stats.outlets, 'outlet')}`;
 }
 
 /** The one line shown instead of items when the articles say nothing about the topic. */

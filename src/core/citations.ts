@@ -1,9 +1,16 @@
 import type { Article, SourceRef } from './types.ts';
 import type { Corpus } from './corpus.ts';
 
+/**
+ * An item lists at most this many of the articles that report it and counts the rest. A fact a
+ * wire story spread is in thousands of articles: listing them all made a source line of thousands
+ * of links (mostly the same few outlets), and their references were a quarter of what a /summary
+ * allocated at 100,000 articles.
+ */
+export const SOURCES_LISTED = 6;
+
 export function sourceRef(article: Article): SourceRef {
-  // No spread of a conditional object: that made a second object per source, and a fact a wire
-  // story spread has thousands.
+  // No spread of a conditional object: that made a second object per source.
   const ref: SourceRef = { title: article.title, source: article.source, file: article.file };
   if (article.url) ref.url = article.url;
   return ref;
@@ -11,42 +18,81 @@ export function sourceRef(article: Article): SourceRef {
 
 /**
  * Per article, scratch for one digest at a time (digests run one at a time, and reset it): the
- * item + 1 that last listed it, and its place + 1 in the digest's article list. Sets and Maps of
+ * item + 1 that last counted it, and whether the digest counted it at all. Sets and Maps of
  * thousands of articles per item were a third of what a /summary allocated at 100,000 articles.
  */
-let listedBy = new Int32Array(0);
-let placeOf = new Int32Array(0);
+let countedBy = new Int32Array(0);
+let cited = new Uint8Array(0);
+
+export interface Citations {
+  /** Per item, the articles it lists: one per outlet first, in the order its sentences come. */
+  sources: SourceRef[][];
+  /** Per item, how many articles report it. */
+  counts: number[];
+  /** Every article some item lists, once, first listed first; each shares its reference with the items. */
+  articles: SourceRef[];
+  /** Articles that report any item, listed or not, and their outlets. */
+  articlesCited: number;
+  outlets: number;
+}
+
+/** The articles, once each, of sentence `ids` in order, written into `into`; their count. */
+function articlesOf(corpus: Corpus, ids: readonly number[], item: number, into: number[]): number {
+  into.length = 0;
+  for (const id of ids) {
+    const a = corpus.articleOf[id]!;
+    if (countedBy[a] === item + 1) continue;
+    countedBy[a] = item + 1;
+    into.push(a);
+  }
+  return into.length;
+}
+
+/** Which of an item's articles it lists: a new outlet first; others, in order, while room is left. */
+function listed(corpus: Corpus, order: readonly number[]): number[] {
+  const places: number[] = [];
+  const outletAt = (i: number) => corpus.articles[order[i]!]!.source;
+  for (let i = 0; i < order.length && places.length < SOURCES_LISTED; i++) {
+    if (!places.some((p) => outletAt(p) === outletAt(i))) places.push(i);
+  }
+  for (let i = 0; i < order.length && places.length < SOURCES_LISTED; i++) {
+    if (!places.includes(i)) places.push(i);
+  }
+  return places.sort((x, y) => x - y).map((i) => order[i]!);
+}
 
 /**
- * The sources of each item, from the ids of the sentences that tell it: their articles, once each,
- * in the order the sentences come. Each cited article has one reference, shared by every item that
- * cites it and by `articles`, the digest's list, in the order first cited.
+ * The citations of each item, from the ids of the sentences that tell it (the quoted one first).
+ * Each listed article has one reference, shared by every item that lists it and by `articles`.
  */
-export function citations(corpus: Corpus, tellers: readonly (readonly number[])[]): { sources: SourceRef[][]; articles: SourceRef[] } {
+export function citations(corpus: Corpus, tellers: readonly (readonly number[])[]): Citations {
   const count = corpus.articles.length;
-  if (listedBy.length < count) {
-    listedBy = new Int32Array(count);
-    placeOf = new Int32Array(count);
+  if (countedBy.length < count) {
+    countedBy = new Int32Array(count);
+    cited = new Uint8Array(count);
   }
-  const articles: SourceRef[] = [];
-  const cited: number[] = [];
+  const refs = new Map<number, SourceRef>();
+  const outlets = new Set<string>();
+  const order: number[] = [];
+  const touched: number[] = [];
   try {
+    const counts: number[] = [];
     const sources = tellers.map((ids, item) => {
-      const list: SourceRef[] = [];
-      for (const id of ids) {
-        const a = corpus.articleOf[id]!;
-        if (listedBy[a] === item + 1) continue;
-        listedBy[a] = item + 1;
-        if (placeOf[a] === 0) {
-          cited.push(a);
-          placeOf[a] = articles.push(sourceRef(corpus.articles[a]!));
-        }
-        list.push(articles[placeOf[a]! - 1]!);
+      counts.push(articlesOf(corpus, ids, item, order));
+      for (const a of order) {
+        if (cited[a]) continue;
+        cited[a] = 1;
+        touched.push(a);
+        outlets.add(corpus.articles[a]!.source);
       }
-      return list;
+      return listed(corpus, order).map((a) => {
+        let ref = refs.get(a);
+        if (!ref) refs.set(a, (ref = sourceRef(corpus.articles[a]!)));
+        return ref;
+      });
     });
-    return { sources, articles };
+    return { sources, counts, articles: [...refs.values()], articlesCited: touched.length, outlets: outlets.size };
   } finally {
-    for (const a of cited) listedBy[a] = placeOf[a] = 0;
+    for (const a of touched) countedBy[a] = cited[a] = 0;
   }
 }

@@ -62,8 +62,8 @@ function tellersOf(corpus: Corpus, group: Group, weigh: Weigh, mode: SelectMode)
   return { leader: group.leader, ids };
 }
 
-function toItem(leader: Sentence, sources: SourceRef[], disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
-  const item: DigestItem = { text: leader.text, sources };
+function toItem(leader: Sentence, sources: SourceRef[], sourceCount: number, disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
+  const item: DigestItem = { text: leader.text, sources, sourceCount };
   const disagreement = disagreementOf(leader);
   if (disagreement) item.disagreement = disagreement;
   return item;
@@ -75,7 +75,11 @@ interface SummarizeOptions {
   /** Let the last item run past the word budget; for scorers that cut the text themselves. */
   overshoot?: boolean;
   singleSourceWeight: number;
+  /** Items to leave out after selection, by their text: what a channel already received. */
+  omit?: (text: string) => boolean;
 }
+
+export type TopicOptions = Pick<SummarizeOptions, 'omit'>;
 
 function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[], options: SummarizeOptions, articlesMatched: number, started: number): Digest {
   const tools = textTools(corpus);
@@ -83,19 +87,25 @@ function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[]
   const selection = selectItems(candidates, { ...options, overshoot: options.overshoot ?? false, weigh, tools });
   const pool = [...new Set(candidates.map((c) => c.sentence.articleId))];
   const disagreementOf = disagreementFinder(corpus, pool, tools, (id) => sourceRef(corpus.articles[id]!));
-  const tellers = readingOrder(corpus, selection).map((g) => tellersOf(corpus, g, weigh, options.mode));
-  const { sources, articles } = citations(corpus, tellers.map((t) => t.ids));
-  const items = tellers.map((t, i) => toItem(t.leader, sources[i]!, disagreementOf));
+  const ordered = readingOrder(corpus, selection);
+  // Left out before sources are counted, so the counts describe the items that are shown.
+  const { omit } = options;
+  const kept = omit ? ordered.filter((g) => !omit(g.leader.text)) : ordered;
+  const tellers = kept.map((g) => tellersOf(corpus, g, weigh, options.mode));
+  const cites = citations(corpus, tellers.map((t) => t.ids));
+  const items = tellers.map((t, i) => toItem(t.leader, cites.sources[i]!, cites.counts[i]!, disagreementOf));
   return {
     topic,
     items,
-    articles,
+    articles: cites.articles,
     stats: {
       articlesInCorpus: corpus.articles.length,
       articlesMatched,
       sentencesConsidered: candidates.length,
       sentencesMerged: selection.merged ?? tellers.reduce((n, t) => n + t.ids.length - 1, 0),
-      outlets: new Set(articles.map((s) => s.source)).size,
+      articlesCited: cites.articlesCited,
+      outlets: cites.outlets,
+      itemsOmitted: ordered.length - kept.length,
       words: items.reduce((n, i) => n + i.text.split(/\s+/).filter(Boolean).length, 0),
       elapsedMs: Math.round((performance.now() - started) * 10) / 10,
     },
@@ -113,11 +123,12 @@ function displayName(corpus: Corpus, topic: string): string {
 const topicNames = new WeakMap<Corpus, Map<string, string>>();
 
 /** The digest of what the corpus says about a topic; for an unknown topic, no items and suggestions. */
-export function digestTopic(corpus: Corpus, topic: string, budget: Budget = DEFAULT_BUDGET): Digest {
+export function digestTopic(corpus: Corpus, topic: string, budget: Budget = DEFAULT_BUDGET, options: TopicOptions = {}): Digest {
   const started = performance.now();
   const match = selectTopic(corpus, topic);
-  const digest = summarize(corpus, displayName(corpus, match.canonical), match.candidates, { mode: 'topic', budget, singleSourceWeight: SINGLE_SOURCE_WEIGHT }, match.articlesMatched, started);
-  if (digest.items.length === 0) digest.suggestions = suggestTopics(corpus, topic);
+  const summarizeOptions: SummarizeOptions = { mode: 'topic', budget, singleSourceWeight: SINGLE_SOURCE_WEIGHT, omit: options.omit };
+  const digest = summarize(corpus, displayName(corpus, match.canonical), match.candidates, summarizeOptions, match.articlesMatched, started);
+  if (digest.items.length === 0 && digest.stats.itemsOmitted === 0) digest.suggestions = suggestTopics(corpus, topic);
   return digest;
 }
 

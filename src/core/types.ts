@@ -108,8 +108,13 @@ export interface Disagreement {
 export interface DigestItem {
   /** A sentence exactly as an article has it. */
   text: string;
-  /** Every outlet that reported this fact, the one quoted first. */
+  /**
+   * Articles that reported this fact, the one quoted first: one per outlet first, at most a few
+   * (`SOURCES_LISTED`); `sourceCount` counts them all.
+   */
   sources: SourceRef[];
+  /** How many articles reported this fact, listed or not. */
+  sourceCount: number;
   disagreement?: Disagreement;
 }
 
@@ -121,7 +126,11 @@ export interface DigestStats {
   sentencesConsidered: number;
   /** Sentences folded into an item because another outlet said the same. */
   sentencesMerged: number;
+  /** Articles that reported any item, listed among its sources or not, and their outlets. */
+  articlesCited: number;
   outlets: number;
+  /** Items left out because the caller's `omit` said so (a channel received them already). */
+  itemsOmitted: number;
   words: number;
   elapsedMs: number;
 }
@@ -130,7 +139,7 @@ export interface DigestStats {
 export interface Digest {
   topic: string | null;
   items: DigestItem[];
-  /** Articles that contributed at least one item. */
+  /** Every article an item lists, once, first listed first. */
   articles: SourceRef[];
   stats: DigestStats;
   /** For a topic the corpus does not know: close topics that it does. */

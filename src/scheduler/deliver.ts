@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
-import type { Digest } from '../core/types.ts';
 import type { Claim, DeliveryLog, Subscription } from '../store/types.ts';
-import { onlyNew } from './fresh-items.ts';
+import { freshDigest, type BuildDigest } from './fresh-items.ts';
 import { retryDelayMs, type Clock, type SchedulerOptions } from './options.ts';
 import type { EarlierPost, Publisher, PublishContext } from './publisher.ts';
 
@@ -10,7 +9,7 @@ export interface DeliverDeps {
   store: DeliveryLog;
   clock: Clock;
   publisher: Publisher;
-  buildDigest: (topic: string) => Digest | Promise<Digest>;
+  buildDigest: BuildDigest;
   logger: Logger;
   options: SchedulerOptions;
 }
@@ -41,7 +40,7 @@ export async function deliver(deps: DeliverDeps, subscription: Subscription, loc
   let fresh;
   try {
     const posted = await store.postedItemKeys(subscription, subscription.topic);
-    fresh = onlyNew(await deps.buildDigest(subscription.topic), posted);
+    fresh = await freshDigest(deps.buildDigest, subscription.topic, posted);
     if (fresh.digest.items.length === 0 && options.whenNothingNew === 'skip') {
       await store.markPosted(claim, deps.clock.now(), { itemKeys: [], skipped: true });
       log.info({ omitted: fresh.omitted }, 'nothing new since the last digest; skipped');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Digest, SourceRef } from '../core/types.ts';
+import type { Digest } from '../core/types.ts';
 
 /**
  * The key of an item across digests: the same sentence counts as the same item even when
@@ -19,14 +19,14 @@ export interface FreshDigest {
   omitted: number;
 }
 
-/** Leaves out items whose key the channel already received; the article list follows the items kept. */
-export function onlyNew(digest: Digest, posted: ReadonlySet<string>): FreshDigest {
-  const keyed = digest.items.map((item) => ({ item, key: itemKey(item.text) }));
-  const kept = keyed.filter((k) => !posted.has(k.key));
-  const files = new Set(kept.flatMap((k) => k.item.sources.map((s: SourceRef) => s.file)));
-  return {
-    digest: { ...digest, items: kept.map((k) => k.item), articles: digest.articles.filter((a) => files.has(a.file)) },
-    itemKeys: [...new Set(kept.map((k) => k.key))],
-    omitted: keyed.length - kept.length,
-  };
+/** Builds a topic's digest, leaving out the items whose text `omit` says were posted. */
+export type BuildDigest = (topic: string, omit: (text: string) => boolean) => Digest | Promise<Digest>;
+
+/**
+ * The digest of `topic` without the items whose key the channel already received. The digest
+ * leaves them out itself, so its sources, article list and counts describe only what is posted.
+ */
+export async function freshDigest(build: BuildDigest, topic: string, posted: ReadonlySet<string>): Promise<FreshDigest> {
+  const digest = await build(topic, (text) => posted.has(itemKey(text)));
+  return { digest, itemKeys: [...new Set(digest.items.map((i) => itemKey(i.text)))], omitted: digest.stats.itemsOmitted };
 }

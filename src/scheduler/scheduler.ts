@@ -1,9 +1,9 @@
 import { schedule as cronSchedule } from 'node-cron';
 import type { Logger } from 'pino';
-import type { Digest } from '../core/types.ts';
 import type { DeliveryLog, Platform, SubscriptionStore } from '../store/types.ts';
 import { deliver, type DeliveryOutcome } from './deliver.ts';
 import { dueDigests } from './due.ts';
+import type { BuildDigest } from './fresh-items.ts';
 import { resolveOptions, type Clock, type SchedulerOptionsInput } from './options.ts';
 import type { Publisher } from './publisher.ts';
 
@@ -14,8 +14,11 @@ export interface SchedulerDeps {
   store: SubscriptionStore & DeliveryLog;
   clock: Clock;
   publisher: Publisher;
-  /** The digest of a topic as of now; may throw, which counts as a failed attempt. */
-  buildDigest: (topic: string) => Digest | Promise<Digest>;
+  /**
+   * The digest of a topic as of now, without the items `omit` names (already posted to the
+   * channel); may throw, which counts as a failed attempt.
+   */
+  buildDigest: BuildDigest;
   logger: Logger;
   options?: SchedulerOptionsInput;
   schedule?: ScheduleFn;

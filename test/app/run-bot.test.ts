@@ -26,39 +26,49 @@ test('run: with no chat tokens, a terminal subscription prints its daily digest 
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     const bot = await startBot(app, { consoleOutput: output, clock, schedule: cron.schedule });
-    assert.deepEqual(bot.platforms, ['console']);
+    const base = `http://127.0.0.1:${bot.opsPort}`;
+    // Stopped whatever fails, or a failed assertion would leave the test hanging on open handles.
+    try {
+      assert.deepEqual(bot.platforms, ['console']);
 
-    const reply = await runCommand('subscribe', { topic: 'ghazni', time: '07:00' }, terminal, app.deps);
-    assert.ok(reply.kind === 'subscribed' && reply.subscription.timeZone === 'Asia/Kabul');
-    // 07:00 in Kabul (UTC+4:30) is 02:30 UTC; the scheduler ticks once a minute through cron.
-    for (const at of ['2026-11-21T02:29:00Z', '2026-11-21T02:30:00Z', '2026-11-21T02:31:00Z']) {
-      clock.set(at);
+      const reply = await runCommand('subscribe', { topic: 'ghazni', time: '07:00' }, terminal, app.deps);
+      assert.ok(reply.kind === 'subscribed' && reply.subscription.timeZone === 'Asia/Kabul');
+      // 07:00 in Kabul (UTC+4:30) is 02:30 UTC; the scheduler ticks once a minute through cron.
+      for (const at of ['2026-11-21T02:29:00Z', '2026-11-21T02:30:00Z', '2026-11-21T02:31:00Z']) {
+        clock.set(at);
+        cron.jobs[0]!.run();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(printed.match(/Daily digest: ghazni \(2026-11-21, 07:00 Asia\/Kabul\)/g)?.length, 1, printed);
+      assert.match(printed, /The Taliban seized the strategic Afghan city of Ghazni/);
+      // Day two, same articles: the bot's digest leaves out what the channel already received.
+      clock.set('2026-11-22T02:30:00Z');
       cron.jobs[0]!.run();
       await new Promise((r) => setTimeout(r, 50));
-    }
-    assert.equal(printed.match(/Daily digest: ghazni \(2026-11-21, 07:00 Asia\/Kabul\)/g)?.length, 1, printed);
-    assert.match(printed, /The Taliban seized the strategic Afghan city of Ghazni/);
+      assert.equal(printed.match(/Daily digest: ghazni \(2026-11-22/g)?.length, 1, printed);
+      assert.equal(printed.match(/The Taliban seized the strategic Afghan city of Ghazni/g)?.length, 1, printed);
 
-    await runCommand('summary', { topic: 'ghazni' }, terminal, app.deps);
-    await runCommand('summary', { topic: '' }, terminal, app.deps);
-    const base = `http://127.0.0.1:${bot.opsPort}`;
-    const health = await fetch(`${base}/healthz`);
-    assert.equal(health.status, 200);
-    assert.deepEqual(await health.json(), { ready: true, corpusLoaded: true, platforms: { console: true } });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
-    assert.match(metrics, /digest_bot_articles_loaded 5/);
-    assert.match(metrics, /digest_bot_commands_total\{command="summary",platform="console",outcome="ok"\} 1/);
-    assert.match(metrics, /digest_bot_commands_total\{command="summary",platform="console",outcome="missing-option"\} 1/);
-    assert.match(metrics, /digest_bot_commands_total\{command="subscribe",platform="console",outcome="ok"\} 1/);
-    assert.match(metrics, /digest_bot_scheduled_digests_total\{platform="console",result="posted"\} 1/);
-    assert.match(metrics, /digest_bot_command_seconds_count\{command="summary"\} 2/);
-    await bot.stop();
+      await runCommand('summary', { topic: 'ghazni' }, terminal, app.deps);
+      await runCommand('summary', { topic: '' }, terminal, app.deps);
+      const health = await fetch(`${base}/healthz`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { ready: true, corpusLoaded: true, platforms: { console: true } });
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      assert.match(metrics, /digest_bot_articles_loaded 5/);
+      assert.match(metrics, /digest_bot_commands_total\{command="summary",platform="console",outcome="ok"\} 1/);
+      assert.match(metrics, /digest_bot_commands_total\{command="summary",platform="console",outcome="missing-option"\} 1/);
+      assert.match(metrics, /digest_bot_commands_total\{command="subscribe",platform="console",outcome="ok"\} 1/);
+      assert.match(metrics, /digest_bot_scheduled_digests_total\{platform="console",result="posted"\} 2/);
+      assert.match(metrics, /digest_bot_command_seconds_count\{command="summary"\} 2/);
+    } finally {
+      await bot.stop();
+    }
     await assert.rejects(fetch(`${base}/healthz`), 'the ops server closed with the bot');
     await bot.stop(); // a second signal during shutdown must not fail
 
     const store = openStore({ path: join(dataDir, 'digests.sqlite') });
     const history = await store.deliveryHistory({ platform: 'console', channel: 'terminal' }, 'ghazni');
-    assert.deepEqual(history.map((h) => h.state), ['posted']);
+    assert.deepEqual(history.map((h) => h.state), ['posted', 'posted']);
     await store.close();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

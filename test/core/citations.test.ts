@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { citations, sourceRef } from '../../src/core/citations.ts';
-import { bundledCorpus } from '../helpers/fixtures.ts';
+import { SOURCES_LISTED, citations, sourceRef } from '../../src/core/citations.ts';
+import { loadCorpus } from '../../src/core/engine.ts';
+import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
 
 test('citations: each item lists its articles once, in the order its sentences come', async () => {
   const corpus = await bundledCorpus();
@@ -24,4 +25,31 @@ test('citations: a digest starts from nothing, whatever the one before it cited'
   const alone = citations(corpus, tellers);
   citations(corpus, [[corpus.firstSentence[4]!], [corpus.firstSentence[1]!]]);
   assert.deepEqual(citations(corpus, tellers), alone);
+});
+
+test('citations: a fact in many articles lists a few, one per outlet first, and counts them all', async () => {
+  const outlets = ['Reuters', 'Reuters', 'Reuters', 'AP', 'Reuters', 'AFP', 'AP', 'Xinhua', 'BBC', 'Reuters', 'Al Jazeera', 'DW'];
+  const files = Object.fromEntries(
+    outlets.map((o, n) => [`a${String(n).padStart(2, '0')}.md`, `---\ntitle: Report ${n}\nsource: ${o}\n---\nThe Taliban entered Ghazni on Thursday, report ${n} said.\n`]),
+  );
+  const { dir, cleanup } = tempArticles(files);
+  try {
+    const corpus = await loadCorpus(realEngine(), dir, { maxBytes: 1e6 });
+    const article = (n: number) => corpus.articles.findIndex((a) => a.file === `a${String(n).padStart(2, '0')}.md`);
+    const sentenceOf = (n: number) => corpus.firstSentence[article(n)]!;
+    const shown = (refs: { title: string }[]) => refs.map((r) => Number(r.title.split(' ')[1]));
+    assert.equal(SOURCES_LISTED, 6);
+    // Seven outlets in twelve articles; then five Reuters and two AP articles.
+    const all = outlets.map((_, n) => sentenceOf(n));
+    const fewOutlets = [0, 1, 2, 3, 4, 6, 9].map(sentenceOf);
+    const { sources, counts, articles, articlesCited, outlets: outletCount } = citations(corpus, [all, fewOutlets]);
+    assert.deepEqual(shown(sources[0]!), [0, 3, 5, 7, 8, 10], 'the first article of each of the first six outlets');
+    assert.deepEqual(shown(sources[1]!), [0, 1, 2, 3, 4, 6], 'both outlets, then the others in order while room is left');
+    assert.deepEqual(counts, [12, 7]);
+    assert.deepEqual(shown(articles), [0, 3, 5, 7, 8, 10, 1, 2, 4, 6], 'listed ones only, first listed first');
+    assert.equal(articlesCited, 12, 'unlisted articles still count');
+    assert.equal(outletCount, 7);
+  } finally {
+    cleanup();
+  }
 });

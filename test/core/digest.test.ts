@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { digestAll, digestTopic } from '../../src/core/digest.ts';
+import { DEFAULT_BUDGET, digestAll, digestTopic } from '../../src/core/digest.ts';
 import { corpusFrom, loadCorpus } from '../../src/core/engine.ts';
 import type { Digest } from '../../src/core/types.ts';
 import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
@@ -135,4 +135,22 @@ test('digest: budgets by items and by words are kept', async () => {
   assert.ok(digestTopic(corpus, 'taliban', { items: 20, words: 60 }).stats.words <= 60);
   const all = digestAll(corpus, { items: 20, words: 100 });
   assert.ok(all.items.length >= 2 && all.stats.words <= 100);
+});
+
+test('digest: items the caller omits are left out before their sources are counted', async () => {
+  const corpus = await bundledCorpus();
+  const whole = digestTopic(corpus, 'ghazni');
+  const kept = whole.items.at(-1)!.text;
+  const rest = digestTopic(corpus, 'ghazni', DEFAULT_BUDGET, { omit: (text) => text !== kept });
+  assert.deepEqual(rest.items.map((i) => i.text), [kept]);
+  assert.equal(rest.stats.itemsOmitted, whole.items.length - 1);
+  const files = new Set(rest.items.flatMap((i) => i.sources.map((s) => s.file)));
+  assert.deepEqual(new Set(rest.articles.map((a) => a.file)), files);
+  assert.equal(rest.stats.articlesCited, files.size);
+  assert.ok(files.size < whole.stats.articlesCited, 'the test needs an article only the omitted items cite');
+  assert.equal(rest.stats.outlets, new Set(rest.articles.map((a) => a.source)).size);
+  const none = digestTopic(corpus, 'ghazni', DEFAULT_BUDGET, { omit: () => true });
+  assert.equal(none.items.length, 0);
+  assert.equal(none.stats.itemsOmitted, whole.items.length);
+  assert.equal(none.suggestions, undefined, 'a topic with nothing new is not an unknown topic');
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { renderDigest } from '../../src/adapters/discord/render-digest.ts';
 import { renderReply } from '../../src/adapters/discord/render-reply.ts';
 import { escapeDiscord } from '../../src/adapters/discord/escape.ts';
-import type { Digest, DigestItem, SourceRef } from '../../src/core/types.ts';
+import type { Digest, SourceRef } from '../../src/core/types.ts';
+import { digestOf as digestFor, type ItemInput } from '../helpers/digests.ts';
 import { messageProblems, DISCORD_MAX, embedChars } from '../fakes/discord/limits.ts';
 import { tempArticles } from '../helpers/fixtures.ts';
 import { answerWithFooter, loadedDeps, refused, withBot, firstAnswer, BUDGETS } from './harness.ts';
@@ -13,10 +14,7 @@ import type { Subscription } from '../../src/store/types.ts';
 
 const source = (n: number): SourceRef => ({ title: `Report ${n}`, source: `Outlet number ${n}`, file: `a${n}.txt`, url: `https://example.org/news/${n}?id=${n}` });
 
-function digestOf(items: DigestItem[]): Digest {
-  const stats = { articlesInCorpus: 9, articlesMatched: 9, sentencesConsidered: 99, sentencesMerged: 0, outlets: 9, words: 9, elapsedMs: 1 };
-  return { topic: 'Helmand', items, articles: [source(1)], stats };
-}
+const digestOf = (items: ItemInput[]): Digest => digestFor('Helmand', items);
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 const descriptions = (digest: Digest) => renderDigest(digest).flatMap((m) => (m.embeds ?? []).map((e) => e.description ?? ''));

@@ -8,6 +8,7 @@ import { pino, type Logger } from 'pino';
 import { captureLogs } from '../helpers/log-capture.ts';
 import { digestTopic } from '../../src/core/digest.ts';
 import type { Budget, Digest } from '../../src/core/types.ts';
+import type { BuildDigest } from '../../src/scheduler/fresh-items.ts';
 import { createScheduler, type ScheduleFn, type Scheduler, type SchedulerDeps } from '../../src/scheduler/scheduler.ts';
 import type { Publisher, PublishContext } from '../../src/scheduler/publisher.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
@@ -72,9 +73,9 @@ export function capturingLogger(): { logger: Logger; lines: Record<string, unkno
 export const silentLogger = (): Logger => pino({ level: 'silent' });
 
 /** The real engine on the bundled articles. */
-export async function realDigests(budget?: Budget): Promise<(topic: string) => Digest> {
+export async function realDigests(budget?: Budget): Promise<BuildDigest> {
   const corpus = await bundledCorpus();
-  return (topic) => digestTopic(corpus, topic, budget);
+  return (topic, omit) => digestTopic(corpus, topic, budget, { omit });
 }
 
 /** A subscription to 'ghazni' in a test channel, made at `at` (the clock's time, typically). */

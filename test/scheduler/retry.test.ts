@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, subscribe, tempDir, tickThrough } from './harness.ts';
+import { digestOf } from '../helpers/digests.ts';
 
 const made = new Date('2026-06-10T05:00:00Z');
 const iso = (d: Date) => d.toISOString().slice(11, 16);
@@ -77,7 +78,7 @@ test('retry: a digest that cannot be built counts as a failed attempt too', asyn
     let calls = 0;
     const buildDigest = () => {
       if (++calls === 1) throw new Error('articles folder is gone');
-      return { topic: 'ghazni', items: [{ text: 'Ghazni fell.', sources: [] }], articles: [], stats: { articlesInCorpus: 1, articlesMatched: 1, sentencesConsidered: 1, sentencesMerged: 0, outlets: 1, words: 2, elapsedMs: 0 } };
+      return digestOf('ghazni', [{ text: 'Ghazni fell.', sources: [] }]);
     };
     const { store, scheduler, clock, posts, lines } = await setup(dir, '2026-06-10T06:00:00Z', { buildDigest });
     await subscribe(store, { time: '08:00', timeZone: 'Europe/Berlin' }, made);

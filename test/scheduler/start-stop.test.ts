@@ -56,7 +56,7 @@ test('console publisher: prints the digest, or one line when nothing is new', as
   try {
     const store = SqliteStore.open(dbPath(dir));
     const sub = await subscribe(store, { time: '08:00', timeZone: 'Europe/Berlin' }, new Date('2026-06-10T05:00:00Z'));
-    const digest = (await realDigests())('ghazni');
+    const digest = await (await realDigests())('ghazni', () => false);
     await publisher.publish(sub, digest, { idempotencyKey: 'k', localDate: '2026-06-10', attempt: 1, omittedItems: 0 });
     await publisher.publish(sub, { ...digest, items: [], articles: [] }, { idempotencyKey: 'k', localDate: '2026-06-11', attempt: 1, omittedItems: 3 });
     assert.match(out[0]!, /^Daily digest: ghazni \(2026-06-10, 08:00 Europe\/Berlin\)\n/);

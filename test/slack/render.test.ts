@@ -5,7 +5,8 @@ import { renderReply } from '../../src/adapters/slack/render-reply.ts';
 import { splitText } from '../../src/adapters/slack/split-text.ts';
 import { escapeMrkdwn, slackLink } from '../../src/adapters/slack/mrkdwn.ts';
 import type { SlackMessage } from '../../src/adapters/slack/blocks.ts';
-import type { Digest, DigestItem, SourceRef } from '../../src/core/types.ts';
+import type { Digest, SourceRef } from '../../src/core/types.ts';
+import { digestOf, type ItemInput } from '../helpers/digests.ts';
 import { messageProblems } from '../fakes/slack/block-kit-limits.ts';
 
 const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -18,7 +19,7 @@ const prose = (prefix: string, n: number) =>
 const source = (i: number): SourceRef => ({ title: `T${i}`, source: `Outlet number ${i}`, file: `f${i}.txt`, url: `https://outlet${i}.example/news/${'x'.repeat(80)}?id=${i}&b=2` });
 
 function longDigest(): Digest {
-  const items: DigestItem[] = [
+  const items: ItemInput[] = [
     { text: prose('long', 1500), sources: [source(0)] },
     { text: 'Many outlets said the same thing.', sources: Array.from({ length: 300 }, (_, i) => source(i)) },
     {
@@ -28,12 +29,7 @@ function longDigest(): Digest {
     },
     ...Array.from({ length: 80 }, (_, i) => ({ text: prose(`item${i}w`, 30), sources: [{ title: 'T', source: `Paper ${i}`, file: 'p.txt' }] })),
   ];
-  return {
-    topic: `A topic with a very long name ${'and more words '.repeat(20)}`,
-    items,
-    articles: items.flatMap((i) => i.sources),
-    stats: { articlesInCorpus: 400, articlesMatched: 300, sentencesConsidered: 900, sentencesMerged: 500, outlets: 300, words: 4000, elapsedMs: 5 },
-  };
+  return digestOf(`A topic with a very long name ${'and more words '.repeat(20)}`, items);
 }
 
 function assertWithinLimits(messages: SlackMessage[]) {
@@ -63,7 +59,7 @@ test('a digest longer than any Slack limit is split into valid messages, in orde
 });
 
 test('a long item is cut at sentence ends where one keeps the section well filled', () => {
-  const [message] = renderDigest({ ...longDigest(), items: [{ text: prose('w', 1500), sources: [source(0)] }] });
+  const [message] = renderDigest({ ...longDigest(), items: [{ text: prose('w', 1500), sources: [source(0)], sourceCount: 1 }] });
   const sections = message!.blocks.filter((b) => b.type === 'section');
   assert.ok(sections.length >= 3);
   for (const s of sections.slice(0, -1)) {
@@ -101,12 +97,9 @@ test('slackLink: nothing in the URL or label can end the link early or open anot
 });
 
 test('sources link only to http(s) URLs', () => {
-  const digest: Digest = {
-    topic: 'x',
-    items: [{ text: 'Something happened in X.', sources: [{ title: 't', source: 'Bad', file: 'f', url: 'javascript:alert(1)' }, { title: 't', source: 'Good', file: 'g', url: 'http://ok.example/' }] }],
-    articles: [],
-    stats: { articlesInCorpus: 2, articlesMatched: 2, sentencesConsidered: 1, sentencesMerged: 0, outlets: 2, words: 4, elapsedMs: 1 },
-  };
+  const digest = digestOf('x', [
+    { text: 'Something happened in X.', sources: [{ title: 't', source: 'Bad', file: 'f', url: 'javascript:alert(1)' }, { title: 't', source: 'Good', file: 'g', url: 'http://ok.example/' }] },
+  ]);
   const [message] = renderDigest(digest);
   const item = message!.blocks[1]!;
   assert.ok(item.type === 'section');

@@ -6,7 +6,7 @@ import {
   digestTitle,
   disagreementText,
   emptyDigestText,
-  sourceLabel,
+  sourcePieces,
   type Markup,
 } from '../../commands/describe.ts';
 
@@ -23,7 +23,7 @@ export const TEXT_MARKUP: Markup = {
 };
 
 function renderItem(item: DigestItem, n: number): string {
-  const lines = [`${n}. ${safe(item.text)}`, `   Sources: ${item.sources.map((s) => safe(sourceLabel(s))).join('; ')}`];
+  const lines = [`${n}. ${safe(item.text)}`, `   Sources: ${sourcePieces(item, TEXT_MARKUP).join('; ')}`];
   if (item.disagreement) lines.push(`   ${disagreementText(item.disagreement, TEXT_MARKUP)}`);
   return lines.join('\n');
 }
