@@ -1,4 +1,5 @@
 import type { Digest, DigestItem, Disagreement, SourceRef } from '../core/types.ts';
+import { SOURCES_LISTED } from '../core/citations.ts';
 import type { Subscription } from '../store/types.ts';
 import type { ReloadReport } from '../app/live-corpus.ts';
 import { errorText } from './messages.ts';
@@ -52,8 +53,15 @@ export function sourcePieces(item: DigestItem, m: Markup): string[] {
   return [...item.sources.map((s) => sourceText(s, m)), ...(unlisted ? [unlisted] : [])];
 }
 
+/** A claim's outlets, each once, the first few by name: "AP, Reuters and 3 more outlets". */
+function outletsText(sources: readonly SourceRef[], m: Markup): string {
+  const labels = [...new Set(sources.map(sourceLabel))];
+  const named = labels.slice(0, SOURCES_LISTED).map((l) => m.text(l)).join(', ');
+  return labels.length > SOURCES_LISTED ? `${named} and ${plural(labels.length - SOURCES_LISTED, 'more outlet')}` : named;
+}
+
 export function disagreementText(d: Disagreement, m: Markup): string {
-  const claims = d.claims.map((c) => `${m.text(c.value)} (${c.sources.map((s) => m.text(sourceLabel(s))).join(', ')})`);
+  const claims = d.claims.map((c) => `${m.text(c.value)} (${outletsText(c.sources, m)})`);
   return `Outlets differ on the ${m.text(d.about)}: ${claims.join('; ')}.`;
 }
 

@@ -30,3 +30,19 @@ test('an item listing some of its articles says how many more there are, on ever
   }
   assert.match(texts.discord, /\[Outlet 5\]\(https:\/\/example\.org\/5\) · and 831 more articles/);
 });
+
+test('a figure the outlets disagree on names each outlet once, the first few by name', () => {
+  const outlet = (name: string, n: number): SourceRef => ({ title: `Report ${n}`, source: name, file: `d${n}.txt` });
+  const names = ['Reuters', 'Reuters', 'AP', 'Reuters', 'AFP', 'Xinhua', 'BBC', 'DW', 'Al Jazeera', 'NHK'];
+  const withClaims = digestOf('Ghazni', [
+    {
+      text: 'Ghazni was the tenth provincial capital to fall.',
+      sources: [outlet('Reuters', 0)],
+      disagreement: { about: 'provincial capitals', claims: [{ value: 'tenth', sources: names.map(outlet) }, { value: 'ninth', sources: [outlet('ANI', 20)] }] },
+    },
+  ]);
+  const expected = 'Outlets differ on the provincial capitals: tenth (Reuters, AP, AFP, Xinhua, BBC, DW and 2 more outlets); ninth (ANI).';
+  assert.ok(renderDigestText(withClaims).includes(expected), renderDigestText(withClaims));
+  const discord = discordDigest(withClaims).flatMap((m) => m.embeds ?? []).map((e) => e.description).join('\n');
+  assert.ok(discord.includes(expected), discord);
+});
