@@ -28,7 +28,7 @@ export interface Corpus {
   /** Term -> number of articles that contain it. */
   articleFreq: ArticleFrequencies;
   topics: TopicEntry[];
-  report: LoadReportEntry[];
+  report: readonly Readonly<LoadReportEntry>[];
   lexicon: Lexicon;
   /** Topic mentions of each article, found when it was analysed; the topic list is counted from them. */
   articleTopics?: ArticleTopics[];
@@ -70,7 +70,7 @@ export function markEmpty(entry: LoadReportEntry | undefined): void {
 }
 
 /** A snapshot of analysed articles, in the order given: numbering, the term index and the topic list. */
-export function assembleCorpus(docs: readonly AnalyzedArticle[], report: LoadReportEntry[], lexicon: Lexicon, options: BuildOptions = {}): Corpus {
+export function assembleCorpus(docs: readonly AnalyzedArticle[], report: Corpus['report'], lexicon: Lexicon, options: BuildOptions = {}): Corpus {
   const articles: Article[] = [];
   const texts: ArticleText[] = [];
   const firstSentence: number[] = [];

@@ -57,7 +57,8 @@ export async function loadCorpusFiles(engine: Engine, dir: string, options: { ma
     return { entries, items, articles: loaded.articles.length };
   };
   const load = await loadFolder(dir, { maxBytes: options.maxBytes, convert, previous: options.previous });
-  const corpus = assembleCorpus(load.items, load.report.map((e) => ({ ...e })), engine.lexicon);
+  // Not copied per snapshot: snapshots share the entries of the files they share (read-only by type).
+  const corpus = assembleCorpus(load.items, load.report, engine.lexicon);
   return { corpus, files: load.files, filesRead: load.filesRead };
 }
 

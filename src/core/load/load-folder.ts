@@ -13,13 +13,13 @@ export interface FileOutcome<T> {
   articles: number;
 }
 
-/** One file as last read: keyed by its size, modification time and inode, so an unchanged file is not opened. */
-export interface FileRecord<T> {
-  stamp: string;
-  hash: string;
-  /** Absent for a file that duplicated another and so was never parsed. */
-  outcome?: FileOutcome<T>;
-}
+/**
+ * One file as last read: keyed by its size, modification time and inode, so an unchanged file is
+ * not opened. Its outcome's fields are held here, not in an object of their own: one object less
+ * per file in a heap that every full collection marks. They are absent for a file that duplicated
+ * another and so was never parsed.
+ */
+export type FileRecord<T> = { stamp: string; hash: string } & Partial<FileOutcome<T>>;
 
 export interface FolderLoad<T> {
   items: T[];
@@ -100,7 +100,7 @@ export async function loadFolder<T>(dir: string, options: FolderOptions<T>): Pro
       result.report.push({ file, outcome: 'duplicate', reason: `same content as ${first}` });
       continue;
     }
-    if (!record.outcome) {
+    if (!record.items) {
       // A file that duplicated one that is now gone or changed has never been parsed.
       if (bytes === undefined) {
         const failure = read();
@@ -109,14 +109,14 @@ export async function loadFolder<T>(dir: string, options: FolderOptions<T>): Pro
           continue;
         }
       }
-      record = { stamp: record.stamp, hash: record.hash, outcome: options.convert(parse(file, bytes!, mtime, record.hash)) };
+      const { entries, items, articles } = options.convert(parse(file, bytes!, mtime, record.hash));
+      record = { stamp: record.stamp, hash: record.hash, entries, items, articles };
     }
     result.files.set(file, record);
-    const outcome = record.outcome!;
-    if (outcome.articles > 0) firstWithHash.set(record.hash, file);
+    if (record.articles! > 0) firstWithHash.set(record.hash, file);
     // Not push(...spread): a JSON feed can hold more elements than a call takes arguments.
-    for (const item of outcome.items) result.items.push(item);
-    for (const entry of outcome.entries) result.report.push(entry);
+    for (const item of record.items!) result.items.push(item);
+    for (const entry of record.entries!) result.report.push(entry);
   }
   return result;
 }
