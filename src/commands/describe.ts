@@ -41,16 +41,15 @@ export function sourceText(s: SourceRef, m: Markup): string {
   return url ? m.link(sourceLabel(s), url) : m.text(sourceLabel(s));
 }
 
-/** "and 831 more articles", when an item lists only some of the articles that report it. */
-export function unlistedText(item: DigestItem): string | undefined {
+/**
+ * An item's sources as separate pieces, to join or pack: each listed one as `show` writes it,
+ * then "and 831 more articles" when the item lists only some of the articles that report it.
+ */
+export function sourcePieces(item: DigestItem, show: (s: SourceRef) => string): string[] {
+  const pieces = item.sources.map(show);
   const more = item.sourceCount - item.sources.length;
-  return more > 0 ? `and ${plural(more, 'more article')}` : undefined;
-}
-
-/** An item's sources as separate pieces, to join: the listed ones, then how many more. */
-export function sourcePieces(item: DigestItem, m: Markup): string[] {
-  const unlisted = unlistedText(item);
-  return [...item.sources.map((s) => sourceText(s, m)), ...(unlisted ? [unlisted] : [])];
+  if (more > 0) pieces.push(`and ${plural(more, 'more article')}`);
+  return pieces;
 }
 
 /** A claim's outlets, each once, the first few by name: "AP, Reuters and 3 more outlets". */

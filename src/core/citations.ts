@@ -4,8 +4,8 @@ import type { Corpus } from './corpus.ts';
 /**
  * An item lists at most this many of the articles that report it and counts the rest. A fact a
  * wire story spread is in thousands of articles: listing them all made a source line of thousands
- * of links (mostly the same few outlets), and their references were a quarter of what a /summary
- * allocated at 100,000 articles.
+ * of links (mostly the same few outlets), and their references were the largest allocation of a
+ * /summary at 100,000 articles.
  */
 export const SOURCES_LISTED = 6;
 
@@ -18,8 +18,8 @@ export function sourceRef(article: Article): SourceRef {
 
 /**
  * Per article, scratch for one digest at a time (digests run one at a time, and reset it): the
- * item + 1 that last counted it, and whether the digest counted it at all. Sets and Maps of
- * thousands of articles per item were a third of what a /summary allocated at 100,000 articles.
+ * item + 1 that last counted it, and whether the digest counted it at all: no Set or Map of
+ * thousands of articles per item.
  */
 let countedBy = new Int32Array(0);
 let cited = new Uint8Array(0);
@@ -36,8 +36,8 @@ export interface Citations {
   outlets: number;
 }
 
-/** The articles, once each, of sentence `ids` in order, written into `into`; their count. */
-function articlesOf(corpus: Corpus, ids: readonly number[], item: number, into: number[]): number {
+/** The articles, once each, of sentence `ids` in order, written into `into`. */
+function articlesOf(corpus: Corpus, ids: readonly number[], item: number, into: number[]): void {
   into.length = 0;
   for (const id of ids) {
     const a = corpus.articleOf[id]!;
@@ -45,7 +45,6 @@ function articlesOf(corpus: Corpus, ids: readonly number[], item: number, into: 
     countedBy[a] = item + 1;
     into.push(a);
   }
-  return into.length;
 }
 
 /** Which of an item's articles it lists: a new outlet first; others, in order, while room is left. */
@@ -78,7 +77,8 @@ export function citations(corpus: Corpus, tellers: readonly (readonly number[])[
   try {
     const counts: number[] = [];
     const sources = tellers.map((ids, item) => {
-      counts.push(articlesOf(corpus, ids, item, order));
+      articlesOf(corpus, ids, item, order);
+      counts.push(order.length);
       for (const a of order) {
         if (cited[a]) continue;
         cited[a] = 1;

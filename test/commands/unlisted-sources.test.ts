@@ -25,7 +25,7 @@ test('an item listing some of its articles says how many more there are, on ever
   for (const [platform, text] of Object.entries(texts)) {
     assert.equal(text.match(/and 831 more articles/g)?.length, 1, `${platform}: ${text}`);
     assert.match(text, /Outlet 5/, platform);
-    assert.doesNotMatch(text, /more article[^s]/, `${platform}: the item listing all its sources has no count`);
+    assert.equal(text.match(/more article/g)?.length, 1, `${platform}: the item listing all its sources has no count`);
     assert.match(text, /2 items from 837 articles, 7 outlets/, platform);
   }
   assert.match(texts.discord, /\[Outlet 5\]\(https:\/\/example\.org\/5\) · and 831 more articles/);

@@ -7,6 +7,7 @@ import {
   disagreementText,
   emptyDigestText,
   sourcePieces,
+  sourceText,
   type Markup,
 } from '../../commands/describe.ts';
 
@@ -23,7 +24,7 @@ export const TEXT_MARKUP: Markup = {
 };
 
 function renderItem(item: DigestItem, n: number): string {
-  const lines = [`${n}. ${safe(item.text)}`, `   Sources: ${sourcePieces(item, TEXT_MARKUP).join('; ')}`];
+  const lines = [`${n}. ${safe(item.text)}`, `   Sources: ${sourcePieces(item, (s) => sourceText(s, TEXT_MARKUP)).join('; ')}`];
   if (item.disagreement) lines.push(`   ${disagreementText(item.disagreement, TEXT_MARKUP)}`);
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Digest, DigestItem } from '../../core/types.ts';
-import { digestCounts, digestTitle, disagreementText, emptyDigestText, sourcePieces } from '../../commands/describe.ts';
+import { digestCounts, digestTitle, disagreementText, emptyDigestText, sourcePieces, sourceText } from '../../commands/describe.ts';
 import { DISCORD_MARKUP, escapeDiscord } from './escape.ts';
 import { LIMITS, NO_MENTIONS, type DiscordMessage } from './limits.ts';
 import { splitText } from './split-text.ts';
@@ -15,7 +15,7 @@ export function contentMessages(text: string): DiscordMessage[] {
 function itemBlock(item: DigestItem, n: number): string {
   const lines = [
     `**${n}.** ${escapeDiscord(item.text)}`,
-    `Sources: ${sourcePieces(item, DISCORD_MARKUP).join(' · ')}`,
+    `Sources: ${sourcePieces(item, (s) => sourceText(s, DISCORD_MARKUP)).join(' · ')}`,
   ];
   if (item.disagreement) lines.push(`⚠️ ${disagreementText(item.disagreement, DISCORD_MARKUP)}`);
   return lines.join('\n');

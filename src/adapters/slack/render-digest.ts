@@ -1,5 +1,5 @@
 import type { Digest, DigestItem, SourceRef } from '../../core/types.ts';
-import { digestCounts, digestTitle, disagreementText, emptyDigestText, safeUrl, sourceLabel, unlistedText } from '../../commands/describe.ts';
+import { digestCounts, digestTitle, disagreementText, emptyDigestText, safeUrl, sourceLabel, sourcePieces } from '../../commands/describe.ts';
 import { SLACK_LIMITS, context, header, packMessages, section, type SlackBlock, type SlackMessage } from './blocks.ts';
 import { SLACK_MARKUP, escapeMrkdwn, plainText, slackLink } from './mrkdwn.ts';
 import { packPieces } from './split-text.ts';
@@ -19,9 +19,7 @@ function sourceLink(s: SourceRef): string {
 function itemSections(item: DigestItem, n: number): string[] {
   const max = SLACK_LIMITS.sectionText;
   const prefix = 'Sources: ';
-  const unlisted = unlistedText(item);
-  const pieces = [...item.sources.map(sourceLink), ...(unlisted ? [unlisted] : [])];
-  const sources = packPieces(pieces, '; ', max - prefix.length).map((s) => prefix + s);
+  const sources = packPieces(sourcePieces(item, sourceLink), '; ', max - prefix.length).map((s) => prefix + s);
   const lines = [`*${n}.* ${escapeMrkdwn(item.text)}`, ...sources];
   if (item.disagreement) lines.push(`_${disagreementText(item.disagreement, SLACK_MARKUP)}_`);
   return packPieces(lines, '\n', max);
