@@ -13,7 +13,8 @@ test('local-terms: stored sentences read by term id get the ids their terms get 
   const byId = localTerms(sentences);
   const byText = localTerms(sentences.map(plain));
   assert.deepEqual(byId, byText);
-  sentences.forEach((s, i) => assert.deepEqual([...byId.ids[i]!].map((id) => byId.terms[id]), s.terms));
+  sentences.forEach((s, i) => assert.deepEqual([...byId.ids.subarray(byId.start[i], byId.start[i + 1])].map((id) => byId.terms[id]), s.terms));
+  assert.equal(byId.start[sentences.length], byId.ids.length, 'the last sentence ends where the ids end');
   assert.equal(new Set(byId.terms).size, byId.terms.length, 'one id per term');
   // The scratch table is cleared after use: a second, different call starts numbering afresh.
   const again = localTerms(sentences.slice(1));

@@ -1,4 +1,5 @@
 import { PairTable } from '../pair-table.ts';
+import type { LocalTerms } from './local-terms.ts';
 
 /**
  * Concepts are what a summary should cover: content words and pairs of adjacent content
@@ -6,33 +7,38 @@ import { PairTable } from '../pair-table.ts';
  * five outlets reported outranks an aside that one of them made.
  */
 
-export interface ConceptSource {
-  article: number;
-  relevance: number;
-  /** The sentence's terms as small ids, in order, repeats kept (see local-terms.ts). */
-  terms: Int32Array;
+/** The sentences to weigh: their terms, and per sentence its article and its relevance to the topic. */
+export interface ConceptSources {
+  terms: LocalTerms;
+  articles: ArrayLike<number>;
+  relevance: ArrayLike<number>;
 }
 
 export interface ConceptTable {
-  /** Each source's distinct concepts as ids: its words in order, then its pairs in order. */
-  concepts: Int32Array[];
+  /**
+   * Each sentence's distinct concepts as ids, its words in order then its pairs in order; flat,
+   * as in LocalTerms: sentence i's are `concepts[start[i]]` up to `concepts[start[i + 1]]`.
+   */
+  concepts: Int32Array;
+  start: Int32Array;
   /** Weight of each concept id. */
   weights: Float64Array;
 }
 
 /**
- * Concepts of the sources as small integer ids, with their weights: the sum, over articles (in
+ * Concepts of the sentences as small integer ids, with their weights: the sum, over articles (in
  * the order first met), of the best relevance of a sentence of that article carrying the concept.
- * A term keeps its id; pairs follow, from `termCount` on. Pairs count double since they pin down a
+ * A term keeps its id; pairs follow, from the term count on. Pairs count double since they pin down a
  * claim, not a word. `singleSourceWeight` scales concepts only one article carries: for a
  * summary of many articles as a whole, what only one of them says is mostly noise.
  */
-export function conceptTable(sources: readonly ConceptSource[], termCount: number, singleSourceWeight: number): ConceptTable {
+export function conceptTable({ terms: local, articles, relevance }: ConceptSources, singleSourceWeight: number): ConceptTable {
+  const termCount = local.terms.length;
+  const count = local.start.length - 1;
   let conceptCount = termCount;
-  // Sized once from what the sources hold, at most: each term occurrence adds at most one pair,
+  // Sized once from what the sentences hold, at most: each term occurrence adds at most one pair,
   // and each concept of a sentence at most one entry. Grown arrays allocated several times that.
-  let occurrences = 0;
-  for (const s of sources) occurrences += s.terms.length;
+  const occurrences = local.ids.length;
   const stamp = new Int32Array(termCount + occurrences).fill(-1);
   // Per concept, the articles carrying it as a linked list of entries, in the order first met.
   const head = new Int32Array(termCount + occurrences).fill(-1);
@@ -43,8 +49,13 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
   let entries = 0;
   const pairs = new PairTable(occurrences);
   // Sentences usually come article by article: then an article that is not the last one met is new.
-  const runs = sources.filter((s, i) => i === 0 || s.article !== sources[i - 1]!.article).length;
-  const contiguous = runs === new Set(sources.map((s) => s.article)).size;
+  let runs = 0;
+  const distinct = new Set<number>();
+  for (let i = 0; i < count; i++) {
+    if (i === 0 || articles[i] !== articles[i - 1]) runs++;
+    distinct.add(articles[i]!);
+  }
+  const contiguous = runs === distinct.size;
   const carry = (c: number, article: number, relevance: number) => {
     let e = tail[c]!;
     if (e >= 0 && entryArticle[e] !== article) {
@@ -65,25 +76,30 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
   };
 
   // A sentence's concepts, its terms then its pairs: fewer than twice its terms.
-  const concepts = sources.map((s, i) => {
-    const terms = s.terms;
-    const own = new Int32Array(2 * terms.length);
-    let n = 0;
-    for (const c of terms) {
+  const concepts = new Int32Array(2 * occurrences);
+  const start = new Int32Array(count + 1);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const from = local.start[i]!;
+    const to = local.start[i + 1]!;
+    for (let k = from; k < to; k++) {
+      const c = local.ids[k]!;
       if (stamp[c] === i) continue;
       stamp[c] = i;
-      own[n++] = c;
+      concepts[n++] = c;
     }
-    for (let k = 1; k < terms.length; k++) {
-      let c = pairs.get(terms[k - 1]!, terms[k]!);
-      if (c < 0) pairs.set(terms[k - 1]!, terms[k]!, (c = conceptCount++));
+    for (let k = from + 1; k < to; k++) {
+      const a = local.ids[k - 1]!;
+      const b = local.ids[k]!;
+      let c = pairs.get(a, b);
+      if (c < 0) pairs.set(a, b, (c = conceptCount++));
       if (stamp[c] === i) continue;
       stamp[c] = i;
-      own[n++] = c;
+      concepts[n++] = c;
     }
-    for (let k = 0; k < n; k++) carry(own[k]!, s.article, s.relevance);
-    return own.subarray(0, n);
-  });
+    for (let k = start[i]!; k < n; k++) carry(concepts[k]!, articles[i]!, relevance[i]!);
+    start[i + 1] = n;
+  }
 
   const weights = new Float64Array(conceptCount);
   for (let c = 0; c < weights.length; c++) {
@@ -94,5 +110,5 @@ export function conceptTable(sources: readonly ConceptSource[], termCount: numbe
     for (let e = head[c]!; e >= 0; e = entryNext[e]!) w += entryBest[e]! * scale;
     weights[c] = c >= termCount ? 2 * w : w;
   }
-  return { concepts, weights };
+  return { concepts, start, weights };
 }

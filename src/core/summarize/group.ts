@@ -1,9 +1,14 @@
 import type { TermSpace } from './term-space.ts';
 
-/** Sentences (indexes into a term space) that tell one fact, led by the one that tells it best. */
-export interface IndexGroup {
-  leader: number;
-  members: number[];
+/**
+ * Groups of sentences (indexes into a term space) that tell one fact, each led by the one that
+ * tells it best. Flat rather than an object and a member list per group: see local-terms.ts.
+ */
+export interface LeaderGroups {
+  /** The leader of each group, in the order groups were opened. */
+  leaders: Int32Array;
+  /** The group of each sentence; a group's members come in the order the sentences were ranked. */
+  groupOf: Int32Array;
 }
 
 /**
@@ -12,12 +17,15 @@ export interface IndexGroup {
  * Only leaders sharing three terms with the sentence can pass the overlap test, so an index from
  * term to leaders finds those few instead of comparing with every leader.
  */
-export function groupByLeader(ranked: readonly number[], space: TermSpace, threshold: number): IndexGroup[] {
-  const groups: IndexGroup[] = [];
+export function groupByLeader(ranked: ArrayLike<number>, space: TermSpace, threshold: number): LeaderGroups {
+  const leaders = new Int32Array(ranked.length);
+  const groupOf = new Int32Array(space.bagStart.length - 1).fill(-1);
+  let groups = 0;
   // Per term, the groups whose leader has it, as linked lists in flat arrays: most terms lead none.
   const first = new Int32Array(space.size).fill(-1);
+  const { bags, bagStart } = space;
   let capacity = 0;
-  for (const s of ranked) capacity += space.bags[s]!.length;
+  for (let r = 0; r < ranked.length; r++) capacity += bagStart[ranked[r]! + 1]! - bagStart[ranked[r]!]!;
   const entryGroup = new Int32Array(capacity);
   const entryNext = new Int32Array(capacity);
   let entries = 0;
@@ -26,9 +34,11 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
   const touched = new Int32Array(ranked.length);
   // Typed, so sorting them copies nothing: sorting an array with a comparator copied it every time.
   const eligible = new Int32Array(ranked.length);
-  for (const s of ranked) {
+  for (let r = 0; r < ranked.length; r++) {
+    const s = ranked[r]!;
     let touchedCount = 0;
-    for (const id of space.bags[s]!) {
+    for (let k = bagStart[s]!; k < bagStart[s + 1]!; k++) {
+      const id = bags[k]!;
       for (let e = first[id]!; e >= 0; e = entryNext[e]!) {
         const g = entryGroup[e]!;
         if (shared[g] === 0) touched[touchedCount++] = g;
@@ -42,23 +52,24 @@ export function groupByLeader(ranked: readonly number[], space: TermSpace, thres
       shared[g] = 0;
     }
     if (eligibleCount > 1) eligible.subarray(0, eligibleCount).sort();
-    let home: IndexGroup | undefined;
+    let home = -1;
     for (let k = 0; k < eligibleCount; k++) {
       const g = eligible[k]!;
-      if (space.overlap(groups[g]!.leader, s) >= threshold) {
-        home = groups[g];
+      if (space.overlap(leaders[g]!, s) >= threshold) {
+        home = g;
         break;
       }
     }
-    if (home) home.members.push(s);
-    else {
-      for (const id of space.bags[s]!) {
-        entryGroup[entries] = groups.length;
+    if (home < 0) {
+      for (let k = bagStart[s]!; k < bagStart[s + 1]!; k++) {
+        const id = bags[k]!;
+        entryGroup[entries] = groups;
         entryNext[entries] = first[id]!;
         first[id] = entries++;
       }
-      groups.push({ leader: s, members: [s] });
+      leaders[(home = groups++)] = s;
     }
+    groupOf[s] = home;
   }
-  return groups;
+  return { leaders: leaders.subarray(0, groups), groupOf };
 }

@@ -7,8 +7,13 @@ import { overlapScore, type Weigh } from './similarity.ts';
  * is what keeps grouping a few hundred sentences fast.
  */
 export interface TermSpace {
-  /** Distinct term ids of each sentence, in order of first occurrence (the order a Set keeps). */
-  bags: Int32Array[];
+  /**
+   * Distinct term ids of every sentence, sentence after sentence, each sentence's in order of first
+   * occurrence (the order a Set keeps). Flat, as in LocalTerms.
+   */
+  bags: Int32Array;
+  /** Sentence i's ids are `bags[bagStart[i]]` up to `bags[bagStart[i + 1]]`. */
+  bagStart: Int32Array;
   /** Number of distinct terms. */
   size: number;
   /**
@@ -27,35 +32,39 @@ export function termSpace(local: LocalTerms, weigh: Weigh): TermSpace {
   // A stamp per term marks the members of the last bag looked at; a new stamp clears it for free.
   const mark = new Uint32Array(size);
   let stamp = 0;
-  const bags = local.ids.map((ids) => {
+  const count = local.start.length - 1;
+  const bags = new Int32Array(local.ids.length);
+  const bagStart = new Int32Array(count + 1);
+  const totals = new Float64Array(count);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
     if (++stamp === 0xffffffff) mark.fill((stamp = 0));
-    let n = 0;
-    const bag = new Int32Array(ids.length);
-    for (const id of ids) {
+    let total = 0;
+    for (let k = local.start[i]!; k < local.start[i + 1]!; k++) {
+      const id = local.ids[k]!;
       if (mark[id] === stamp) continue;
       mark[id] = stamp;
-      bag[n++] = id;
+      bags[n++] = id;
+      total += weights[id]!;
     }
-    return n === bag.length ? bag : bag.subarray(0, n);
-  });
-  const totals = bags.map((bag) => {
-    let total = 0;
-    for (const id of bag) total += weights[id]!;
-    return total;
-  });
-  const markBag = (bag: Int32Array) => {
+    totals[i] = total;
+    bagStart[i + 1] = n;
+  }
+  const markBag = (i: number) => {
     if (++stamp === 0xffffffff) mark.fill((stamp = 0));
-    for (const id of bag) mark[id] = stamp;
+    for (let k = bagStart[i]!; k < bagStart[i + 1]!; k++) mark[bags[k]!] = stamp;
   };
+  const bagSize = (i: number) => bagStart[i + 1]! - bagStart[i]!;
 
   const overlap = (a: number, b: number): number => {
     // Not a destructured pair: an array made per comparison was most of what a query allocated.
-    const small = bags[a]!.length <= bags[b]!.length ? a : b;
+    const small = bagSize(a) <= bagSize(b) ? a : b;
     const large = small === a ? b : a;
-    markBag(bags[large]!);
+    markBag(large);
     let shared = 0;
     let sharedCount = 0;
-    for (const id of bags[small]!) {
+    for (let k = bagStart[small]!; k < bagStart[small + 1]!; k++) {
+      const id = bags[k]!;
       if (mark[id] === stamp) {
         shared += weights[id]!;
         sharedCount++;
@@ -65,14 +74,12 @@ export function termSpace(local: LocalTerms, weigh: Weigh): TermSpace {
   };
 
   const cosine = (a: number, b: number): number => {
-    const x = bags[a]!;
-    const y = bags[b]!;
-    if (x.length === 0 || y.length === 0) return 0;
-    markBag(x);
+    if (bagSize(a) === 0 || bagSize(b) === 0) return 0;
+    markBag(a);
     let shared = 0;
-    for (const id of y) if (mark[id] === stamp) shared++;
-    return shared / Math.sqrt(x.length * y.length);
+    for (let k = bagStart[b]!; k < bagStart[b + 1]!; k++) if (mark[bags[k]!] === stamp) shared++;
+    return shared / Math.sqrt(bagSize(a) * bagSize(b));
   };
 
-  return { bags, size, overlap, cosine };
+  return { bags, bagStart, size, overlap, cosine };
 }

@@ -21,59 +21,85 @@ function prior(c: Candidate): number {
  * words and pairs weighted by the relevance of the articles carrying them (see concepts.ts).
  */
 export function selectTopicItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
+  // Per-sentence figures live in typed arrays indexed by pool position, not in an object per
+  // sentence: a common topic has a thousand sentences, and what a query keeps alive across a
+  // scavenge is promoted, which brings on full collections (see local-terms.ts).
   const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS).map((i) => candidates[i]!);
-  const articleCount = new Set(pool.map((c) => c.sentence.articleId)).size;
-  const local = localTerms(pool.map((c) => c.sentence));
-  const { concepts, weights } = conceptTable(
-    pool.map((c, i) => ({ article: c.sentence.articleId, relevance: c.relevance, terms: local.ids[i]! })),
-    local.terms.length,
-    articleCount < 4 ? 1 : options.singleSourceWeight,
+  const sentences = pool.map((c) => c.sentence);
+  const articles = Int32Array.from(sentences, (s) => s.articleId);
+  // Each sentence's article as 0, 1, 2, ... in the order first met.
+  const articleIndex = new Map<number, number>();
+  const articleOf = Int32Array.from(articles, (a) => {
+    if (!articleIndex.has(a)) articleIndex.set(a, articleIndex.size);
+    return articleIndex.get(a)!;
+  });
+  const local = localTerms(sentences);
+  const { concepts, start, weights } = conceptTable(
+    { terms: local, articles, relevance: Float64Array.from(pool, (c) => c.relevance) },
+    articleIndex.size < 4 ? 1 : options.singleSourceWeight,
   );
-  const priors = pool.map(prior);
+  const priors = Float64Array.from(pool, prior);
   const covered = new Uint8Array(weights.length);
   const value = (i: number) => {
     let v = 0;
-    for (const c of concepts[i]!) if (!covered[c]) v += weights[c]!;
+    for (let k = start[i]!; k < start[i + 1]!; k++) if (!covered[concepts[k]!]) v += weights[concepts[k]!]!;
     return v * priors[i]!;
   };
 
   const space = termSpace(local, options.weigh);
-  const ranked = pool.map((_, i) => ({ i, v: value(i) })).sort((a, b) => b.v - a.v || a.i - b.i).map((r) => r.i);
-  const groups = groupByLeader(ranked, space, SAME_FACT).map((g, order) => ({
-    ...g,
-    order,
-    // A fact many outlets carry is more likely to matter: the group's breadth is rewarded gently.
-    breadth: 1 + 0.1 * Math.log2(new Set(g.members.map((m) => pool[m]!.sentence.articleId)).size),
-  }));
+  const values = Float64Array.from(pool, (_, i) => value(i));
+  const ranked = Int32Array.from(pool, (_, i) => i).sort((a, b) => values[b]! - values[a]! || a - b);
+  const { leaders, groupOf } = groupByLeader(ranked, space, SAME_FACT);
+  // A fact many outlets carry is more likely to matter: the group's breadth is rewarded gently.
+  const reporters = new Int32Array(leaders.length);
+  const seen = new Uint8Array(leaders.length * articleIndex.size);
+  for (let i = 0; i < pool.length; i++) {
+    const at = groupOf[i]! * articleIndex.size + articleOf[i]!;
+    if (seen[at]) continue;
+    seen[at] = 1;
+    reporters[groupOf[i]!]!++;
+  }
+  const breadth = Float64Array.from(reporters, (n) => 1 + 0.1 * Math.log2(n));
 
-  const chosen: typeof groups = [];
-  const open = new Set(groups);
+  const chosen: number[] = [];
+  const open = new Uint8Array(leaders.length).fill(1);
+  let openCount = leaders.length;
   let words = 0;
-  while (chosen.length < options.budget.items && open.size > 0) {
-    let best: (typeof groups)[number] | undefined;
+  while (chosen.length < options.budget.items && openCount > 0) {
+    // Groups in the order they were opened, so the first of equal scores wins.
+    let best = -1;
     let bestScore = 0;
-    for (const g of open) {
-      const w = pool[g.leader]!.sentence.words;
+    for (let g = 0; g < leaders.length; g++) {
+      if (!open[g]) continue;
+      const leader = leaders[g]!;
+      const w = sentences[leader]!.words;
       if (words + w > options.budget.words && !(options.overshoot && words < options.budget.words)) continue;
-      const score = (value(g.leader) * g.breadth) / Math.pow(w, LENGTH_EXPONENT);
-      if (score > bestScore || (score === bestScore && best && g.order < best.order)) {
+      const score = (value(leader) * breadth[g]!) / Math.pow(w, LENGTH_EXPONENT);
+      if (score > bestScore) {
         best = g;
         bestScore = score;
       }
     }
-    if (!best) break;
-    open.delete(best);
+    if (best < 0) break;
+    open[best] = 0;
+    openCount--;
     chosen.push(best);
-    words += pool[best.leader]!.sentence.words;
-    for (const c of concepts[best.leader]!) covered[c] = 1;
+    const leader = leaders[best]!;
+    words += sentences[leader]!.words;
+    for (let k = start[leader]!; k < start[leader + 1]!; k++) covered[concepts[k]!] = 1;
     // Drop what now says nothing new: a group that repeats a chosen one is not a second item.
-    for (const g of open) if (space.overlap(g.leader, best.leader) >= SAME_FACT) open.delete(g);
+    for (let g = 0; g < leaders.length; g++) {
+      if (open[g] && space.overlap(leaders[g]!, leader) >= SAME_FACT) {
+        open[g] = 0;
+        openCount--;
+      }
+    }
     if (words >= options.budget.words) break;
   }
   const last = chosen[chosen.length - 1];
   return {
-    items: chosen.map((g) => ({ leader: pool[g.leader]!.sentence, members: g.members.map((m) => pool[m]!.sentence) })),
-    merged: groups.reduce((n, g) => n + g.members.length - 1, 0),
+    items: chosen.map((g) => ({ leader: sentences[leaders[g]!]!, members: Array.from(ranked.filter((i) => groupOf[i] === g), (i) => sentences[i]!) })),
+    merged: pool.length - leaders.length,
     runsPast: last !== undefined && words > options.budget.words,
   };
 }
