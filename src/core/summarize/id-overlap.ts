@@ -4,7 +4,22 @@ import { StoredSentence, termEndAt, termStartAt } from '../stored-sentence.ts';
 import { termDictionary } from '../term-dictionary.ts';
 import { overlapScore, type Weigh } from './similarity.ts';
 
-const weightTables = new WeakMap<Weigh, Float64Array>();
+/**
+ * Per weigher, three numbers per term id side by side: its weight (NaN until weighed), the stamp of
+ * the last sentence that had it, and the stamp of the last leader that had it. Side by side because
+ * a comparison reads all three for each term of a sentence found anywhere in the corpus: in three
+ * arrays of a few megabytes each that was three cache misses per term, most of a /summary's time.
+ */
+const termTables = new WeakMap<Weigh, Float64Array>();
+const WEIGHT = 0;
+const SEEN = 1;
+const LEADER = 2;
+const SLOTS = 3;
+/**
+ * Stamps only grow, across tables too, so a new one clears every mark for free (doubles: no wrap).
+ * Queries run one at a time, and a leader's marks stay valid while its comparisons run.
+ */
+let lastStamp = 0;
 
 /**
  * `weightedOverlap(leader's terms, other's terms) >= threshold` over term ids, for comparing one
@@ -22,25 +37,25 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   const range = StoredSentence.termRange(leader);
   if (!range) return undefined;
   const dictionary = termDictionary(corpus.lexicon);
-  let weights = weightTables.get(weigh);
-  if (!weights || weights.length < dictionary.terms.length) {
-    const grown = new Float64Array(dictionary.terms.length).fill(NaN);
-    if (weights) grown.set(weights);
-    weightTables.set(weigh, (weights = grown));
+  let table = termTables.get(weigh);
+  if (!table || table.length < SLOTS * dictionary.terms.length) {
+    const grown = new Float64Array(SLOTS * dictionary.terms.length);
+    for (let k = WEIGHT; k < grown.length; k += SLOTS) grown[k] = NaN;
+    if (table) grown.set(table);
+    termTables.set(weigh, (table = grown));
   }
-  const weightById = weights;
+  const terms = table;
   const weightOf = (id: number) => {
-    let w = weightById[id]!;
-    if (Number.isNaN(w)) weightById[id] = w = weigh(dictionary.terms[id]!);
+    let w = terms[SLOTS * id + WEIGHT]!;
+    if (Number.isNaN(w)) terms[SLOTS * id + WEIGHT] = w = weigh(dictionary.terms[id]!);
     return w;
   };
-  const marks = scratch(dictionary.terms.length);
-  const leaderStamp = ++marks.stamp;
+  const leaderStamp = ++lastStamp;
   const leaderIds: number[] = [];
   for (let i = range.start; i < range.end; i++) {
     const id = range.ids[i]!;
-    if (marks.leader[id] !== leaderStamp) {
-      marks.leader[id] = leaderStamp;
+    if (terms[SLOTS * id + LEADER] !== leaderStamp) {
+      terms[SLOTS * id + LEADER] = leaderStamp;
       leaderIds.push(id);
     }
   }
@@ -52,11 +67,10 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     const a = corpus.articleOf[sentenceId]!;
     const t = corpus.texts[a]!;
     const position = sentenceId - corpus.firstSentence[a]!;
-    const table = t.table;
+    const ids = t.table;
     const start = termStartAt(t, position);
     const end = termEndAt(t, position);
-    const stamp = ++marks.stamp;
-    const { seen, leader } = marks;
+    const stamp = ++lastStamp;
     // One pass over the other sentence's distinct terms, in order: its total, and what it shares
     // with the leader summed in its own order (right when it is the smaller side).
     let otherSize = 0;
@@ -64,17 +78,17 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     let sharedInOtherOrder = 0;
     let sharedCount = 0;
     for (let i = start; i < end; i++) {
-      const id = table[i]!;
-      if (seen[id] === stamp) continue;
-      seen[id] = stamp;
+      const at = SLOTS * ids[i]!;
+      if (terms[at + SEEN] === stamp) continue;
+      terms[at + SEEN] = stamp;
       otherSize++;
       // weightOf, inlined: a call per term returned its weight boxed, a heap number per term. A
       // new weight is read back from the array: were `w` ever the call's result, the optimizer
       // would box every term's weight to hold either.
-      if (Number.isNaN(weightById[id]!)) weightById[id] = weigh(dictionary.terms[id]!);
-      const w = weightById[id]!;
+      if (Number.isNaN(terms[at + WEIGHT]!)) terms[at + WEIGHT] = weigh(dictionary.terms[ids[i]!]!);
+      const w = terms[at + WEIGHT]!;
       otherTotal += w;
-      if (leader[id] === leaderStamp) {
+      if (terms[at + LEADER] === leaderStamp) {
         sharedInOtherOrder += w;
         sharedCount++;
       }
@@ -82,22 +96,8 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     if (otherSize < leaderIds.length) return overlapScore(sharedInOtherOrder, sharedCount, otherTotal, leaderTotal) >= threshold;
     // The leader is the smaller side (or ties): its shared weights add up in its own order.
     let shared = 0;
-    for (let k = 0; k < leaderIds.length; k++) if (seen[leaderIds[k]!] === stamp) shared += leaderWeights[k]!;
+    for (let k = 0; k < leaderIds.length; k++) if (terms[SLOTS * leaderIds[k]! + SEEN] === stamp) shared += leaderWeights[k]!;
     return overlapScore(shared, sharedCount, leaderTotal, otherTotal) >= threshold;
   };
   return { reaches };
-}
-
-/**
- * Marks by term id, reused by every comparison: a new stamp clears them for free. Queries run one
- * at a time, and a leader's marks stay valid while its comparisons run (stamps only grow).
- */
-const marks = { leader: new Float64Array(0), seen: new Float64Array(0), stamp: 0 };
-function scratch(size: number): typeof marks {
-  if (marks.seen.length < size) {
-    const length = Math.max(size, 2 * marks.seen.length);
-    marks.leader = new Float64Array(length);
-    marks.seen = new Float64Array(length);
-  }
-  return marks;
 }
