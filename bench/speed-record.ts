@@ -84,6 +84,8 @@ export interface SpeedRecord {
   summaryP95Ms?: number;
   summaryP99Ms?: number;
   summaryMaxMs?: number;
+  /** The slowest queries, slowest first: what decides the p99, to look into (--trace-gc) when it moves. */
+  summarySlowest?: { kind: QueryKind; topic: string; ms: number }[];
   summaryByKind?: Record<QueryKind, LatencySummary & { articlesMatched: number; items: number; suggestions: number }>;
   /** LiveCorpus.reload() after changeShare of the files changed. */
   reloadSeconds?: number;

@@ -132,7 +132,7 @@ async function timeQueries(corpus: Corpus): Promise<void> {
   for (const kind of QUERY_KINDS) for (const topic of QUERIES[kind]) digestTopic(corpus, topic, DEFAULT_BUDGET);
   const schedule = querySchedule(perKind);
   log(`timing ${schedule.length} /summary queries`);
-  const all: number[] = [];
+  const timed: { kind: QueryKind; topic: string; ms: number }[] = [];
   const byKind = new Map<QueryKind, { ms: number[]; articlesMatched: number; items: number; suggestions: number }>();
   for (const { kind, topic } of schedule) {
     // The bot answers each command in its own turn of the event loop, and V8 runs its garbage
@@ -143,7 +143,7 @@ async function timeQueries(corpus: Corpus): Promise<void> {
     const started = performance.now();
     const digest = digestTopic(corpus, topic, DEFAULT_BUDGET);
     const ms = performance.now() - started;
-    all.push(ms);
+    timed.push({ kind, topic, ms });
     let entry = byKind.get(kind);
     if (!entry) byKind.set(kind, (entry = { ms: [], articlesMatched: 0, items: 0, suggestions: 0 }));
     entry.ms.push(ms);
@@ -152,18 +152,19 @@ async function timeQueries(corpus: Corpus): Promise<void> {
       Object.assign(entry, { articlesMatched: digest.stats.articlesMatched, items: digest.items.length, suggestions: digest.suggestions?.length ?? 0 });
     }
   }
-  const overall = summarizeLatencies(all);
+  const overall = summarizeLatencies(timed.map((q) => q.ms));
   Object.assign(record, {
     summaryQueries: overall.count,
     summaryP50Ms: overall.p50,
     summaryP95Ms: overall.p95,
     summaryP99Ms: overall.p99,
     summaryMaxMs: overall.max,
+    summarySlowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5).map((q) => ({ ...q, ms: Math.round(q.ms * 100) / 100 })),
     summaryByKind: Object.fromEntries(
       [...byKind].map(([kind, { ms, ...rest }]) => [kind, { ...summarizeLatencies(ms), ...rest }]),
     ) as SpeedRecord['summaryByKind'],
   });
-  log(`/summary p50 ${overall.p50} ms, p99 ${overall.p99} ms`);
+  log(`/summary p50 ${overall.p50} ms, p99 ${overall.p99} ms; slowest ${record.summarySlowest!.map((q) => `${q.topic} ${q.ms}`).join(', ')}`);
 }
 
 async function timeReload(live: LiveCorpus, dir: string): Promise<void> {
