@@ -5,10 +5,12 @@ import { termDictionary } from '../term-dictionary.ts';
 import { overlapScore, type Weigh } from './similarity.ts';
 
 /**
- * Per weigher, three numbers per term id side by side: its weight (NaN until weighed), the stamp of
+ * Per weigher, three numbers per term id side by side: its weight (0 until weighed), the stamp of
  * the last sentence that had it, and the stamp of the last leader that had it. Side by side because
  * a comparison reads all three for each term of a sentence found anywhere in the corpus: in three
  * arrays of a few megabytes each that was three cache misses per term, most of a /summary's time.
+ * Zero, not NaN, marks a weight not yet known: a new table needs no pass to fill it (slow while the
+ * code is still interpreted, in a summary of a few documents), and a weight that is 0 is weighed again.
  */
 const termTables = new WeakMap<Weigh, Float64Array>();
 const WEIGHT = 0;
@@ -40,14 +42,13 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   let table = termTables.get(weigh);
   if (!table || table.length < SLOTS * dictionary.terms.length) {
     const grown = new Float64Array(SLOTS * dictionary.terms.length);
-    for (let k = WEIGHT; k < grown.length; k += SLOTS) grown[k] = NaN;
     if (table) grown.set(table);
     termTables.set(weigh, (table = grown));
   }
   const terms = table;
   const weightOf = (id: number) => {
     let w = terms[SLOTS * id + WEIGHT]!;
-    if (Number.isNaN(w)) terms[SLOTS * id + WEIGHT] = w = weigh(dictionary.terms[id]!);
+    if (w === 0) terms[SLOTS * id + WEIGHT] = w = weigh(dictionary.terms[id]!);
     return w;
   };
   const leaderStamp = ++lastStamp;
@@ -85,7 +86,7 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
       // weightOf, inlined: a call per term returned its weight boxed, a heap number per term. A
       // new weight is read back from the array: were `w` ever the call's result, the optimizer
       // would box every term's weight to hold either.
-      if (Number.isNaN(terms[at + WEIGHT]!)) terms[at + WEIGHT] = weigh(dictionary.terms[ids[i]!]!);
+      if (terms[at + WEIGHT] === 0) terms[at + WEIGHT] = weigh(dictionary.terms[ids[i]!]!);
       const w = terms[at + WEIGHT]!;
       otherTotal += w;
       if (terms[at + LEADER] === leaderStamp) {
