@@ -7,7 +7,7 @@ import type { LocalTerms } from './local-terms.ts';
  * five outlets reported outranks an aside that one of them made.
  */
 
-/** The sentences to weigh: their terms, and per sentence its article and its relevance to the topic. */
+/** The sentences to weigh: their terms, and per sentence its article (any number that tells articles apart) and its relevance. */
 export interface ConceptSources {
   terms: LocalTerms;
   articles: ArrayLike<number>;

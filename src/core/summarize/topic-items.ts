@@ -26,16 +26,15 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
   // scavenge is promoted, which brings on full collections (see local-terms.ts).
   const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS).map((i) => candidates[i]!);
   const sentences = pool.map((c) => c.sentence);
-  const articles = Int32Array.from(sentences, (s) => s.articleId);
   // Each sentence's article as 0, 1, 2, ... in the order first met.
   const articleIndex = new Map<number, number>();
-  const articleOf = Int32Array.from(articles, (a) => {
-    if (!articleIndex.has(a)) articleIndex.set(a, articleIndex.size);
-    return articleIndex.get(a)!;
+  const articleOf = Int32Array.from(sentences, ({ articleId }) => {
+    if (!articleIndex.has(articleId)) articleIndex.set(articleId, articleIndex.size);
+    return articleIndex.get(articleId)!;
   });
   const local = localTerms(sentences);
   const { concepts, start, weights } = conceptTable(
-    { terms: local, articles, relevance: Float64Array.from(pool, (c) => c.relevance) },
+    { terms: local, articles: articleOf, relevance: Float64Array.from(pool, (c) => c.relevance) },
     articleIndex.size < 4 ? 1 : options.singleSourceWeight,
   );
   const priors = Float64Array.from(pool, prior);
@@ -51,6 +50,7 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
   const ranked = Int32Array.from(pool, (_, i) => i).sort((a, b) => values[b]! - values[a]! || a - b);
   const { leaders, groupOf } = groupByLeader(ranked, space, SAME_FACT);
   // A fact many outlets carry is more likely to matter: the group's breadth is rewarded gently.
+  // A mark per group and article: a topic reads at most a few dozen articles (select-topic.ts).
   const reporters = new Int32Array(leaders.length);
   const seen = new Uint8Array(leaders.length * articleIndex.size);
   for (let i = 0; i < pool.length; i++) {
