@@ -23,6 +23,26 @@ export function sourceRef(article: Article): SourceRef {
  */
 let countedBy = new Int32Array(0);
 let cited = new Uint8Array(0);
+/** Per outlet number, whether this digest counted it yet; reset after each digest. */
+let outletCounted = new Uint8Array(0);
+
+/**
+ * Each article's outlet as a number, per snapshot: a wire story's fact is in thousands of articles,
+ * and reading each article's outlet name into a Set was most of the time a /summary spent citing.
+ */
+const outletNumbers = new WeakMap<Corpus, { of: Int32Array; count: number }>();
+function outletsOf(corpus: Corpus): { of: Int32Array; count: number } {
+  let outlets = outletNumbers.get(corpus);
+  if (!outlets) {
+    const numbers = new Map<string, number>();
+    const of = Int32Array.from(corpus.articles, ({ source }) => {
+      if (!numbers.has(source)) numbers.set(source, numbers.size);
+      return numbers.get(source)!;
+    });
+    outletNumbers.set(corpus, (outlets = { of, count: numbers.size }));
+  }
+  return outlets;
+}
 
 export interface Citations {
   /** Per item, the articles it lists: one per outlet first, in the order its sentences come. */
@@ -48,9 +68,9 @@ function articlesOf(corpus: Corpus, ids: readonly number[], item: number, into: 
 }
 
 /** Which of an item's articles it lists: a new outlet first; others, in order, while room is left. */
-function listed(corpus: Corpus, order: readonly number[]): number[] {
+function listed(outletOf: Int32Array, order: readonly number[]): number[] {
   const places: number[] = [];
-  const outletAt = (i: number) => corpus.articles[order[i]!]!.source;
+  const outletAt = (i: number) => outletOf[order[i]!];
   for (let i = 0; i < order.length && places.length < SOURCES_LISTED; i++) {
     if (!places.some((p) => outletAt(p) === outletAt(i))) places.push(i);
   }
@@ -70,8 +90,10 @@ export function citations(corpus: Corpus, tellers: readonly (readonly number[])[
     countedBy = new Int32Array(count);
     cited = new Uint8Array(count);
   }
+  const { of: outletOf, count: outletCount } = outletsOf(corpus);
+  if (outletCounted.length < outletCount) outletCounted = new Uint8Array(outletCount);
   const refs = new Map<number, SourceRef>();
-  const outlets = new Set<string>();
+  const outlets: number[] = [];
   const order: number[] = [];
   const touched: number[] = [];
   try {
@@ -83,16 +105,19 @@ export function citations(corpus: Corpus, tellers: readonly (readonly number[])[
         if (cited[a]) continue;
         cited[a] = 1;
         touched.push(a);
-        outlets.add(corpus.articles[a]!.source);
+        if (outletCounted[outletOf[a]!]) continue;
+        outletCounted[outletOf[a]!] = 1;
+        outlets.push(outletOf[a]!);
       }
-      return listed(corpus, order).map((a) => {
+      return listed(outletOf, order).map((a) => {
         let ref = refs.get(a);
         if (!ref) refs.set(a, (ref = sourceRef(corpus.articles[a]!)));
         return ref;
       });
     });
-    return { sources, counts, articles: [...refs.values()], articlesCited: touched.length, outlets: outlets.size };
+    return { sources, counts, articles: [...refs.values()], articlesCited: touched.length, outlets: outlets.length };
   } finally {
     for (const a of touched) countedBy[a] = cited[a] = 0;
+    for (const o of outlets) outletCounted[o] = 0;
   }
 }
