@@ -27,5 +27,10 @@ test('bench:speed measures a corpus end to end and writes the record the issue a
     assert.ok(Number.isFinite(record![key]) && record![key]! > 0, `${key}: ${record![key]}`);
   }
   assert.ok(record!.summaryP99Ms! >= record!.summaryP50Ms!);
+  // What decides the p99, named: the five slowest of the eight queries, slowest first.
+  const slowest = (record as unknown as { summarySlowest: { kind: string; topic: string; ms: number }[] }).summarySlowest;
+  assert.equal(slowest.length, 5);
+  assert.equal(slowest[0]!.ms, record!.summaryMaxMs);
+  assert.ok(slowest.every((q, i) => q.topic.length > 0 && (i === 0 || q.ms <= slowest[i - 1]!.ms)));
   assert.ok(Math.abs(record!.loadMBps! - record!.corpusBytes! / 1e6 / record!.loadSeconds!) < 0.01 * record!.loadMBps!);
 });
