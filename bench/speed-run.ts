@@ -26,7 +26,7 @@ import { DEFAULT_SEED, changeArticles, planCorpus, writeCorpus, type CorpusSpec 
 import { QUERIES, QUERY_KINDS, querySchedule, type QueryKind } from './speed-queries.ts';
 import { engineRevision, machineInfo, type SpeedRecord } from './speed-record.ts';
 import { readSentencePools } from './speed-sources.ts';
-import { MemorySampler, corpusStats, countOpens, osPeakRssBytes, summarizeLatencies, type CorpusStats } from './speed-stats.ts';
+import { MemorySampler, corpusStats, countOpens, osPeakRssBytes, roundMs, summarizeLatencies, type CorpusStats } from './speed-stats.ts';
 
 const CHANGE_SHARE = 0.01;
 const MB = 1e6;
@@ -159,7 +159,7 @@ async function timeQueries(corpus: Corpus): Promise<void> {
     summaryP95Ms: overall.p95,
     summaryP99Ms: overall.p99,
     summaryMaxMs: overall.max,
-    summarySlowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5).map((q) => ({ ...q, ms: Math.round(q.ms * 100) / 100 })),
+    summarySlowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5).map((q) => ({ ...q, ms: roundMs(q.ms) })),
     summaryByKind: Object.fromEntries(
       [...byKind].map(([kind, { ms, ...rest }]) => [kind, { ...summarizeLatencies(ms), ...rest }]),
     ) as SpeedRecord['summaryByKind'],

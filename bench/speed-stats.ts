@@ -22,18 +22,19 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, rank) - 1]!;
 }
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
+/** Milliseconds to two decimals, as every latency in the results is written. */
+export const roundMs = (ms: number) => Math.round(ms * 100) / 100;
 
 export function summarizeLatencies(values: readonly number[]): LatencySummary {
   const sorted = [...values].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length);
   return {
     count: sorted.length,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
-    max: round(sorted[sorted.length - 1] ?? Number.NaN),
-    mean: round(mean),
+    p50: roundMs(percentile(sorted, 50)),
+    p95: roundMs(percentile(sorted, 95)),
+    p99: roundMs(percentile(sorted, 99)),
+    max: roundMs(sorted[sorted.length - 1] ?? Number.NaN),
+    mean: roundMs(mean),
   };
 }
 
