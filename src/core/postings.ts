@@ -5,6 +5,8 @@ import { termEndAt, termStartAt, type ArticleText } from './stored-sentence.ts';
 export interface Postings {
   /** A list the caller must not change: recently asked lists are shared. */
   get(term: string): Int32Array | undefined;
+  /** Drops the decoded lists kept for the next queries (see CACHE_IDS). */
+  release(): void;
 }
 
 /** Term -> number of articles that contain it. */
@@ -124,6 +126,10 @@ export function indexTerms(texts: readonly ArticleText[], dictionary: TermDictio
       get(term) {
         const id = known(term);
         return id === undefined ? undefined : decode(id);
+      },
+      release() {
+        cache.clear();
+        cached = 0;
       },
     },
     articleFreq: {

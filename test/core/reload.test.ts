@@ -49,3 +49,49 @@ test('reload: reads only new and changed files, and serves what a fresh load wou
     cleanup();
   }
 });
+
+test('reload: names the articles of a feed file one by one', async () => {
+  const feed = (texts: string[]) => JSON.stringify(texts.map((text, i) => ({ title: `Report ${i}`, text })));
+  const kandahar = 'Kandahar fell to the Taliban on Friday, officials in Kabul said.';
+  const { dir, cleanup } = tempArticles({
+    'feed.json': feed([kandahar, 'Ghazni fell to the Taliban on Thursday, officials said.']),
+    'other.txt': 'Herat fell to the Taliban on Friday, a provincial council member said.',
+  });
+  try {
+    const live = new LiveCorpus({ engine: realEngine(), dir, maxBytes: 1e6 });
+    const first = await live.reload();
+    assert.deepEqual([first.changed, first.added, first.removed], [[], ['feed.json#0', 'feed.json#1', 'other.txt'], []]);
+    // The file's hash is each of its articles' hash: a changed file changes every article it keeps.
+    writeFileSync(join(dir, 'feed.json'), feed([kandahar, 'Lashkar Gah fell on Friday.', 'Pul-e-Alam fell on Friday.']));
+    const grown = await live.reload();
+    assert.deepEqual([grown.changed, grown.added, grown.removed], [['feed.json#0', 'feed.json#1'], ['feed.json#2'], []]);
+    writeFileSync(join(dir, 'feed.json'), feed([kandahar]));
+    const shrunk = await live.reload();
+    assert.deepEqual([shrunk.changed, shrunk.added, shrunk.removed], [['feed.json#0'], [], ['feed.json#1', 'feed.json#2']]);
+    rmSync(join(dir, 'feed.json'));
+    const gone = await live.reload();
+    assert.deepEqual([gone.changed, gone.added, gone.removed, gone.articles], [[], [], ['feed.json#0'], 1]);
+  } finally {
+    cleanup();
+  }
+});
+
+test('reload: the snapshot it replaces lets go of its decoded lists, and still answers the same', async () => {
+  const { dir, cleanup } = tempArticles({});
+  try {
+    cpSync(ARTICLES, join(dir, 'bundled'), { recursive: true });
+    const live = new LiveCorpus({ engine: realEngine(), dir, maxBytes: 1e6 });
+    await live.reload();
+    const old = live.current;
+    const list = old.postings.get('taliban');
+    assert.ok(list && list.length > 10);
+    assert.equal(old.postings.get('taliban'), list, 'a list asked for again is not decoded again');
+    // Queries still in flight may read the old snapshot while the next one is built beside it.
+    await live.reload();
+    const again = old.postings.get('taliban');
+    assert.notEqual(again, list);
+    assert.deepEqual(again, list);
+  } finally {
+    cleanup();
+  }
+});
