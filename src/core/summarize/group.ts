@@ -1,4 +1,5 @@
 import type { TermSpace } from './term-space.ts';
+import { overlapScore } from './similarity.ts';
 
 /**
  * Groups of sentences (indexes into a term space) that tell one fact, each led by the one that
@@ -30,6 +31,7 @@ export function groupByLeader(ranked: ArrayLike<number>, space: TermSpace, thres
   const entryNext = new Int32Array(capacity);
   let entries = 0;
   const shared = new Int32Array(ranked.length);
+  const sharedWeight = new Float64Array(ranked.length);
   // The groups a sentence shares a term with, then those sharing three: at most one per sentence.
   const touched = new Int32Array(ranked.length);
   // Typed, so sorting them copies nothing: sorting an array with a comparator copied it every time.
@@ -43,13 +45,18 @@ export function groupByLeader(ranked: ArrayLike<number>, space: TermSpace, thres
         const g = entryGroup[e]!;
         if (shared[g] === 0) touched[touchedCount++] = g;
         shared[g] = shared[g]! + 1;
+        sharedWeight[g] = sharedWeight[g]! + space.weights[id]!;
       }
     }
+    // The lists name exactly the terms each leader shares with the sentence, so the overlap is
+    // known from them, up to the order its shared weights are summed in: only a group that comes
+    // within a hair of the threshold is compared term by term, to decide it exactly.
     let eligibleCount = 0;
     for (let k = 0; k < touchedCount; k++) {
       const g = touched[k]!;
-      if (shared[g]! >= 3) eligible[eligibleCount++] = g;
+      if (shared[g]! >= 3 && estimate(space, leaders[g]!, s, sharedWeight[g]!, shared[g]!) >= threshold - MARGIN) eligible[eligibleCount++] = g;
       shared[g] = 0;
+      sharedWeight[g] = 0;
     }
     if (eligibleCount > 1) eligible.subarray(0, eligibleCount).sort();
     let home = -1;
@@ -72,4 +79,17 @@ export function groupByLeader(ranked: ArrayLike<number>, space: TermSpace, thres
     groupOf[s] = home;
   }
   return { leaders: leaders.subarray(0, groups), groupOf };
+}
+
+/** Far more than summing the same weights in another order can move an overlap. */
+const MARGIN = 1e-9;
+
+/**
+ * `space.overlap(leader, s)` from the weight and number of the terms they share. No closure inside:
+ * tsx names each one as it is made, a property definition per call.
+ */
+function estimate(space: TermSpace, leader: number, s: number, shared: number, sharedCount: number): number {
+  const { bagStart, totals } = space;
+  const leaderIsSmall = bagStart[leader + 1]! - bagStart[leader]! <= bagStart[s + 1]! - bagStart[s]!;
+  return overlapScore(shared, sharedCount, totals[leaderIsSmall ? leader : s]!, totals[leaderIsSmall ? s : leader]!);
 }

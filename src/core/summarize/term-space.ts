@@ -16,6 +16,10 @@ export interface TermSpace {
   bagStart: Int32Array;
   /** Number of distinct terms. */
   size: number;
+  /** The weight of each term id. */
+  weights: ArrayLike<number>;
+  /** The summed weight of each sentence's distinct terms. */
+  totals: Float64Array;
   /**
    * `weightedOverlap` of sentences `a` and `b` (see similarity.ts), computed in the same order so
    * the result is the same to the last bit.
@@ -81,5 +85,5 @@ export function termSpace(local: LocalTerms, weigh: Weigh): TermSpace {
     return shared / Math.sqrt(bagSize(a) * bagSize(b));
   };
 
-  return { bags, bagStart, size, overlap, cosine };
+  return { bags, bagStart, size, weights, totals, overlap, cosine };
 }
