@@ -26,7 +26,8 @@ export interface LiveCorpusOptions {
 
 const NONE: ReadonlyMap<string, string> = new Map();
 /** File key -> hash of the articles a file's record holds. */
-const hashesOf = (record: FileRecord<AnalyzedArticle> | undefined) => (record?.items ? new Map(record.items.map(({ article }) => [article.file, article.hash])) : NONE);
+const hashesOf = (record: FileRecord<AnalyzedArticle> | undefined) =>
+  record?.items ? new Map(record.items.map(({ article }) => [article.file, article.hash])) : NONE;
 
 /**
  * The articles a reload added, removed and changed, from the files' records: a record the reload

@@ -59,8 +59,9 @@ interface Scores {
 }
 
 /**
- * The pool sentence that adds the most uncovered worth per word read, or -1. Its own function, and
- * the hot loop: inside selectGenericItems, V8 compiled the loop with all it inlines many times over.
+ * The pool sentence that adds the most uncovered worth per word read, or -1. The hot loop, in a small
+ * function of its own: inside selectGenericItems, with all that function inlines, V8 compiled it five
+ * times on a cold start of 25 summaries, 290 ms of compiling on a 2-core machine.
  */
 function bestNext(pool: readonly number[], scores: Scores, bar: number, room: number, overshoot: boolean): number {
   const { sentences, ids, ends, weights, documents, covered, done } = scores;

@@ -54,7 +54,7 @@ const S = 115;
 /**
  * The code at `i`, or -1 past the end, which is none of the codes below, as the end of text matches
  * none in `TOKEN`. Not charCodeAt's NaN: each new place that read past the end threw away V8's
- * optimized code for the scan, which was then compiled again, six times on a cold start.
+ * optimized code for the scan, which was then compiled again: five times on a cold start.
  */
 const codeAt = (text: string, i: number) => (i < text.length ? text.charCodeAt(i) : -1);
 const isLetter = (c: number) => c >= 97 && c <= 122;
