@@ -1,5 +1,4 @@
 import type { TermSpace } from './term-space.ts';
-import { overlapScore } from './similarity.ts';
 
 /**
  * Groups of sentences (indexes into a term space) that tell one fact, each led by the one that
@@ -54,7 +53,7 @@ export function groupByLeader(ranked: ArrayLike<number>, space: TermSpace, thres
     let eligibleCount = 0;
     for (let k = 0; k < touchedCount; k++) {
       const g = touched[k]!;
-      if (shared[g]! >= 3 && estimate(space, leaders[g]!, s, sharedWeight[g]!, shared[g]!) >= threshold - MARGIN) eligible[eligibleCount++] = g;
+      if (shared[g]! >= 3 && space.overlapOfShared(leaders[g]!, s, sharedWeight[g]!, shared[g]!) >= threshold - MARGIN) eligible[eligibleCount++] = g;
       shared[g] = 0;
       sharedWeight[g] = 0;
     }
@@ -83,13 +82,3 @@ export function groupByLeader(ranked: ArrayLike<number>, space: TermSpace, thres
 
 /** Far more than summing the same weights in another order can move an overlap. */
 const MARGIN = 1e-9;
-
-/**
- * `space.overlap(leader, s)` from the weight and number of the terms they share. No closure inside:
- * tsx names each one as it is made, a property definition per call.
- */
-function estimate(space: TermSpace, leader: number, s: number, shared: number, sharedCount: number): number {
-  const { bagStart, totals } = space;
-  const leaderIsSmall = bagStart[leader + 1]! - bagStart[leader]! <= bagStart[s + 1]! - bagStart[s]!;
-  return overlapScore(shared, sharedCount, totals[leaderIsSmall ? leader : s]!, totals[leaderIsSmall ? s : leader]!);
-}

@@ -18,13 +18,13 @@ export interface TermSpace {
   size: number;
   /** The weight of each term id. */
   weights: ArrayLike<number>;
-  /** The summed weight of each sentence's distinct terms. */
-  totals: Float64Array;
   /**
    * `weightedOverlap` of sentences `a` and `b` (see similarity.ts), computed in the same order so
    * the result is the same to the last bit.
    */
   overlap(a: number, b: number): number;
+  /** `overlap(a, b)` from the summed weight and the number of the terms the two share, found elsewhere. */
+  overlapOfShared(a: number, b: number, shared: number, sharedCount: number): number;
   /** Plain cosine of the two term sets: shared terms over the geometric mean of their sizes. */
   cosine(a: number, b: number): number;
 }
@@ -74,7 +74,11 @@ export function termSpace(local: LocalTerms, weigh: Weigh): TermSpace {
         sharedCount++;
       }
     }
-    return overlapScore(shared, sharedCount, totals[small]!, totals[large]!);
+    return overlapOfShared(a, b, shared, sharedCount);
+  };
+  const overlapOfShared = (a: number, b: number, shared: number, sharedCount: number): number => {
+    const aIsSmall = bagSize(a) <= bagSize(b);
+    return overlapScore(shared, sharedCount, totals[aIsSmall ? a : b]!, totals[aIsSmall ? b : a]!);
   };
 
   const cosine = (a: number, b: number): number => {
@@ -85,5 +89,5 @@ export function termSpace(local: LocalTerms, weigh: Weigh): TermSpace {
     return shared / Math.sqrt(bagSize(a) * bagSize(b));
   };
 
-  return { bags, bagStart, size, weights, totals, overlap, cosine };
+  return { bags, bagStart, size, weights, overlap, overlapOfShared, cosine };
 }
