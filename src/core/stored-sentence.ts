@@ -199,6 +199,38 @@ export const termStartAt = (t: ArticleText, position: number): number => t.table
 export const termEndAt = (t: ArticleText, position: number): number =>
   position + 1 < t.sentences ? t.table[base(t) + FIELDS * (position + 1) + TERMS]! : t.table.length;
 
+/** Where the term ids of many sentences are: the k-th is `tables[k]` from `starts[k]` to `ends[k]`. */
+export interface TermRanges {
+  tables: Table[];
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/**
+ * The term ranges of `count` sentences, given by article and position, as `termStartAt` and
+ * `termEndAt` give them one at a time. For thousands of sentences scattered over a large corpus:
+ * one at a time, a sentence waited on four reads from memory in a row (its article, the table, the
+ * table's row, its term ids), each a cache miss of about 300 ns on this machine. In passes, the
+ * reads of one pass do not wait on one another, so the processor has many of them in flight.
+ */
+export function readTermRanges(texts: readonly ArticleText[], articles: Int32Array, positions: Int32Array, count: number, into: TermRanges): void {
+  const { tables, starts, ends } = into;
+  for (let k = 0; k < count; k++) {
+    const t = texts[articles[k]!]!;
+    const position = positions[k]!;
+    tables[k] = t.table;
+    starts[k] = base(t) + FIELDS * position + TERMS;
+    // 1 when the next sentence's row holds the end, 0 when the table's end is.
+    ends[k] = position + 1 < t.sentences ? 1 : 0;
+  }
+  for (let k = 0; k < count; k++) {
+    const table = tables[k]!;
+    const at = starts[k]!;
+    starts[k] = table[at]!;
+    ends[k] = ends[k] === 1 ? table[at + FIELDS]! : table.length;
+  }
+}
+
 /**
  * The sentences of a snapshot by id, each made when asked for from its article's packed text.
  * Array-like enough for the queries: `length`, `at`, `slice` and iteration.

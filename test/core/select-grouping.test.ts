@@ -6,7 +6,8 @@ import { localTerms } from '../../src/core/summarize/local-terms.ts';
 import { groupByLeader } from '../../src/core/summarize/group.ts';
 import { SAME_FACT, cosine, weightedOverlap } from '../../src/core/summarize/similarity.ts';
 import { sameFactAnywhere, sameFactElsewhere } from '../../src/core/summarize/same-fact.ts';
-import { bundledCorpus } from '../helpers/fixtures.ts';
+import { loadCorpus } from '../../src/core/engine.ts';
+import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
 
 test('select-grouping: the term space measures overlap exactly as weightedOverlap does', async () => {
   const corpus = await bundledCorpus();
@@ -56,4 +57,30 @@ test('select-grouping: the exhaustive same-fact search finds what comparing with
     beyondProbe += anywhere.length - probed.length;
   }
   assert.ok(beyondProbe > 0, 'some outlets tell a fact in words the rare-term probe misses');
+});
+
+test('select-grouping: a fact run by more articles than one batch compares is found in every one', async () => {
+  // Three reports in turn: two tell one fact in different words, the third another fact with the
+  // same names; 3,000 in all, so that the comparisons run in several batches.
+  const reports = [
+    'The Taliban entered Ghazni on Thursday after heavy fighting, officials said.',
+    'On Thursday the Taliban entered Ghazni after heavy fighting near the governor’s office, officials said.',
+    'Officials in Kabul said on Thursday that talks with the Taliban about Ghazni would resume.',
+  ];
+  const files = Object.fromEntries(Array.from({ length: 3000 }, (_, n) => [`a${String(n).padStart(4, '0')}.txt`, `Report ${n}\n\n${reports[n % 3]!}\n`]));
+  const { dir, cleanup } = tempArticles(files);
+  try {
+    const corpus = await loadCorpus(realEngine(), dir, { maxBytes: 1e6 });
+    const weigh = idf(corpus);
+    const sets = corpus.sentences.slice().map((s) => new Set(s.terms));
+    // Every sentence shares at least three terms with either leader, so each compares with all.
+    for (const [article, others] of [[0, 1999], [2, 999]] as const) {
+      const leader = corpus.sentences.at(corpus.firstSentence[article]!);
+      const scan = sets.flatMap((terms, id) => (id !== leader.id && weightedOverlap(new Set(leader.terms), terms, weigh) >= SAME_FACT ? [id] : []));
+      assert.equal(scan.length, others, 'the fact is told once per report of it');
+      assert.deepEqual(sameFactAnywhere(corpus, leader, weigh), scan);
+    }
+  } finally {
+    cleanup();
+  }
 });

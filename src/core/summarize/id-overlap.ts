@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus.ts';
 import type { Sentence } from '../types.ts';
-import { StoredSentence, termEndAt, termStartAt } from '../stored-sentence.ts';
+import { StoredSentence, readTermRanges, type Table, type TermRanges } from '../stored-sentence.ts';
 import { termDictionary } from '../term-dictionary.ts';
 import { overlapScore, type Weigh } from './similarity.ts';
 
@@ -31,8 +31,20 @@ let lastStamp = 0;
  * a call that is not inlined is allocated, one per comparison.
  */
 export interface LeaderOverlap {
-  reaches(id: number, threshold: number): boolean;
+  /** Those of the sentences `ids` that reach `threshold`, in the same order. */
+  reaching(ids: ArrayLike<number>, threshold: number): number[];
 }
+
+/**
+ * Sentences compared per batch: their term ranges are read in passes (`readTermRanges`), and a
+ * batch's rows and term ids (a few cache lines a sentence) still fit in the processor's cache
+ * when the comparisons read them.
+ */
+const BATCH = 1024;
+const batchArticles = new Int32Array(BATCH);
+const batchPositions = new Int32Array(BATCH);
+const batchStarts = new Int32Array(BATCH);
+const batchEnds = new Int32Array(BATCH);
 
 /** Undefined when the leader is not a stored sentence. */
 export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh): LeaderOverlap | undefined {
@@ -64,13 +76,8 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   let leaderTotal = 0;
   for (const w of leaderWeights) leaderTotal += w;
 
-  const reaches = (sentenceId: number, threshold: number): boolean => {
-    const a = corpus.articleOf[sentenceId]!;
-    const t = corpus.texts[a]!;
-    const position = sentenceId - corpus.firstSentence[a]!;
-    const ids = t.table;
-    const start = termStartAt(t, position);
-    const end = termEndAt(t, position);
+  /** Whether the sentence whose distinct term ids are `ids[start..end)` reaches `threshold`. */
+  const reaches = (ids: Table, start: number, end: number, threshold: number): boolean => {
     const stamp = ++lastStamp;
     // One pass over the other sentence's distinct terms, in order: its total, and what it shares
     // with the leader summed in its own order (right when it is the smaller side).
@@ -100,5 +107,26 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
     for (let k = 0; k < leaderIds.length; k++) if (terms[SLOTS * leaderIds[k]! + SEEN] === stamp) shared += leaderWeights[k]!;
     return overlapScore(shared, sharedCount, leaderTotal, otherTotal) >= threshold;
   };
-  return { reaches };
+
+  const reaching = (ids: ArrayLike<number>, threshold: number): number[] => {
+    const found: number[] = [];
+    // A new array per call: kept, it would hold on to tables (and the buffers they are cut from)
+    // of a snapshot a reload has dropped.
+    const ranges: TermRanges = { tables: new Array<Table>(Math.min(BATCH, ids.length)), starts: batchStarts, ends: batchEnds };
+    for (let from = 0; from < ids.length; from += BATCH) {
+      const count = Math.min(BATCH, ids.length - from);
+      for (let k = 0; k < count; k++) {
+        const id = ids[from + k]!;
+        const a = corpus.articleOf[id]!;
+        batchArticles[k] = a;
+        batchPositions[k] = id - corpus.firstSentence[a]!;
+      }
+      readTermRanges(corpus.texts, batchArticles, batchPositions, count, ranges);
+      for (let k = 0; k < count; k++) {
+        if (reaches(ranges.tables[k]!, batchStarts[k]!, batchEnds[k]!, threshold)) found.push(ids[from + k]!);
+      }
+    }
+    return found;
+  };
+  return { reaching };
 }

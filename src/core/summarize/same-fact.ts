@@ -35,14 +35,12 @@ export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh)
  * a wire story run by thousands of articles would make thousands of objects per item.
  */
 function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, ids: readonly number[], weigh: Weigh): number[] {
-  const found: number[] = [];
+  const others = ids.filter((id) => id !== leader.id);
   const overlap = overlapWithLeader(corpus, leader, weigh);
-  for (const id of ids) {
-    if (id === leader.id) continue;
-    // Compared by id: most candidates are not the same fact, and need no sentence made.
-    const same = overlap ? overlap.reaches(id, SAME_FACT) : weightedOverlap(terms, new Set(corpus.sentences.at(id).terms), weigh) >= SAME_FACT;
-    if (same) found.push(id);
-  }
+  // Compared by id: most candidates are not the same fact, and need no sentence made.
+  const found = overlap
+    ? overlap.reaching(others, SAME_FACT)
+    : others.filter((id) => weightedOverlap(terms, new Set(corpus.sentences.at(id).terms), weigh) >= SAME_FACT);
   return found.sort((a, b) => a - b);
 }
 
