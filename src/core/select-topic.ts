@@ -54,22 +54,7 @@ export interface TopicMatch {
 export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
   const { canonical, phrases } = corpus.lexicon.expand(topic);
   const hits = unionOf(phrases.map((phrase) => phraseHits(corpus, phrase)));
-  // Articles that mention the topic, in order, with where their hits start and how many there are.
-  // Sized for the worst case (one hit per article) so a common topic allocates three arrays once.
-  let n = 0;
-  const matchedAll = new Int32Array(hits.length);
-  const fromAll = new Int32Array(hits.length);
-  const countsAll = new Int32Array(hits.length);
-  for (let i = 0; i < hits.length; i++) {
-    const a = corpus.articleOf[hits[i]!]!;
-    if (n > 0 && matchedAll[n - 1] === a) countsAll[n - 1]!++;
-    else {
-      matchedAll[n] = a;
-      fromAll[n] = i;
-      countsAll[n++] = 1;
-    }
-  }
-  const [matched, from, counts] = [matchedAll.subarray(0, n), fromAll.subarray(0, n), countsAll.subarray(0, n)];
+  const { matched, from, counts } = articlesHit(corpus, hits);
   const focused = (k: number) => {
     const articleId = matched[k]!;
     const title = titleTerms(corpus, articleId);
@@ -79,16 +64,17 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
     return inTitle || inLead || counts[k]! >= 0.25 * articleLength(corpus, articleId);
   };
   // Focus costs a look at the title: judge it only for the articles that mention the topic most.
-  const ranked = mostMentions(counts, FOCUS_SHORTLIST)
-    .map((k) => ({ k, articleId: matched[k]!, focused: focused(k), score: counts[k]! / (counts[k]! + 1.2) }))
-    .map((a) => ({ ...a, score: a.score + (a.focused ? 1 : 0) }))
-    .sort((a, b) => b.score - a.score || a.articleId - b.articleId)
-    .slice(0, MAX_ARTICLES);
+  const ranked: { k: number; articleId: number; focused: boolean; score: number }[] = [];
+  for (const k of mostMentions(counts, FOCUS_SHORTLIST)) {
+    const isFocused = focused(k);
+    ranked.push({ k, articleId: matched[k]!, focused: isFocused, score: counts[k]! / (counts[k]! + 1.2) + (isFocused ? 1 : 0) });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.articleId - b.articleId);
 
   // "the Kabul-Kandahar highway" names Kandahar only to say where a highway runs.
   const inCompound = compoundOnly(topic);
   const candidates: Candidate[] = [];
-  for (const { k, articleId, focused: isFocused } of ranked) {
+  for (const { k, articleId, focused: isFocused } of ranked.slice(0, MAX_ARTICLES)) {
     const sentences = sentencesOf(corpus, articleId);
     const own = new Set(hits.subarray(from[k]!, from[k]! + counts[k]!));
     const relevance: number[] = sentences.map(() => (isFocused ? FOCUS_BASELINE : 0));
@@ -111,7 +97,28 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
       if (relevance[i]! > 0) candidates.push({ sentence: s, relevance: relevance[i]! });
     });
   }
-  return { canonical, candidates, articlesMatched: n };
+  return { canonical, candidates, articlesMatched: matched.length };
+}
+
+/**
+ * The articles the hits are in, in order, with where their hits start and how many there are.
+ * Sized for the worst case (one hit per article), so a common topic allocates three arrays once.
+ */
+function articlesHit(corpus: Corpus, hits: Int32Array): { matched: Int32Array; from: Int32Array; counts: Int32Array } {
+  let n = 0;
+  const matched = new Int32Array(hits.length);
+  const from = new Int32Array(hits.length);
+  const counts = new Int32Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const a = corpus.articleOf[hits[i]!]!;
+    if (n > 0 && matched[n - 1] === a) counts[n - 1]!++;
+    else {
+      matched[n] = a;
+      from[n] = i;
+      counts[n++] = 1;
+    }
+  }
+  return { matched: matched.subarray(0, n), from: from.subarray(0, n), counts: counts.subarray(0, n) };
 }
 
 /** Ascending ids in any of the sorted lists, each once: pairwise merges, linear in their length. */
