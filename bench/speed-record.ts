@@ -97,6 +97,8 @@ export interface SpeedRecord {
   reloadFilesRead?: number;
   /** Kernel high-water mark after the reload, when old and new snapshot are both alive. */
   peakRssWithReloadBytes?: number;
+  /** Kernel high-water mark as the reload starts, once the files are changed: what came before it. */
+  peakRssBeforeReloadBytes?: number;
   /** The machine's 1-minute load average when loading began and when queries ended: other work shares the cores. */
   loadAverageAtLoad?: number;
   loadAverageAfterQueries?: number;

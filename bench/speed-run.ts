@@ -10,6 +10,7 @@
  * --out      JSON file for the record, rewritten after every stage so a run that dies says how far it got
  * --corpus-stats  {files, bytes, formats} of --dir as JSON, counted by the caller (else counted here)
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ import type { Corpus } from '../src/core/corpus.ts';
 import { DEFAULT_BUDGET, digestTopic } from '../src/core/digest.ts';
 import { extractTopics } from '../src/core/topics.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
-import { DEFAULT_SEED, changeArticles, planCorpus, writeCorpus, type CorpusSpec } from './speed-corpus.ts';
+import { DEFAULT_SEED, writeCorpus, type CorpusSpec } from './speed-corpus.ts';
 import { QUERIES, QUERY_KINDS, querySchedule, type QueryKind } from './speed-queries.ts';
 import { engineRevision, machineInfo, type SpeedRecord } from './speed-record.ts';
 import { readSentencePools } from './speed-sources.ts';
@@ -178,11 +179,11 @@ async function timeReload(live: LiveCorpus, dir: string): Promise<void> {
   }
   record.topicsServeMs = serve.sort((a, b) => a - b)[serve.length >> 1]!;
 
-  const pools = readSentencePools(engine);
-  const changed = changeArticles({ dir, spec, articles: planCorpus(spec, pools) }, pools, CHANGE_SHARE);
-  // Planning the change laid out all the corpus's articles again: the benchmark's garbage, not the
-  // bot's. Collected first, so that the peak measured over the reload is the reload's.
-  gc();
+  // Changed by a process of its own, as the files a bot serves are (see speed-change.ts).
+  const changer = ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'speed-change.ts')];
+  const changeArgs = ['--dir', dir, '--size', String(spec.articles), '--seed', String(spec.seed), '--share', String(CHANGE_SHARE)];
+  const changed = JSON.parse(execFileSync(process.execPath, [...changer, ...changeArgs], { cwd: PROJECT_ROOT, encoding: 'utf8' })) as string[];
+  record.peakRssBeforeReloadBytes = osPeakRssBytes();
   log(`changed ${changed.length} files; reloading`);
   const opens = countOpens(dir);
   const started = performance.now();

@@ -33,4 +33,8 @@ test('bench:speed measures a corpus end to end and writes the record the issue a
   assert.equal(slowest[0]!.ms, record!.summaryMaxMs);
   assert.ok(slowest.every((q, i) => q.topic.length > 0 && (i === 0 || q.ms <= slowest[i - 1]!.ms)));
   assert.ok(Math.abs(record!.loadMBps! - record!.corpusBytes! / 1e6 / record!.loadSeconds!) < 0.01 * record!.loadMBps!);
+  // Another process changed 1% of the files, and the reload read those and no others.
+  assert.equal(record!.reloadChangedFiles, 3);
+  assert.equal(record!.reloadFilesRead, 3);
+  assert.ok(record!.peakRssBeforeReloadBytes! > 0 && record!.peakRssBeforeReloadBytes! <= record!.peakRssWithReloadBytes!);
 });
