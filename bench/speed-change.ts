@@ -1,8 +1,9 @@
 /**
  * Changes a share of a synthetic corpus's articles in place, as the speed benchmark's reload step
  * needs, and prints the changed paths as JSON. Run in a process of its own, as files change when
- * the bot runs (an editor, a sync job): planning the change lays out every article of the corpus
- * again, and in the measured process that raised the peak the reload is measured by.
+ * the bot runs (an editor, a sync job). Planning the change lays out every article of the corpus
+ * again: in the measured process, the heap that grew stayed after a collection and counted in the
+ * reload's peak.
  *
  *   node --import tsx bench/speed-change.ts --dir DIR --size N --seed S --share 0.01
  */

@@ -210,7 +210,7 @@ export interface TermRanges {
  * The term ranges of `count` sentences, given by article and position, as `termStartAt` and
  * `termEndAt` give them one at a time. For thousands of sentences scattered over a large corpus:
  * one at a time, a sentence waited on four reads from memory in a row (its article, the table, the
- * table's row, its term ids), each a cache miss of about 300 ns on this machine. In passes, the
+ * table's row, its term ids), each a cache miss of about 280 ns on this machine. In passes, the
  * reads of one pass do not wait on one another, so the processor has many of them in flight.
  */
 export function readTermRanges(texts: readonly ArticleText[], articles: Int32Array, positions: Int32Array, count: number, into: TermRanges): void {

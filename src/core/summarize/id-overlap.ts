@@ -27,8 +27,8 @@ let lastStamp = 0;
  * `weightedOverlap(leader's terms, other's terms) >= threshold` over term ids, for comparing one
  * leader with thousands of corpus sentences: no sentence made, no strings decoded, no sets built,
  * each term weighed once per weigher. The sums run in the same order as over the sets, so the
- * overlap is the same to the last bit. A yes or no rather than the overlap: a number returned from
- * a call that is not inlined is allocated, one per comparison.
+ * overlap is the same to the last bit. Which sentences reach it rather than their overlaps: a
+ * number returned from a call that is not inlined is allocated, one per comparison.
  */
 export interface LeaderOverlap {
   /** Those of the sentences `ids` that reach `threshold`, in the same order. */
@@ -76,7 +76,7 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   let leaderTotal = 0;
   for (const w of leaderWeights) leaderTotal += w;
 
-  /** Whether the sentence whose distinct term ids are `ids[start..end)` reaches `threshold`. */
+  /** Whether the sentence whose term ids are `ids[start..end)` reaches `threshold`. */
   const reaches = (ids: Table, start: number, end: number, threshold: number): boolean => {
     const stamp = ++lastStamp;
     // One pass over the other sentence's distinct terms, in order: its total, and what it shares
