@@ -36,14 +36,26 @@ const MIN_DOCUMENTS = 3;
  */
 export function documentBigrams(sentences: readonly Sentence[], tools: TextTools): BigramConcepts {
   const coder = coderFor(tools);
+  // Loops rather than `.map`: the arrays `.map` made differed in kind from call to call, and each
+  // new kind threw away this function's optimized code, four times on a cold start of 25 summaries.
   // Read once: a stored sentence's text is decoded anew at each read.
-  const texts = sentences.map((s) => s.text);
-  const codes = texts.map((text) => coder.read(text));
+  const texts: string[] = [];
+  const codes: Int32Array[] = [];
+  for (const sentence of sentences) {
+    texts.push(sentence.text);
+    codes.push(coder.read(sentence.text));
+  }
+  const { ids, ends, size } = pairsOf(codes);
+  return { ids, ends, codes, ...weigh(sentences, texts, ids, size) };
+}
+
+/** The distinct pairs of each sentence's word codes, numbered, and where in the sentence each ends. */
+function pairsOf(codes: readonly Int32Array[]): { ids: Int32Array[]; ends: Float64Array[]; size: number } {
   let total = 0;
   let longest = 0;
-  for (const words of codes) {
-    total += words.length;
-    longest = Math.max(longest, words.length);
+  for (let s = 0; s < codes.length; s++) {
+    total += codes[s]!.length;
+    longest = Math.max(longest, codes[s]!.length);
   }
   // A sentence has fewer pairs than words: sized so that nothing grows.
   const idOf = new PairTable(total);
@@ -69,7 +81,7 @@ export function documentBigrams(sentences: readonly Sentence[], tools: TextTools
     ids.push(own.slice(0, n));
     ends.push(at.slice(0, n));
   }
-  return { ids, ends, codes, ...weigh(sentences, texts, ids, idOf.size) };
+  return { ids, ends, size: idOf.size };
 }
 
 /** Words as written, split at anything that is not a letter or digit. */

@@ -9,7 +9,7 @@ import { hashOf } from './word-hash.ts';
  */
 export class WordTable<T> {
   private slots = new Int32Array(4 * INITIAL_SLOTS);
-  private chars = new Uint16Array(1 << 15);
+  private chars = new Uint16Array(INITIAL_CHARS);
   private used = 0;
   private readonly values: T[] = [];
 
@@ -19,7 +19,7 @@ export class WordTable<T> {
    */
   constructor(
     private readonly judge: (raw: string, id: number) => T,
-    private readonly limit = Infinity,
+    private readonly limit = NO_LIMIT,
   ) {}
 
   get size(): number {
@@ -80,7 +80,14 @@ export class WordTable<T> {
   }
 }
 
-const INITIAL_SLOTS = 1 << 12;
+/**
+ * Small, so the first growths of the table (a field stored anew) come before V8 optimizes the
+ * lookups: each one after that threw their optimized code away.
+ */
+const INITIAL_SLOTS = 16;
+const INITIAL_CHARS = 64;
+/** As good as none, and a small integer: Infinity is not, and comparing with it threw the optimized code away. */
+const NO_LIMIT = 2 ** 30 - 1;
 
 /**
  * The word with characters of its own. V8 makes a slice of 13 characters or more a view of the
