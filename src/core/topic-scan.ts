@@ -2,7 +2,7 @@ import type { TopicEntry } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { packTopics, type ArticleTopics } from './topic-pack.ts';
 import { findWords, wordSpans } from './topic-words.ts';
-import { WordTable } from './text/word-table.ts';
+import { WordTable, wordAt } from './text/word-table.ts';
 import { PairTable } from './pair-table.ts';
 
 // Capitalised words that are calendar or address words, not things a digest is about.
@@ -156,7 +156,7 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
       names: undefined,
     };
   };
-  const infos = new WordTable(judge);
+  const infos = new WordTable<WordInfo>();
 
   // Buffers reused by every sentence and article: the scanner runs synchronously.
   const spans = wordSpans();
@@ -207,7 +207,12 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
       pairs.clear();
     }
     const count = findWords(text, spans);
-    for (let i = 0; i < count; i++) words[i] = infos.get(text, spans.starts[i]!, spans.ends[i]!, spans.hashes[i]!);
+    for (let i = 0; i < count; i++) {
+      const start = spans.starts[i]!;
+      const end = spans.ends[i]!;
+      const hash = spans.hashes[i]!;
+      words[i] = infos.find(text, start, end, hash) ?? infos.add(text, start, end, judge(wordAt(text, start, end), infos.size), hash);
+    }
     // Names: the first word of a sentence is capitalised anyway, so a run it starts counts only
     // if it is a name elsewhere too.
     let initial = false;

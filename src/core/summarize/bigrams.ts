@@ -2,7 +2,7 @@ import type { Sentence } from '../types.ts';
 import type { TextTools } from './figures.ts';
 import { PairTable } from '../pair-table.ts';
 import { isWordChar } from '../text/tokens.ts';
-import { WordTable } from '../text/word-table.ts';
+import { WordTable, wordAt } from '../text/word-table.ts';
 
 /**
  * Concepts of a summary of a whole collection, after Gillick and Favre's ICSI summarizer: pairs of
@@ -126,20 +126,24 @@ function coderFor(tools: TextTools): ReturnType<typeof wordCoder> {
  */
 function wordCoder(tools: TextTools): { read(text: string): Int32Array; size(): number } {
   const stemIds = new Map<string, number>();
-  const table = new WordTable((word) => {
+  const table = new WordTable<number>();
+  const codeOf = (text: string, start: number, end: number): number => {
+    const known = table.find(text, start, end);
+    if (known !== undefined) return known;
+    const word = wordAt(text, start, end);
     const stem = tools.stem(word);
     let id = stemIds.get(stem);
     if (id === undefined) stemIds.set(stem, (id = stemIds.size));
-    return 2 * id + (tools.stopwords.has(word) ? 1 : 0);
-  });
+    return table.add(text, start, end, 2 * id + (tools.stopwords.has(word) ? 1 : 0));
+  };
   let spans = new Int32Array(256);
   const read = (text: string) => {
     const lower = text.toLowerCase();
-    if (NOT_ASCII.test(lower)) return Int32Array.from(lower.match(WORD) ?? [], (word) => table.get(word));
+    if (NOT_ASCII.test(lower)) return Int32Array.from(lower.match(WORD) ?? [], (word) => codeOf(word, 0, word.length));
     if (spans.length <= lower.length) spans = new Int32Array(2 * lower.length + 2);
     const n = asciiWordSpans(lower, spans);
     const out = new Int32Array(n >> 1);
-    for (let k = 0; k < n; k += 2) out[k >> 1] = table.get(lower, spans[k], spans[k + 1]);
+    for (let k = 0; k < n; k += 2) out[k >> 1] = codeOf(lower, spans[k]!, spans[k + 1]!);
     return out;
   };
   return { read, size: () => table.size };

@@ -4,7 +4,7 @@
  * and stems and term ids are memoised (news vocabulary repeats a lot).
  */
 import { stemmer } from 'stemmer';
-import { WordTable } from './word-table.ts';
+import { WordTable, wordAt } from './word-table.ts';
 
 /** Tokenizer and stemmer bound to one stopword list. */
 export interface Analyzer {
@@ -176,7 +176,13 @@ export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Ana
 
   const wordIds = (value: (word: string) => number) => {
     // Numbers of words, each computed once and found again by the word's place in a text.
-    const ids = new WordTable(value, MAX_MEMO);
+    const ids = new WordTable<number>();
+    const idOf = (text: string, start: number, end: number): number => {
+      const id = ids.find(text, start, end);
+      if (id !== undefined) return id;
+      if (ids.size >= MAX_MEMO) ids.clear();
+      return ids.add(text, start, end, value(wordAt(text, start, end)));
+    };
     // Its own, as `value` may call `words`.
     const found: Spans = { at: [], length: 0 };
     return (text: string): number[] => {
@@ -185,7 +191,12 @@ export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Ana
       for (let i = 0; i < found.length; i += 2) {
         const start = found.at[i]!;
         const end = found.at[i + 1]!;
-        const id = end > 0 ? ids.get(source, start, end) : ids.get(spanWord(source, start, end));
+        let id: number;
+        if (end > 0) id = idOf(source, start, end);
+        else {
+          const word = spanWord(source, start, end);
+          id = idOf(word, 0, word.length);
+        }
         if (id >= 0) out.push(id);
       }
       return out;

@@ -6,6 +6,10 @@ import { hashOf } from './word-hash.ts';
  * hash, offset of the word's characters in `chars`, length (0 for an empty slot) and the word's
  * number. A lookup reads one slot and one run of characters: while indexing, other work keeps
  * pushing the table out of the cache, and strings and Maps read more scattered memory per word.
+ *
+ * The table does not make values itself: each user judges a new word in its own code. Three users
+ * judging through one shared call made that call see three functions, and V8 threw the lookups'
+ * optimized code away as each new one came, then compiled all three into them.
  */
 export class WordTable<T> {
   private slots = new Int32Array(4 * INITIAL_SLOTS);
@@ -13,21 +17,13 @@ export class WordTable<T> {
   private used = 0;
   private readonly values: T[] = [];
 
-  /**
-   * `judge` makes the value of a new word; `id` counts the words since the table was last cleared.
-   * Past `limit` words the table is cleared before the next new one, so hostile text cannot grow it forever.
-   */
-  constructor(
-    private readonly judge: (raw: string, id: number) => T,
-    private readonly limit = NO_LIMIT,
-  ) {}
-
+  /** Words in the table: the number the next word added gets. */
   get size(): number {
     return this.values.length;
   }
 
-  /** The value of the non-empty word from `start` to `end` of `text`, whose `hashOf` is `hash`. */
-  get(text: string, start = 0, end = text.length, hash = hashOf(text, start, end)): T {
+  /** The value of the word from `start` to `end` of `text`, whose `hashOf` is `hash`; undefined if not added yet. */
+  find(text: string, start: number, end: number, hash = hashOf(text, start, end)): T | undefined {
     const { slots, chars } = this;
     const mask = slots.length - 4;
     for (let slot = home(hash, mask); slots[slot + 2] !== 0; slot = (slot + 4) & mask) {
@@ -35,21 +31,14 @@ export class WordTable<T> {
       const offset = slots[slot + 1]! - start;
       let i = start;
       while (i < end && chars[offset + i] === text.charCodeAt(i)) i++;
-      if (i === end) return this.values[slots[slot + 3]!]!;
+      if (i === end) return this.values[slots[slot + 3]!];
     }
-    return this.add(text, start, end, hash);
+    return undefined;
   }
 
-  clear(): void {
-    this.slots.fill(0);
-    this.used = 0;
-    this.values.length = 0;
-  }
-
-  private add(text: string, start: number, end: number, hash: number): T {
-    if (this.values.length >= this.limit) this.clear();
+  /** Adds a non-empty word that `find` does not have, with its value; returns the value. */
+  add(text: string, start: number, end: number, value: T, hash = hashOf(text, start, end)): T {
     const id = this.values.length;
-    const value = this.judge(ownCopy(text.slice(start, end)), id);
     this.values.push(value);
     if (this.used + end - start > this.chars.length) {
       const chars = new Uint16Array(2 * (this.used + end - start));
@@ -66,6 +55,12 @@ export class WordTable<T> {
       for (let slot = 0; slot < old.length; slot += 4) if (old[slot + 2] !== 0) this.put(old[slot]!, old[slot + 1]!, old[slot + 2]!, old[slot + 3]!);
     }
     return value;
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+    this.used = 0;
+    this.values.length = 0;
   }
 
   private put(hash: number, offset: number, length: number, id: number): void {
@@ -86,15 +81,18 @@ export class WordTable<T> {
  */
 const INITIAL_SLOTS = 16;
 const INITIAL_CHARS = 64;
-/** As good as none, and a small integer: Infinity is not, and comparing with it threw the optimized code away. */
-const NO_LIMIT = 2 ** 30 - 1;
 
 /**
- * The word with characters of its own. V8 makes a slice of 13 characters or more a view of the
- * string it was cut from, and a judged word is kept (as a name, a stem, a memo key): as a view it
- * kept its whole sentence, and through that its article's text, alive. Slicing a joined string
- * copies first, so the view is of a copy the word's size.
+ * The word from `start` to `end` of `text` with characters of its own, for judging a new word.
+ * V8 makes a slice of 13 characters or more a view of the string it was cut from, and a judged
+ * word is kept (as a name, a stem, a memo key): as a view it kept its whole sentence, and through
+ * that its article's text, alive. Slicing a joined string copies first, so the view is of a copy
+ * the word's size.
  */
-const ownCopy = (word: string): string => (word.length < 13 ? word : (' ' + word).slice(1));
+export function wordAt(text: string, start: number, end: number): string {
+  const word = text.slice(start, end);
+  return word.length < 13 ? word : (' ' + word).slice(1);
+}
+
 /** FNV's low bits depend only on the characters' low bits: fold the high bits in before masking. */
 const home = (hash: number, mask: number) => ((hash ^ (hash >>> 16)) << 2) & mask;
