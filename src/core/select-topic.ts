@@ -18,7 +18,9 @@ function phraseHits(corpus: Corpus, terms: readonly string[]): Int32Array {
     const out = new Int32Array(hits.length);
     let n = 0;
     let j = 0;
-    for (const id of hits) {
+    // Indexed: a for-of over a typed array made a result object per id wherever this ran unoptimized.
+    for (let k = 0; k < hits.length; k++) {
+      const id = hits[k]!;
       while (j < list.length && list[j]! < id) j++;
       if (j === list.length) break;
       if (list[j] === id) out[n++] = id;

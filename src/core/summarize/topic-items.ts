@@ -26,18 +26,25 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
   // scavenge is promoted, which brings on full collections (see local-terms.ts).
   const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS).map((i) => candidates[i]!);
   const sentences = pool.map((c) => c.sentence);
+  // Filled in loops: `Float64Array.from(pool, f)` walks the array as an iterable, one result object
+  // a sentence, and was the largest allocation of a common topic's query after the citations.
   // Each sentence's article as 0, 1, 2, ... in the order first met.
   const articleIndex = new Map<number, number>();
-  const articleOf = Int32Array.from(sentences, ({ articleId }) => {
+  const articleOf = new Int32Array(pool.length);
+  const relevance = new Float64Array(pool.length);
+  const priors = new Float64Array(pool.length);
+  for (let i = 0; i < pool.length; i++) {
+    const { articleId } = sentences[i]!;
     if (!articleIndex.has(articleId)) articleIndex.set(articleId, articleIndex.size);
-    return articleIndex.get(articleId)!;
-  });
+    articleOf[i] = articleIndex.get(articleId)!;
+    relevance[i] = pool[i]!.relevance;
+    priors[i] = prior(pool[i]!);
+  }
   const local = localTerms(sentences);
   const { concepts, start, weights } = conceptTable(
-    { terms: local, articles: articleOf, relevance: Float64Array.from(pool, (c) => c.relevance) },
+    { terms: local, articles: articleOf, relevance },
     articleIndex.size < 4 ? 1 : options.singleSourceWeight,
   );
-  const priors = Float64Array.from(pool, prior);
   const covered = new Uint8Array(weights.length);
   const value = (i: number) => {
     let v = 0;
@@ -46,8 +53,15 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
   };
 
   const space = termSpace(local, options.weigh);
-  const values = Float64Array.from(pool, (_, i) => value(i));
-  const ranked = Int32Array.from(pool, (_, i) => i).sort((a, b) => values[b]! - values[a]! || a - b);
+  const values = new Float64Array(pool.length);
+  const ranked = new Int32Array(pool.length);
+  for (let i = 0; i < pool.length; i++) {
+    values[i] = value(i);
+    ranked[i] = i;
+  }
+  // -1, 0 or 1 rather than the difference of two values: a fraction returned by the comparator
+  // was a heap number per comparison.
+  ranked.sort((a, b) => (values[b]! > values[a]! ? 1 : values[b]! < values[a]! ? -1 : a - b));
   const { leaders, groupOf } = groupByLeader(ranked, space, SAME_FACT);
   // A fact many outlets carry is more likely to matter: the group's breadth is rewarded gently.
   // A mark per group and article: a topic reads at most a few dozen articles (select-topic.ts).
@@ -59,7 +73,8 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
     seen[at] = 1;
     reporters[groupOf[i]!]!++;
   }
-  const breadth = Float64Array.from(reporters, (n) => 1 + 0.1 * Math.log2(n));
+  const breadth = new Float64Array(leaders.length);
+  for (let g = 0; g < leaders.length; g++) breadth[g] = 1 + 0.1 * Math.log2(reporters[g]!);
 
   const chosen: number[] = [];
   const open = new Uint8Array(leaders.length).fill(1);
