@@ -4,7 +4,7 @@ import { WordTable, wordAt } from '../../src/core/text/word-table.ts';
 import { findWords, wordSpans } from '../../src/core/topic-words.ts';
 
 /** Looks every word of `text` up, judging (and adding) the ones the table does not have. */
-function lookUp<T>(table: WordTable<T>, text: string, judge: (word: string, id: number) => T): T[] {
+function lookUp<T extends {}>(table: WordTable<T>, text: string, judge: (word: string, id: number) => T): T[] {
   const spans = wordSpans();
   return Array.from({ length: findWords(text, spans) }, (_, i) => {
     const [start, end, hash] = [spans.starts[i]!, spans.ends[i]!, spans.hashes[i]!];

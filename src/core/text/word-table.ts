@@ -9,9 +9,10 @@ import { hashOf } from './word-hash.ts';
  *
  * The table does not make values itself: each user judges a new word in its own code. Three users
  * judging through one shared call made that call see three functions, and V8 threw the lookups'
- * optimized code away as each new one came, then compiled all three into them.
+ * optimized code away as each new one came, then compiled all three into them. A value is never
+ * undefined (`T extends {}`): that is what `find` gives for a word not added.
  */
-export class WordTable<T> {
+export class WordTable<T extends {}> {
   private slots = new Int32Array(4 * INITIAL_SLOTS);
   private chars = new Uint16Array(INITIAL_CHARS);
   private used = 0;
