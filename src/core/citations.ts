@@ -19,9 +19,13 @@ export function sourceRef(article: Article): SourceRef {
 /**
  * Per article, scratch for one digest at a time (digests run one at a time, and reset it): the
  * item + 1 that last counted it, and whether the digest counted it at all: no Set or Map of
- * thousands of articles per item.
+ * thousands of articles per item. Then, up to the number of articles, an item's articles in order
+ * and those the digest counted: arrays of thousands grown by push, emptied per item, were most of
+ * what citing allocated.
  */
 let countedBy = new Int32Array(0);
+let order = new Int32Array(0);
+let touched = new Int32Array(0);
 let cited = new Uint8Array(0);
 /** Per outlet number, whether this digest counted it yet; reset after each digest. */
 let outletCounted = new Uint8Array(0);
@@ -56,25 +60,26 @@ export interface Citations {
   outlets: number;
 }
 
-/** The articles, once each, of sentence `ids` in order, written into `into`. */
-function articlesOf(corpus: Corpus, ids: readonly number[], item: number, into: number[]): void {
-  into.length = 0;
+/** The articles, once each, of sentence `ids` in order, written into `order`; returns how many. */
+function articlesOf(corpus: Corpus, ids: readonly number[], item: number): number {
+  let n = 0;
   for (const id of ids) {
     const a = corpus.articleOf[id]!;
     if (countedBy[a] === item + 1) continue;
     countedBy[a] = item + 1;
-    into.push(a);
+    order[n++] = a;
   }
+  return n;
 }
 
-/** Which of an item's articles it lists: a new outlet first; others, in order, while room is left. */
-function listed(outletOf: Int32Array, order: readonly number[]): number[] {
+/** Which of an item's `n` articles in `order` it lists: a new outlet first; others, in order, while room is left. */
+function listed(outletOf: Int32Array, n: number): number[] {
   const places: number[] = [];
   const outletAt = (i: number) => outletOf[order[i]!];
-  for (let i = 0; i < order.length && places.length < SOURCES_LISTED; i++) {
+  for (let i = 0; i < n && places.length < SOURCES_LISTED; i++) {
     if (!places.some((p) => outletAt(p) === outletAt(i))) places.push(i);
   }
-  for (let i = 0; i < order.length && places.length < SOURCES_LISTED; i++) {
+  for (let i = 0; i < n && places.length < SOURCES_LISTED; i++) {
     if (!places.includes(i)) places.push(i);
   }
   return places.sort((x, y) => x - y).map((i) => order[i]!);
@@ -89,35 +94,37 @@ export function citations(corpus: Corpus, tellers: readonly (readonly number[])[
   if (countedBy.length < count) {
     countedBy = new Int32Array(count);
     cited = new Uint8Array(count);
+    order = new Int32Array(count);
+    touched = new Int32Array(count);
   }
   const { of: outletOf, count: outletCount } = outletsOf(corpus);
   if (outletCounted.length < outletCount) outletCounted = new Uint8Array(outletCount);
   const refs = new Map<number, SourceRef>();
   const outlets: number[] = [];
-  const order: number[] = [];
-  const touched: number[] = [];
+  let touchedCount = 0;
   try {
     const counts: number[] = [];
     const sources = tellers.map((ids, item) => {
-      articlesOf(corpus, ids, item, order);
-      counts.push(order.length);
-      for (const a of order) {
+      const n = articlesOf(corpus, ids, item);
+      counts.push(n);
+      for (let k = 0; k < n; k++) {
+        const a = order[k]!;
         if (cited[a]) continue;
         cited[a] = 1;
-        touched.push(a);
+        touched[touchedCount++] = a;
         if (outletCounted[outletOf[a]!]) continue;
         outletCounted[outletOf[a]!] = 1;
         outlets.push(outletOf[a]!);
       }
-      return listed(outletOf, order).map((a) => {
+      return listed(outletOf, n).map((a) => {
         let ref = refs.get(a);
         if (!ref) refs.set(a, (ref = sourceRef(corpus.articles[a]!)));
         return ref;
       });
     });
-    return { sources, counts, articles: [...refs.values()], articlesCited: touched.length, outlets: outlets.length };
+    return { sources, counts, articles: [...refs.values()], articlesCited: touchedCount, outlets: outlets.length };
   } finally {
-    for (const a of touched) countedBy[a] = cited[a] = 0;
+    for (let k = 0; k < touchedCount; k++) countedBy[touched[k]!] = cited[touched[k]!] = 0;
     for (const o of outlets) outletCounted[o] = 0;
   }
 }
