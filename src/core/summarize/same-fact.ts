@@ -31,32 +31,40 @@ export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh)
 }
 
 /**
- * The given sentences that, compared in full, tell the same fact as `leader`. Ids, not sentences:
- * a wire story run by thousands of articles would make thousands of objects per item.
+ * The first `count` sentences of `found` (from `sharing`) that, compared in full, tell the same
+ * fact as `leader`. Ids, not sentences: a wire story run by thousands of articles would make
+ * thousands of objects per item.
  */
-function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, ids: readonly number[], weigh: Weigh): number[] {
-  const others = ids.filter((id) => id !== leader.id);
+function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, count: number, weigh: Weigh): number[] {
+  let n = 0;
+  for (let k = 0; k < count; k++) if (found[k] !== leader.id) found[n++] = found[k]!;
+  const others = found.subarray(0, n);
   const overlap = overlapWithLeader(corpus, leader, weigh);
   // Compared by id: most candidates are not the same fact, and need no sentence made.
-  const found = overlap
-    ? overlap.reaching(others, SAME_FACT)
-    : others.filter((id) => weightedOverlap(terms, new Set(corpus.sentences.at(id).terms), weigh) >= SAME_FACT);
-  return found.sort((a, b) => a - b);
+  let same: number[];
+  if (overlap) same = overlap.reaching(others, SAME_FACT);
+  else {
+    same = [];
+    for (const id of others) if (weightedOverlap(terms, new Set(corpus.sentences.at(id).terms), weigh) >= SAME_FACT) same.push(id);
+  }
+  return same.sort((a, b) => a - b);
 }
 
 /**
- * Counts by sentence id, up to what is enough, and the sentences met, in arrays reused by every
- * query (they run one at a time): a map of thousands of ids per item was most of what a /summary
- * allocated on a large corpus, and a list grown per call much of the rest.
+ * Counts by sentence id, up to what is enough, the sentences met, and those found, in arrays
+ * reused by every query (they run one at a time): a map of thousands of ids per item was most of
+ * what a /summary allocated on a large corpus, and lists grown per call much of the rest.
  */
 let counts = new Uint8Array(0);
 let met = new Int32Array(1024);
+let found = new Int32Array(1024);
 
 /**
- * The sentences in at least `enough` of the terms' postings, in the order first met. Once `most`
- * sentences are met, a list is read only up to its first sentence not met yet.
+ * The sentences in at least `enough` of the terms' postings, in the order first met, written into
+ * `found`; returns how many. Once `most` sentences are met, a list is read only up to its first
+ * sentence not met yet.
  */
-function sharing(corpus: Corpus, terms: Iterable<string>, enough: number, most: number): number[] {
+function sharing(corpus: Corpus, terms: Iterable<string>, enough: number, most: number): number {
   if (counts.length < corpus.sentences.length) counts = new Uint8Array(Math.max(corpus.sentences.length, 2 * counts.length));
   let metCount = 0;
   try {
@@ -78,9 +86,10 @@ function sharing(corpus: Corpus, terms: Iterable<string>, enough: number, most: 
         if (n < enough) counts[id] = n + 1;
       }
     }
-    const out: number[] = [];
-    for (let k = 0; k < metCount; k++) if (counts[met[k]!] === enough) out.push(met[k]!);
-    return out;
+    if (found.length < metCount) found = new Int32Array(met.length);
+    let n = 0;
+    for (let k = 0; k < metCount; k++) if (counts[met[k]!] === enough) found[n++] = met[k]!;
+    return n;
   } finally {
     for (let k = 0; k < metCount; k++) counts[met[k]!] = 0;
   }
