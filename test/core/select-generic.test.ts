@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { selectItems, type Candidate } from '../../src/core/summarize/select.ts';
 import fc from 'fast-check';
 import { asciiWordSpans, documentBigrams } from '../../src/core/summarize/bigrams.ts';
+import { hashOf } from '../../src/core/text/word-hash.ts';
 import { runs } from '../helpers/fuzz.ts';
 import { standsAlone } from '../../src/core/summarize/stands-alone.ts';
 import { summarizeTexts } from '../../src/core/summarize-texts.ts';
@@ -152,9 +153,12 @@ test('select-generic: the ASCII word scan splits exactly as the Unicode pattern 
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (chars) => {
       const lower = chars.join('').toLowerCase();
-      const spans = new Int32Array(lower.length + 1);
+      const spans = new Int32Array(2 * lower.length + 3);
       const words: string[] = [];
-      for (let k = 0, n = asciiWordSpans(lower, spans); k < n; k += 2) words.push(lower.slice(spans[k], spans[k + 1]));
+      for (let k = 0, n = asciiWordSpans(lower, spans); k < n; k += 3) {
+        words.push(lower.slice(spans[k], spans[k + 1]));
+        assert.equal(spans[k + 2], hashOf(lower, spans[k]!, spans[k + 1]!));
+      }
       assert.deepEqual(words, lower.match(/[\p{L}\p{N}]+/gu) ?? []);
     }),
     { numRuns: runs(500) },

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WordTable, wordAt } from '../../src/core/text/word-table.ts';
 import { findWords, wordSpans } from '../../src/core/topic-words.ts';
+import { hashOf } from '../../src/core/text/word-hash.ts';
 
 /** Looks every word of `text` up, judging (and adding) the ones the table does not have. */
 function lookUp<T extends {}>(table: WordTable<T>, text: string, judge: (word: string, id: number) => T): T[] {
@@ -24,8 +25,8 @@ test('word-table: finds each added word again, wherever it is written', () => {
   const again = lookUp(table, '(Kabul’s, kabul; Kabul)', judge);
   assert.deepEqual(again, [c, b, a]);
   assert.ok(again[0] === c && again[2] === a, 'the very same values');
-  assert.equal(table.find('xKabul', 1, 6), a, 'found without a hash given, at any offset');
-  assert.equal(table.find('Kabu', 0, 4), undefined);
+  assert.equal(table.find('xKabul', 1, 6, hashOf('xKabul', 1, 6)), a, 'found at any offset');
+  assert.equal(table.find('Kabu', 0, 4, hashOf('Kabu', 0, 4)), undefined);
   // Enough words to grow the table and its characters several times: each is still found, and judged once.
   const many = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`).join(' ');
   const first = lookUp(table, many, judge);
@@ -34,7 +35,7 @@ test('word-table: finds each added word again, wherever it is written', () => {
   assert.equal(table.size, judged.length);
   table.clear();
   assert.equal(table.size, 0);
-  assert.equal(table.find('Kabul', 0, 5), undefined);
+  assert.equal(table.find('Kabul', 0, 5, hashOf('Kabul', 0, 5)), undefined);
   assert.deepEqual(lookUp(table, 'Kabul', judge)[0], { raw: 'Kabul', id: 0 });
 });
 

@@ -5,6 +5,7 @@
  */
 import { stemmer } from 'stemmer';
 import { WordTable, wordAt } from './word-table.ts';
+import { FNV_OFFSET, FNV_PRIME, hashOf } from './word-hash.ts';
 
 /** Tokenizer and stemmer bound to one stopword list. */
 export interface Analyzer {
@@ -79,18 +80,28 @@ function decimal(text: string, from: number): number {
 }
 
 /**
- * Start and end of each word, two numbers a word, in `at` up to `length`. The array is reused from
- * text to text and never shortened: setting an array's length to 0 drops its storage, and growing
- * it back for every sentence was the load's largest allocation.
+ * Start, end and `hashOf` of each word, three numbers a word, in `at` up to `length`; the hash is 0
+ * where the end is negative, as that word is rebuilt before it is looked up. The array is reused from
+ * text to text (growing it back for every sentence was the load's largest allocation), and typed: a
+ * hash is often no small integer, and one in a plain array turned all of its numbers into doubles.
  */
 interface Spans {
-  at: number[];
+  at: Int32Array;
   length: number;
 }
 
-const push = (spans: Spans, start: number, end: number) => {
+const emptySpans = (): Spans => ({ at: new Int32Array(256), length: 0 });
+
+/** Empties `spans` with room for the words of a text of `length` characters: fewer words than characters. */
+function reset(spans: Spans, length: number): void {
+  spans.length = 0;
+  if (spans.at.length < 3 * length) spans.at = new Int32Array(6 * length);
+}
+
+const push = (spans: Spans, start: number, end: number, hash: number) => {
   spans.at[spans.length++] = start;
   spans.at[spans.length++] = end;
+  spans.at[spans.length++] = hash;
 };
 
 /**
@@ -99,18 +110,20 @@ const push = (spans: Spans, start: number, end: number) => {
  * drop the dots of an acronym or the commas of a number.
  */
 function findWords(text: string, spans: Spans): string {
-  spans.length = 0;
   if (!NOT_PLAIN.test(text)) {
     const lower = text.toLowerCase();
+    reset(spans, lower.length);
     plainSpans(lower, spans);
     return lower;
   }
   const normal = text.normalize('NFKC').toLowerCase();
+  reset(spans, normal.length);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(normal); m !== null; m = TOKEN.exec(normal)) {
     const word = m[1] ?? m[2]!;
     const end = m.index + word.length;
-    push(spans, m.index, m[1] !== undefined || word.includes(',') ? -end : end);
+    if (m[1] !== undefined || word.includes(',')) push(spans, m.index, -end, 0);
+    else push(spans, m.index, end, hashOf(normal, m.index, end));
   }
   return normal;
 }
@@ -131,12 +144,15 @@ function plainSpans(text: string, spans: Spans): void {
       // 1; the possessive is not part of that alternative, so "U.S.A’s" is "usa", "s".
       while (codeAt(text, end) === DOT && isLetter(codeAt(text, end + 1)) && !isWordChar(codeAt(text, end + 2))) end += 2;
       if (end > start + 1) {
-        push(spans, start, -end);
+        push(spans, start, -end, 0);
         start = end;
         continue;
       }
-      // 4.
-      push(spans, start, (end = skipWord(text, end)));
+      // 4. Hashed as it is read: a second pass over the word's characters was much of a cold
+      // start's cost, before V8 optimizes this scan.
+      let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      for (let d = codeAt(text, end); isWordChar(d); d = codeAt(text, ++end)) hash = Math.imul(hash ^ d, FNV_PRIME);
+      push(spans, start, end, hash);
     } else {
       // 2, else 3.
       const digits = skipDigits(text, end);
@@ -144,8 +160,11 @@ function plainSpans(text: string, spans: Spans): void {
       while (codeAt(text, groups) === COMMA && isDigit(codeAt(text, groups + 1)) && isDigit(codeAt(text, groups + 2)) && isDigit(codeAt(text, groups + 3))) groups += 4;
       // A digit after the last group fails `(?![\p{N}])`, and the pattern gives that group back: "1,234,5678" is "1234", "5678".
       if (isDigit(codeAt(text, groups))) groups -= 4;
-      if (groups > digits) push(spans, start, -(end = decimal(text, groups)));
-      else push(spans, start, (end = skipWord(text, decimal(text, digits))));
+      if (groups > digits) push(spans, start, -(end = decimal(text, groups)), 0);
+      else {
+        end = skipWord(text, decimal(text, digits));
+        push(spans, start, end, hashOf(text, start, end));
+      }
     }
     const q = codeAt(text, end);
     if ((q === APOSTROPHE || q === RIGHT_QUOTE) && codeAt(text, end + 1) === S && !isWordChar(codeAt(text, end + 2))) end += 2;
@@ -165,37 +184,37 @@ function spanWord(text: string, start: number, end: number): string {
 export function createAnalyzer(options: { stopwords: ReadonlySet<string> }): Analyzer {
   const { stopwords } = options;
   const memo = new Map<string, string>();
-  const spans: Spans = { at: [], length: 0 };
+  const spans = emptySpans();
 
   const words = (text: string): string[] => {
     const source = findWords(text, spans);
     const out: string[] = [];
-    for (let i = 0; i < spans.length; i += 2) out.push(spanWord(source, spans.at[i]!, spans.at[i + 1]!));
+    for (let i = 0; i < spans.length; i += 3) out.push(spanWord(source, spans.at[i]!, spans.at[i + 1]!));
     return out;
   };
 
   const wordIds = (value: (word: string) => number) => {
     // Numbers of words, each computed once and found again by the word's place in a text.
     const ids = new WordTable<number>();
-    const idOf = (text: string, start: number, end: number): number => {
-      const id = ids.find(text, start, end);
+    const idOf = (text: string, start: number, end: number, hash: number): number => {
+      const id = ids.find(text, start, end, hash);
       if (id !== undefined) return id;
       if (ids.size >= MAX_MEMO) ids.clear();
-      return ids.add(text, start, end, value(wordAt(text, start, end)));
+      return ids.add(text, start, end, value(wordAt(text, start, end)), hash);
     };
     // Its own, as `value` may call `words`.
-    const found: Spans = { at: [], length: 0 };
+    const found = emptySpans();
     return (text: string): number[] => {
       const source = findWords(text, found);
       const out: number[] = [];
-      for (let i = 0; i < found.length; i += 2) {
+      for (let i = 0; i < found.length; i += 3) {
         const start = found.at[i]!;
         const end = found.at[i + 1]!;
         let id: number;
-        if (end > 0) id = idOf(source, start, end);
+        if (end > 0) id = idOf(source, start, end, found.at[i + 2]!);
         else {
           const word = spanWord(source, start, end);
-          id = idOf(word, 0, word.length);
+          id = idOf(word, 0, word.length, hashOf(word, 0, word.length));
         }
         if (id >= 0) out.push(id);
       }

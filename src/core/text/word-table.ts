@@ -1,5 +1,3 @@
-import { hashOf } from './word-hash.ts';
-
 /**
  * What is known of each distinct word, found by the word's place in the text it is read from: a
  * word seen before costs no substring and no Map lookup. Open addressing over four int32s a slot:
@@ -23,8 +21,12 @@ export class WordTable<T extends {}> {
     return this.values.length;
   }
 
-  /** The value of the word from `start` to `end` of `text`, whose `hashOf` is `hash`; undefined if not added yet. */
-  find(text: string, start: number, end: number, hash = hashOf(text, start, end)): T | undefined {
+  /**
+   * The value of the word from `start` to `end` of `text`, whose `hashOf` is `hash`; undefined if
+   * not added yet. The hash is given, as a scan can compute it while it reads the word: a second
+   * pass over the characters was much of a cold start's cost, before V8 optimizes the scans.
+   */
+  find(text: string, start: number, end: number, hash: number): T | undefined {
     const { slots, chars } = this;
     const mask = slots.length - 4;
     for (let slot = home(hash, mask); slots[slot + 2] !== 0; slot = (slot + 4) & mask) {
@@ -38,7 +40,7 @@ export class WordTable<T extends {}> {
   }
 
   /** Adds a non-empty word that `find` does not have, with its value; returns the value. */
-  add(text: string, start: number, end: number, value: T, hash = hashOf(text, start, end)): T {
+  add(text: string, start: number, end: number, value: T, hash: number): T {
     const id = this.values.length;
     this.values.push(value);
     if (this.used + end - start > this.chars.length) {
