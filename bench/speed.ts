@@ -58,8 +58,9 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 }
 
 function runChild(size: number, dir: string, out: string): Promise<string | undefined> {
-  // V8's default limits, as `npm start` runs the bot: a heap flag here would measure another process.
-  const args = ['--expose-gc', '--import', 'tsx', join(PROJECT_ROOT, 'bench', 'speed-run.ts')];
+  // As `npm start` runs the bot: V8's pool sized to the machine, and V8's default heap limits (a
+  // heap flag here would measure another process).
+  const args = ['--v8-pool-size=0', '--expose-gc', '--import', 'tsx', join(PROJECT_ROOT, 'bench', 'speed-run.ts')];
   args.push('--size', String(size), '--dir', dir, '--seed', String(seed), '--queries', values.queries, '--out', out);
   args.push('--corpus-stats', JSON.stringify(corpusStats(dir)));
   return new Promise((resolve) => {
