@@ -41,6 +41,8 @@ export interface EngineTiming {
 /** Everything `bench/results/quality.json` holds. */
 export interface QualityRecord {
   generatedAt: string;
+  /** The process's Node flags: the timings depend on how V8 runs (its pool size, say). */
+  nodeFlags: string[];
   dataDir: string;
   words: number;
   clusters: number;

@@ -156,6 +156,7 @@ function main(): void {
 
   const record: QualityRecord = {
     generatedAt: new Date().toISOString(),
+    nodeFlags: process.execArgv,
     dataDir: args.dataDir,
     words: args.words,
     clusters: clusters.length,

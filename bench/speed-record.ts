@@ -15,6 +15,8 @@ export interface MachineInfo {
   totalMemoryBytes: number;
   node: string;
   platform: string;
+  /** The process's Node flags: how V8 runs (its pool size, say) changes the figures. */
+  nodeFlags: string[];
 }
 
 export function machineInfo(): MachineInfo {
@@ -25,6 +27,7 @@ export function machineInfo(): MachineInfo {
     totalMemoryBytes: totalmem(),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    nodeFlags: process.execArgv,
   };
 }
 

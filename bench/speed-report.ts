@@ -79,7 +79,7 @@ export function formatTargets(records: readonly SpeedRecord[]): string {
 }
 
 export function formatMachine(machine: MachineInfo): string {
-  return `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${(machine.totalMemoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${machine.node} (${machine.platform}).`;
+  return `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${(machine.totalMemoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${machine.node} (${machine.platform})${machine.nodeFlags.length ? `, flags ${machine.nodeFlags.join(' ')}` : ''}.`;
 }
 
 function formatEngine(records: readonly SpeedRecord[]): string {

@@ -91,10 +91,10 @@ const NOT_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Where `lower.match(WORD)` finds words in lowercased ASCII text, as start, end and `hashOf`
- * triples in `into`, which must hold 3 numbers per 2 characters of the text, plus 3 (a word and the character after it: two characters, three numbers); returns how
- * many numbers it wrote. In ASCII a letter or digit is a-z or 0-9: scanning the codes is several
- * times faster than the Unicode pattern, and hashing as it reads spares the table a second pass
- * over each word's characters, which is much of a cold start's cost before V8 optimizes the scan.
+ * triples in `into`; returns how many numbers it wrote. `into` must hold 3 numbers for every 2
+ * characters of the text, plus 3: a word and the character after it take two or more. In ASCII a
+ * letter or digit is a-z or 0-9: scanning the codes is several times faster than the Unicode
+ * pattern, and hashing as it reads spares the word table a second pass over the characters.
  */
 export function asciiWordSpans(lower: string, into: Int32Array): number {
   let n = 0;

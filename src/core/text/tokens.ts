@@ -148,8 +148,7 @@ function plainSpans(text: string, spans: Spans): void {
         start = end;
         continue;
       }
-      // 4. Hashed as it is read: a second pass over the word's characters was much of a cold
-      // start's cost, before V8 optimizes this scan.
+      // 4. Hashed as it is read, so the word table need not read the characters again.
       let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       for (let d = codeAt(text, end); isWordChar(d); d = codeAt(text, ++end)) hash = Math.imul(hash ^ d, FNV_PRIME);
       push(spans, start, end, hash);

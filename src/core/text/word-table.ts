@@ -23,8 +23,8 @@ export class WordTable<T extends {}> {
 
   /**
    * The value of the word from `start` to `end` of `text`, whose `hashOf` is `hash`; undefined if
-   * not added yet. The hash is given, as a scan can compute it while it reads the word: a second
-   * pass over the characters was much of a cold start's cost, before V8 optimizes the scans.
+   * not added yet. The hash is given, as the scan that found the word computes it as it reads:
+   * another pass over the characters costs most before V8 optimizes the loops.
    */
   find(text: string, start: number, end: number, hash: number): T | undefined {
     const { slots, chars } = this;
