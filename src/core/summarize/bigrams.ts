@@ -43,8 +43,9 @@ export function documentBigrams(sentences: readonly Sentence[], tools: TextTools
   const texts: string[] = [];
   const codes: Int32Array[] = [];
   for (const sentence of sentences) {
-    texts.push(sentence.text);
-    codes.push(coder.read(sentence.text));
+    const text = sentence.text;
+    texts.push(text);
+    codes.push(coder.read(text));
   }
   const { ids, ends, size } = pairsOf(codes);
   return { ids, ends, codes, ...weigh(sentences, texts, ids, size) };
