@@ -1,13 +1,18 @@
 import { bootstrap } from './app/bootstrap.ts';
 import { startBot } from './app/run-bot.ts';
 import { runConsoleSession } from './adapters/console/console-session.ts';
+import { TerminalScreen } from './adapters/console/terminal-screen.ts';
+import { reloadNotice } from './adapters/console/render-text.ts';
 
 // With chat tokens the bot serves Discord and/or Slack until SIGINT or SIGTERM; without any,
 // it is a terminal session with the same commands, where daily digests print.
 try {
   const chat = Boolean(process.env.DISCORD_TOKEN || process.env.SLACK_BOT_TOKEN);
-  const app = await bootstrap(process.env, { defaultLogLevel: chat ? 'info' : 'warn' });
-  const starting = startBot(app);
+  // A person at a terminal reads digests there; log lines would land over their prompt.
+  const interactive = !chat && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const app = await bootstrap(process.env, { defaultLogLevel: chat ? 'info' : 'warn', logToFile: interactive });
+  const screen = chat ? undefined : new TerminalScreen(process.stdout);
+  const starting = startBot(app, screen ? { consoleOutput: screen, onArticlesReloaded: (report) => screen.write(`${reloadNotice(report)}\n`) } : {});
   let signalled = false;
   const shutdown = (reason: string, exitCode: number) => {
     if (signalled) {
@@ -37,9 +42,14 @@ try {
   process.on('uncaughtException', crash('uncaught exception'));
   const bot = await starting;
 
-  if (bot.platforms.includes('console')) {
+  if (screen) {
     const top = app.deps.corpus.current.topics.find((t) => t.kind === 'entity');
-    await runConsoleSession({ input: process.stdin, output: process.stdout, deps: app.deps, openingTopic: top?.name });
+    const skipped = app.load.skipped.length;
+    const notes = [
+      `Loaded ${app.load.articles} articles from ${app.config.ARTICLES_DIR}${skipped ? `; ${skipped} files skipped (/reload lists them)` : ''}.`,
+      ...(app.logFile ? [`Logs: ${app.logFile}`] : []),
+    ];
+    await runConsoleSession({ input: process.stdin, output: process.stdout, screen, deps: app.deps, openingTopic: top?.name, notes });
     await bot.stop();
   } else {
     app.logger.info({ platforms: bot.platforms }, 'bot running; Ctrl-C or SIGTERM stops it');

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import 'dotenv/config';
 import type { Logger } from 'pino';
 import { parseConfig, type Config } from '../config/env.ts';
 import { loadEngine } from '../config/load-engine.ts';
-import { LiveCorpus } from './live-corpus.ts';
+import { LiveCorpus, type ReloadReport } from './live-corpus.ts';
 import { createLogger } from './logger.ts';
 import type { CommandDeps, Length } from '../commands/types.ts';
 import type { Budget } from '../core/types.ts';
@@ -12,6 +12,19 @@ export interface App {
   config: Config;
   logger: Logger;
   deps: CommandDeps;
+  /** What the first load read and skipped. */
+  load: ReloadReport;
+  /** Where the logs go when not to stderr. */
+  logFile?: string;
+}
+
+export interface BootstrapOptions {
+  defaultLogLevel?: string;
+  /**
+   * Log to `DATA_DIR/bot.log` instead of stderr: in an interactive terminal session, log lines
+   * printed over the prompt bury what the user typed and the digests they asked for.
+   */
+  logToFile?: boolean;
 }
 
 export function budgetsFrom(config: Config): Record<Length, Budget> {
@@ -27,14 +40,15 @@ export function budgetsFrom(config: Config): Record<Length, Budget> {
  * Validates config, compiles the rules and loads the articles once. Throws with a message
  * that names the bad setting or file; callers print it and exit non-zero.
  */
-export async function bootstrap(env: Record<string, string | undefined>, options: { defaultLogLevel?: string } = {}): Promise<App> {
+export async function bootstrap(env: Record<string, string | undefined>, options: BootstrapOptions = {}): Promise<App> {
   const config = parseConfig({ LOG_LEVEL: options.defaultLogLevel, ...env });
-  const logger = createLogger(config.LOG_LEVEL);
+  const logFile = options.logToFile ? join(resolve(config.DATA_DIR), 'bot.log') : undefined;
+  const logger = createLogger(config.LOG_LEVEL, logFile ? { file: logFile } : {});
   const engine = loadEngine(resolve(config.CONFIG_DIR));
   const corpus = new LiveCorpus({ engine, dir: resolve(config.ARTICLES_DIR), maxBytes: config.MAX_ARTICLE_BYTES });
   const report = await corpus.reload();
   if (!report.ok) throw new Error(`cannot load articles from ${config.ARTICLES_DIR} (ARTICLES_DIR): ${report.error}`);
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
   logger.info({ articles: report.articles, skipped: report.skipped.length, ms: report.elapsedMs }, 'articles loaded');
-  return { config, logger, deps: { corpus, budgets: budgetsFrom(config) } };
+  return { config, logger, deps: { corpus, budgets: budgetsFrom(config) }, load: report, ...(logFile ? { logFile } : {}) };
 }

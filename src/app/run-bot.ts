@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import { digestTopic } from '../core/digest.ts';
 import { platformsOf } from '../config/env.ts';
 import { createScheduler, type ScheduleFn, type Scheduler } from '../scheduler/scheduler.ts';
@@ -10,7 +9,8 @@ import { RateLimiter } from '../commands/rate-limit.ts';
 import { watchArticles, type ArticleWatcher } from './watch-articles.ts';
 import { createMetrics } from './metrics.ts';
 import { startOpsServer, type OpsServer } from './ops-server.ts';
-import { startPlatforms, type Platforms } from './start-platforms.ts';
+import { startPlatforms, type Platforms, type TextOutput } from './start-platforms.ts';
+import type { ReloadReport } from './live-corpus.ts';
 import { routePublisher } from './route-publisher.ts';
 import type { App } from './bootstrap.ts';
 
@@ -32,7 +32,9 @@ export interface RunningBot {
 
 export interface RunOptions {
   /** Where the terminal's scheduled digests go when no chat platform is configured. */
-  consoleOutput?: Writable;
+  consoleOutput?: TextOutput;
+  /** Told after each reload that a change in the articles folder started. */
+  onArticlesReloaded?: (report: ReloadReport) => void;
   clock?: Clock;
   schedule?: ScheduleFn;
 }
@@ -105,7 +107,10 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
         debounceMs: config.RELOAD_DEBOUNCE_MS,
         reload: () => deps.corpus.reload(),
         logger,
-        onReload: (report) => metrics?.reloaded(report),
+        onReload: (report) => {
+          metrics?.reloaded(report);
+          options.onArticlesReloaded?.(report);
+        },
       });
     }
     await scheduler.start();

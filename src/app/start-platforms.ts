@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { platformsOf, type Config } from '../config/env.ts';
 import type { CommandDeps } from '../commands/types.ts';
@@ -6,6 +5,11 @@ import { createConsolePublisher } from '../scheduler/console-publisher.ts';
 import type { Publisher } from '../scheduler/publisher.ts';
 import type { Platform } from '../store/types.ts';
 import { renderDigestText } from '../adapters/console/render-text.ts';
+
+/** Where the terminal's text goes: stdout, or a screen that keeps the prompt below it. */
+export interface TextOutput {
+  write(text: string): unknown;
+}
 
 export interface PlatformHandle {
   publisher: Publisher;
@@ -27,7 +31,7 @@ export interface Platforms {
  * Platform libraries are imported only when used, so the terminal session starts fast. If one
  * platform fails to start, those already started are stopped before the error is passed on.
  */
-export async function startPlatforms(config: Config, deps: CommandDeps, logger: Logger, consoleOutput: Writable): Promise<Platforms> {
+export async function startPlatforms(config: Config, deps: CommandDeps, logger: Logger, consoleOutput: TextOutput): Promise<Platforms> {
   const handles = new Map<Platform, PlatformHandle>();
   const stop = async () => void (await Promise.allSettled([...handles.values()].map((h) => h.stop())));
   let slackPort: number | undefined;

@@ -35,6 +35,13 @@ export function renderDigestText(digest: Digest): string {
   return [head, '', ...digest.items.map((item, i) => renderItem(item, i + 1))].join('\n');
 }
 
+/** One line on what an automatic reload did; `/reload` gives the whole report. */
+export function reloadNotice(report: Extract<Reply, { kind: 'reload' }>['report']): string {
+  const [summary] = describeReply({ kind: 'reload', report }, TEXT_MARKUP);
+  const details = report.ok && report.skipped.length > 0 ? ' (/reload lists them)' : '';
+  return `The articles folder changed. ${summary}${details}`;
+}
+
 /** Any command reply as plain text for a terminal. */
 export function renderReplyText(reply: Reply): string {
   if (reply.kind === 'digest') return renderDigestText(reply.digest);
