@@ -35,7 +35,7 @@ export interface LoadReportEntry {
   outcome: LoadOutcome;
   /** Why it was skipped, or which file it duplicates; absent for a clean load. */
   reason?: string;
-  /** Non-fatal notes, e.g. "decoded as windows-1252". */
+  /** Non-fatal notes, e.g. "not valid UTF-8, read as windows-1252". */
   warnings?: string[];
 }
 
