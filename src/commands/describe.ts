@@ -81,14 +81,23 @@ export function emptyDigestText(digest: Digest, m: Markup): string {
   return `Nothing in the loaded articles about "${m.text(digestTitle(digest))}".${maybe}`;
 }
 
+const FILES_LISTED = 20;
+
+/** A bullet for each of the first files, then how many more: a reply, not 10,000 lines. */
+function fileLines<T>(files: readonly T[], line: (file: T) => string, more: string): string[] {
+  const lines = files.slice(0, FILES_LISTED).map((f) => `• ${line(f)}`);
+  if (files.length > FILES_LISTED) lines.push(`• and ${files.length - FILES_LISTED} more ${more}`);
+  return lines;
+}
+
 function reloadText(r: ReloadReport, m: Markup): string[] {
   if (!r.ok) return [`Reload failed, still serving the previous ${plural(r.articles, 'article')}: ${m.text(r.error ?? 'unknown error')}`];
-  const lines = [
-    `Reloaded ${plural(r.articles, 'article')} in ${r.elapsedMs} ms: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed, ${r.skipped.length} skipped.`,
+  const warned = r.warned.length > 0 ? `, ${r.warned.length} with warnings` : '';
+  return [
+    `Reloaded ${plural(r.articles, 'article')} in ${r.elapsedMs} ms: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed, ${r.skipped.length} skipped${warned}.`,
+    ...fileLines(r.skipped, (s) => `skipped ${m.text(s.file)}: ${m.text(s.reason)}`, 'skipped files (see the log)'),
+    ...fileLines(r.warned, (w) => `warning on ${m.text(w.file)}: ${m.text(w.warnings.join('; '))}`, 'files with warnings'),
   ];
-  for (const s of r.skipped.slice(0, 20)) lines.push(`• skipped ${m.text(s.file)}: ${m.text(s.reason)}`);
-  if (r.skipped.length > 20) lines.push(`• and ${r.skipped.length - 20} more skipped files (see the log)`);
-  return lines;
 }
 
 export function scheduleText(s: Subscription, m: Markup): string {
