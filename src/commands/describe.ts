@@ -20,11 +20,6 @@ export interface Markup {
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The outlet's name, or the article's file when no outlet could be found. */
-export function sourceLabel(s: SourceRef): string {
-  return s.source === 'unknown outlet' ? s.file : s.source;
-}
-
 /** Only web links are shown as links: a `javascript:` or `file:` URL in front matter is not. */
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -38,7 +33,7 @@ export function safeUrl(url: string | undefined): string | undefined {
 
 export function sourceText(s: SourceRef, m: Markup): string {
   const url = safeUrl(s.url);
-  return url ? m.link(sourceLabel(s), url) : m.text(sourceLabel(s));
+  return url ? m.link(s.source, url) : m.text(s.source);
 }
 
 /**
@@ -54,7 +49,7 @@ export function sourcePieces(item: DigestItem, show: (s: SourceRef) => string): 
 
 /** A claim's outlets, each once, the first few by name: "AP, Reuters and 3 more outlets". */
 function outletsText(sources: readonly SourceRef[], m: Markup): string {
-  const labels = [...new Set(sources.map(sourceLabel))];
+  const labels = [...new Set(sources.map((s) => s.source))];
   const named = labels.slice(0, SOURCES_LISTED).map((l) => m.text(l)).join(', ');
   return labels.length > SOURCES_LISTED ? `${named} and ${plural(labels.length - SOURCES_LISTED, 'more outlet')}` : named;
 }

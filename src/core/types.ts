@@ -93,6 +93,7 @@ export interface Sentence {
 /** Where an item's text was reported. */
 export interface SourceRef {
   title: string;
+  /** The outlet; for an article whose outlet is unknown, its title in quotes (first words when long). */
   source: string;
   file: string;
   url?: string;
