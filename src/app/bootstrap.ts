@@ -49,6 +49,7 @@ export async function bootstrap(env: Record<string, string | undefined>, options
   const report = await corpus.reload();
   if (!report.ok) throw new Error(`cannot load articles from ${config.ARTICLES_DIR} (ARTICLES_DIR): ${report.error}`);
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
-  logger.info({ articles: report.articles, skipped: report.skipped.length, ms: report.elapsedMs }, 'articles loaded');
+  for (const w of report.warned) logger.warn({ file: w.file, warnings: w.warnings }, 'article loaded with warnings');
+  logger.info({ articles: report.articles, skipped: report.skipped.length, warned: report.warned.length, ms: report.elapsedMs }, 'articles loaded');
   return { config, logger, deps: { corpus, budgets: budgetsFrom(config) }, load: report, ...(logFile ? { logFile } : {}) };
 }

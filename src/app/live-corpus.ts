@@ -12,6 +12,8 @@ export interface ReloadReport {
   removed: string[];
   changed: string[];
   skipped: { file: string; reason: string }[];
+  /** Files that loaded, but not as written: read as windows-1252, a date or URL dropped. */
+  warned: { file: string; warnings: string[] }[];
   articles: number;
   /** Files opened and read: on a reload, only those new or changed since the last load. */
   filesRead?: number;
@@ -102,10 +104,13 @@ export class LiveCorpus {
       const changes = diff(this.#files, load.files);
       this.#current = next;
       this.#files = load.files;
-      const skipped = next.report
-        .filter((e) => e.outcome !== 'loaded')
-        .map((e) => ({ file: e.file, reason: e.reason ?? e.outcome }));
-      return { ok: true, ...changes, skipped, articles: next.articles.length, filesRead: load.filesRead, elapsedMs: elapsed() };
+      const skipped: ReloadReport['skipped'] = [];
+      const warned: ReloadReport['warned'] = [];
+      for (const e of next.report) {
+        if (e.outcome !== 'loaded') skipped.push({ file: e.file, reason: e.reason ?? e.outcome });
+        else if (e.warnings?.length) warned.push({ file: e.file, warnings: e.warnings });
+      }
+      return { ok: true, ...changes, skipped, warned, articles: next.articles.length, filesRead: load.filesRead, elapsedMs: elapsed() };
     } catch (err) {
       return {
         ok: false,
@@ -114,6 +119,7 @@ export class LiveCorpus {
         removed: [],
         changed: [],
         skipped: [],
+        warned: [],
         articles: this.#current?.articles.length ?? 0,
         filesRead: 0,
         elapsedMs: elapsed(),

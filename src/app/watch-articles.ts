@@ -20,6 +20,13 @@ export interface ArticleWatcher {
 // Editors and copy tools write swap and temporary files beside the real ones.
 const ignored = (name: string) => name.startsWith('.') || name.endsWith('~') || /\.(swp|tmp|part|crdownload)$/i.test(name);
 
+const FILES_LOGGED = 10;
+
+/** The first few files with why, then how many more: one readable line even when 10,000 files are bad. */
+function firstFiles(lines: string[]): string[] {
+  return lines.length > FILES_LOGGED ? [...lines.slice(0, FILES_LOGGED), `and ${lines.length - FILES_LOGGED} more`] : lines;
+}
+
 /**
  * Reloads the articles when files in the folder change, debounced. A change that arrives while
  * a reload runs starts one more reload after it, so the last change is never missed.
@@ -41,7 +48,13 @@ export function watchArticles(dir: string, options: WatchOptions): ArticleWatche
     running = (async () => {
       const report = await options.reload();
       if (report.ok) {
-        logger.info({ added: report.added.length, removed: report.removed.length, changed: report.changed.length, skipped: report.skipped.length, ms: report.elapsedMs }, 'articles reloaded after a change');
+        const { added, removed, changed, skipped, warned } = report;
+        const files = {
+          ...(skipped.length > 0 ? { skippedFiles: firstFiles(skipped.map((s) => `${s.file}: ${s.reason}`)) } : {}),
+          ...(warned.length > 0 ? { warnedFiles: firstFiles(warned.map((w) => `${w.file}: ${w.warnings.join('; ')}`)) } : {}),
+        };
+        const counts = { added: added.length, removed: removed.length, changed: changed.length, skipped: skipped.length, warned: warned.length };
+        logger.info({ ...counts, ...files, ms: report.elapsedMs }, 'articles reloaded after a change');
       } else {
         logger.warn({ error: report.error }, 'reload after a change failed; still serving the previous articles');
       }

@@ -20,11 +20,6 @@ export interface Markup {
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The outlet's name, or the article's file when no outlet could be found. */
-export function sourceLabel(s: SourceRef): string {
-  return s.source === 'unknown outlet' ? s.file : s.source;
-}
-
 /** Only web links are shown as links: a `javascript:` or `file:` URL in front matter is not. */
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -38,7 +33,7 @@ export function safeUrl(url: string | undefined): string | undefined {
 
 export function sourceText(s: SourceRef, m: Markup): string {
   const url = safeUrl(s.url);
-  return url ? m.link(sourceLabel(s), url) : m.text(sourceLabel(s));
+  return url ? m.link(s.source, url) : m.text(s.source);
 }
 
 /**
@@ -54,7 +49,7 @@ export function sourcePieces(item: DigestItem, show: (s: SourceRef) => string): 
 
 /** A claim's outlets, each once, the first few by name: "AP, Reuters and 3 more outlets". */
 function outletsText(sources: readonly SourceRef[], m: Markup): string {
-  const labels = [...new Set(sources.map(sourceLabel))];
+  const labels = [...new Set(sources.map((s) => s.source))];
   const named = labels.slice(0, SOURCES_LISTED).map((l) => m.text(l)).join(', ');
   return labels.length > SOURCES_LISTED ? `${named} and ${plural(labels.length - SOURCES_LISTED, 'more outlet')}` : named;
 }
@@ -81,14 +76,23 @@ export function emptyDigestText(digest: Digest, m: Markup): string {
   return `Nothing in the loaded articles about "${m.text(digestTitle(digest))}".${maybe}`;
 }
 
+const FILES_LISTED = 20;
+
+/** A bullet for each of the first files, then how many more: a reply, not 10,000 lines. */
+function fileLines<T>(files: readonly T[], line: (file: T) => string, more: string): string[] {
+  const lines = files.slice(0, FILES_LISTED).map((f) => `• ${line(f)}`);
+  if (files.length > FILES_LISTED) lines.push(`• and ${files.length - FILES_LISTED} more ${more}`);
+  return lines;
+}
+
 function reloadText(r: ReloadReport, m: Markup): string[] {
   if (!r.ok) return [`Reload failed, still serving the previous ${plural(r.articles, 'article')}: ${m.text(r.error ?? 'unknown error')}`];
-  const lines = [
-    `Reloaded ${plural(r.articles, 'article')} in ${r.elapsedMs} ms: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed, ${r.skipped.length} skipped.`,
+  const warned = r.warned.length > 0 ? `, ${r.warned.length} with warnings` : '';
+  return [
+    `Reloaded ${plural(r.articles, 'article')} in ${r.elapsedMs} ms: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed, ${r.skipped.length} skipped${warned}.`,
+    ...fileLines(r.skipped, (s) => `skipped ${m.text(s.file)}: ${m.text(s.reason)}`, 'skipped files (see the log)'),
+    ...fileLines(r.warned, (w) => `warning on ${m.text(w.file)}: ${m.text(w.warnings.join('; '))}`, 'files with warnings'),
   ];
-  for (const s of r.skipped.slice(0, 20)) lines.push(`• skipped ${m.text(s.file)}: ${m.text(s.reason)}`);
-  if (r.skipped.length > 20) lines.push(`• and ${r.skipped.length - 20} more skipped files (see the log)`);
-  return lines;
 }
 
 export function scheduleText(s: Subscription, m: Markup): string {

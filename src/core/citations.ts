@@ -1,5 +1,6 @@
 import type { Article, SourceRef } from './types.ts';
 import type { Corpus } from './corpus.ts';
+import { UNKNOWN_OUTLET } from './metadata.ts';
 
 /**
  * An item lists at most this many of the articles that report it and counts the rest. A fact a
@@ -9,9 +10,22 @@ import type { Corpus } from './corpus.ts';
  */
 export const SOURCES_LISTED = 6;
 
+const LABEL_WORDS = 8;
+
+/**
+ * Who reported an article, as a reader is shown it: its outlet, or when none is known its title in
+ * quotes, cut to its first words: a hash file name (001_22de3a7143e72ed7.txt) tells a reader nothing.
+ */
+export function sourceName(article: Article): string {
+  if (article.source !== UNKNOWN_OUTLET) return article.source;
+  const words = article.title.split(' ');
+  if (words.length <= LABEL_WORDS) return `“${article.title}”`;
+  return `“${words.slice(0, LABEL_WORDS).join(' ').replace(/[\s,;:.…—–-]+$/u, '')}…”`;
+}
+
 export function sourceRef(article: Article): SourceRef {
   // No spread of a conditional object: that made a second object per source.
-  const ref: SourceRef = { title: article.title, source: article.source, file: article.file };
+  const ref: SourceRef = { title: article.title, source: sourceName(article), file: article.file };
   if (article.url) ref.url = article.url;
   return ref;
 }

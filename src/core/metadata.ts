@@ -2,6 +2,8 @@ import type { Article, CleanedText, RawArticle } from './types.ts';
 import { ownString } from './text/own-string.ts';
 
 const TITLE_WORDS = 12;
+/** The outlet of an article whose file, URL and text name none. */
+export const UNKNOWN_OUTLET = 'unknown outlet';
 
 /** "https://www.deccanherald.com/x" -> "deccanherald.com". */
 export function outletFromUrl(url: string | undefined): string | undefined {
@@ -33,7 +35,7 @@ export function resolveMetadata(raw: RawArticle, cleaned: CleanedText, id: numbe
     id,
     file: ownString(raw.file),
     title: ownString(raw.title ?? cleaned.hints.title ?? titleFromText(cleaned.paragraphs)),
-    source: ownString(raw.source ?? outletFromUrl(raw.url) ?? cleaned.hints.source ?? raw.siteHint ?? 'unknown outlet'),
+    source: ownString(raw.source ?? outletFromUrl(raw.url) ?? cleaned.hints.source ?? raw.siteHint ?? UNKNOWN_OUTLET),
     ...(url ? { url } : {}),
     published: ownString(raw.published ?? cleaned.hints.published ?? raw.mtime.slice(0, 10)),
     topics: (raw.topics ?? []).map(ownString),

@@ -35,7 +35,7 @@ export interface LoadReportEntry {
   outcome: LoadOutcome;
   /** Why it was skipped, or which file it duplicates; absent for a clean load. */
   reason?: string;
-  /** Non-fatal notes, e.g. "decoded as windows-1252". */
+  /** Non-fatal notes, e.g. "not valid UTF-8, read as windows-1252". */
   warnings?: string[];
 }
 
@@ -93,6 +93,7 @@ export interface Sentence {
 /** Where an item's text was reported. */
 export interface SourceRef {
   title: string;
+  /** The outlet; for an article whose outlet is unknown, its title in quotes (first words when long). */
   source: string;
   file: string;
   url?: string;

@@ -7,6 +7,7 @@ import { LiveCorpus } from '../../src/app/live-corpus.ts';
 import { watchArticles } from '../../src/app/watch-articles.ts';
 import type { ReloadReport } from '../../src/app/live-corpus.ts';
 import { realEngine, tempArticles } from '../helpers/fixtures.ts';
+import { captureLogs } from '../helpers/log-capture.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -79,6 +80,32 @@ test('watch: a change during a reload triggers one more reload after it', async 
     for (let waited = 0; reports.length < 2 && waited < 5000; waited += 20) await sleep(20);
     assert.equal(reports.length, 2);
     assert.equal(corpus.current.articles.length, 3, 'the file written during the first reload is loaded');
+  } finally {
+    await watcher.close();
+    cleanup();
+  }
+});
+
+test('watch: the reload log line names skipped files and files loaded with warnings, the first ten of each', async () => {
+  const { dir, cleanup } = tempArticles({ 'a.txt': 'The Taliban entered the city of Ghazni on Thursday after heavy fighting.\n' });
+  const corpus = new LiveCorpus({ engine: realEngine(), dir, maxBytes: 1e6 });
+  await corpus.reload();
+  const { logger, lines } = captureLogs('info');
+  let reloaded: () => void = () => {};
+  const done = new Promise<void>((resolve) => (reloaded = resolve));
+  const watcher = watchArticles(dir, { debounceMs: 100, reload: () => corpus.reload(), logger, onReload: () => reloaded() });
+  try {
+    await sleep(50);
+    const garbled = Buffer.concat([Buffer.from('Taliban fighters entered Herat '), Buffer.from([0xff, 0xfe, 0xc3, 0x28])]);
+    for (let i = 10; i < 22; i++) writeFileSync(join(dir, `bad-${i}.txt`), Buffer.concat([garbled, Buffer.from(` on day ${i}.\n`)]));
+    writeFileSync(join(dir, 'latin.txt'), Buffer.from('Les talibans sont entrés à Ghazni.\n', 'latin1'));
+    await Promise.race([done, sleep(5000)]);
+    const line = lines.find((l) => l.msg === 'articles reloaded after a change');
+    assert.ok(line, JSON.stringify(lines));
+    const reason = 'badly encoded: not valid UTF-8, and garbled when read as windows-1252';
+    assert.deepEqual(line.skippedFiles, [...Array.from({ length: 10 }, (_, i) => `bad-${i + 10}.txt: ${reason}`), 'and 2 more']);
+    assert.deepEqual(line.warnedFiles, ['latin.txt: not valid UTF-8, read as windows-1252']);
+    assert.deepEqual([line.added, line.skipped, line.warned], [1, 12, 1]);
   } finally {
     await watcher.close();
     cleanup();

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCommand } from '../../src/commands/registry.ts';
+import { renderReplyText } from '../../src/adapters/console/render-text.ts';
 import { errorText } from '../../src/commands/messages.ts';
 import { LiveCorpus } from '../../src/app/live-corpus.ts';
 import type { CommandDeps, Invoker, Reply } from '../../src/commands/types.ts';
@@ -73,6 +74,26 @@ test('commands: /reload is for admins; it reports what changed and keeps serving
     assert.ok(failed.kind === 'reload' && !failed.report.ok && failed.report.error);
     const still = await runCommand('summary', { topic: 'kandahar' }, user, deps);
     assert.ok(still.kind === 'digest' && still.digest.items.length === 1, 'the old corpus still serves');
+  } finally {
+    cleanup();
+  }
+});
+
+test('commands: /reload names badly encoded files it skipped and files it loaded with a warning', async () => {
+  const { dir, cleanup } = tempArticles({ 'a.txt': 'The Taliban entered the city of Ghazni on Thursday after heavy fighting.\n' });
+  try {
+    const deps = await depsFor(dir);
+    writeFileSync(join(dir, 'garbled.txt'), Buffer.concat([Buffer.from('Taliban fighters entered Herat '), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('\n')]));
+    writeFileSync(join(dir, 'latin.txt'), Buffer.from('Les talibans sont entrés à Ghazni, la capitale de la province.\n', 'latin1'));
+    const reply = await runCommand('reload', {}, admin, deps);
+    assert.ok(reply.kind === 'reload' && reply.report.ok);
+    assert.deepEqual(reply.report.skipped, [{ file: 'garbled.txt', reason: 'badly encoded: not valid UTF-8, and garbled when read as windows-1252' }]);
+    assert.deepEqual(reply.report.warned, [{ file: 'latin.txt', warnings: ['not valid UTF-8, read as windows-1252'] }]);
+    assert.match(renderReplyText(reply), /^Reloaded 2 articles in \d+ ms: 1 added, 0 removed, 0 changed, 1 skipped, 1 with warnings\.\n/);
+    assert.deepEqual(renderReplyText(reply).split('\n').slice(1), [
+      '• skipped garbled.txt: badly encoded: not valid UTF-8, and garbled when read as windows-1252',
+      '• warning on latin.txt: not valid UTF-8, read as windows-1252',
+    ]);
   } finally {
     cleanup();
   }

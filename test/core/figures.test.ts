@@ -10,6 +10,8 @@ const tools = () => {
   return { words: (t: string) => analyzer.words(t), stem: (w: string) => analyzer.stem(w), stopwords: analyzer.stopwords };
 };
 const source = (name: string) => ({ title: name, source: name, file: `${name}.txt` });
+const mention = (text: string, name: string, article: number): FigureMention[] =>
+  extractFigures(text, tools()).map((figure) => ({ figure, article, source: source(name) }));
 
 test('figures: a sentence without numbers has none', () => {
   assert.deepEqual(extractFigures('The Taliban entered the city.', tools()), []);
@@ -44,8 +46,6 @@ test('figures: units match on two shared stems, or one rare single stem', () => 
 
 test('figures: outlets that give different values for one claim disagree; one outlet with several values is left out', () => {
   const t = tools();
-  const mention = (text: string, name: string, article: number): FigureMention[] =>
-    extractFigures(text, t).map((figure) => ({ figure, article, source: source(name) }));
   const mentions = [
     ...mention('the ninth provincial capital they have seized', 'A', 0),
     ...mention('the tenth provincial capital to fall', 'B', 1),
@@ -59,11 +59,32 @@ test('figures: outlets that give different values for one claim disagree; one ou
   assert.equal(d.about, 'provincial capitals');
   assert.deepEqual(d.claims.map((c) => [c.value, c.sources.map((s) => s.source)]), [
     ['ninth', ['A']],
-    ['tenth / 10', ['B', 'C']],
+    ['10 / tenth', ['B', 'C']],
     ['11', ['D']],
   ]);
   const [days] = extractFigures('isolate Kabul within 30 days', t);
   assert.equal(findDisagreement(days!, mentions), undefined);
+});
+
+test('figures: a disagreement is ordered the same whatever order its mentions came in', () => {
+  const t = tools();
+  const mentions = [
+    ...mention('the tenth provincial capital to fall', 'reuters', 0),
+    ...mention('overrun 11 provincial capitals in a week', 'ANI', 1),
+    ...mention('overrun 10 provincial capitals in a week', 'AFP', 2),
+    ...mention('the 10th provincial capital to fall', '“Ghazni falls”', 3),
+    ...mention('the ninth provincial capital they have seized', 'Dawn', 4),
+  ];
+  const [figure] = extractFigures('overrun 10 provincial capitals in a week', t);
+  const expected = [
+    ['ninth', ['Dawn']],
+    ['10 / 10th / tenth', ['AFP', '“Ghazni falls”', 'reuters']],
+    ['11', ['ANI']],
+  ];
+  for (const order of [mentions, [...mentions].reverse()]) {
+    const d = findDisagreement(figure!, order);
+    assert.deepEqual(d?.claims.map((c) => [c.value, c.sources.map((s) => s.source)]), expected);
+  }
 });
 
 test('figures: agreement is not a disagreement', () => {

@@ -136,7 +136,43 @@ describe('loadArticles: decoding and normalisation', () => {
     const bytes = new Uint8Array([...Buffer.from('Caf', 'latin1'), 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94, 0x2e]);
     const { articles, report } = await loadFolder({ 'latin.txt': bytes });
     assert.equal(articles[0]?.body, 'Café “ok”.');
-    assert.deepEqual(report[0]?.warnings, ['not valid UTF-8; decoded as windows-1252']);
+    assert.deepEqual(report[0]?.warnings, ['not valid UTF-8, read as windows-1252']);
+  });
+
+  // Windows-1252 bytes of text: latin-1 below 0x100, the typographic block 0x80-0x9F by hand.
+  const HIGH: Record<string, number> = { '€': 0x80, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
+  const cp1252 = (text: string) => Buffer.from([...text].map((c) => HIGH[c] ?? c.charCodeAt(0)));
+
+  it('loads genuine windows-1252 French and German text, with a warning', async () => {
+    const files = {
+      'fr.txt': cp1252('Un été à Ghazni. L’élève a dit « non » – c’est fini… Ça coûte 5 €.'),
+      'de.txt': cp1252('Grüße aus Köln, sagte der Bürgermeister. „Fuß“ – ÄRGER.'),
+      'short.txt': cp1252('Un été chaud.'),
+    };
+    const { articles, report } = await loadFolder(files);
+    assert.deepEqual(articles.map((a) => a.body), [
+      'Grüße aus Köln, sagte der Bürgermeister. „Fuß“ – ÄRGER.',
+      'Un été à Ghazni. L’élève a dit « non » – c’est fini… Ça coûte 5 €.',
+      'Un été chaud.',
+    ]);
+    for (const entry of report) assert.deepEqual([entry.outcome, entry.warnings], ['loaded', ['not valid UTF-8, read as windows-1252']], entry.file);
+  });
+
+  it('skips, naming the file, bytes that are garbage in UTF-8 and in windows-1252 alike', async () => {
+    const text = (bytes: number[]) => Buffer.concat([Buffer.from('Taliban fighters entered Herat '), Buffer.from(bytes), Buffer.from(' on Friday.\n')]);
+    const { articles, report } = await loadFolder({
+      'garbage.txt': text([0xff, 0xfe, 0xc3, 0x28]),
+      // Russian in windows-1251: "Привет мир", every letter a byte above 0x7F.
+      'cyrillic.txt': text([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xec, 0xe8, 0xf0]),
+      // UTF-8 with one damaged byte: read as windows-1252 every other quote would become "â€™".
+      'damaged.txt': Buffer.concat([Buffer.from('It’s a “test” of the naïve café’s menu. '), Buffer.from([0x92]), Buffer.from(' The end.')]),
+      'undefined.txt': text([0x81, 0x8d]),
+    });
+    assert.deepEqual(articles, []);
+    assert.deepEqual(
+      report.map((e) => [e.file, e.outcome, e.reason]),
+      ['cyrillic.txt', 'damaged.txt', 'garbage.txt', 'undefined.txt'].map((file) => [file, 'skipped', 'badly encoded: not valid UTF-8, and garbled when read as windows-1252']),
+    );
   });
 
   const utf16 = 'Grüße aus Köln.\r\nZweiter Absatz.';

@@ -1,5 +1,5 @@
 import type { Digest, DigestItem, SourceRef } from '../../core/types.ts';
-import { digestCounts, digestTitle, disagreementText, emptyDigestText, safeUrl, sourceLabel, sourcePieces } from '../../commands/describe.ts';
+import { digestCounts, digestTitle, disagreementText, emptyDigestText, safeUrl, sourcePieces } from '../../commands/describe.ts';
 import { SLACK_LIMITS, context, header, packMessages, section, type SlackBlock, type SlackMessage } from './blocks.ts';
 import { SLACK_MARKUP, escapeMrkdwn, plainText, slackLink } from './mrkdwn.ts';
 import { packPieces } from './split-text.ts';
@@ -9,7 +9,7 @@ const MAX_LABEL = 200;
 const MAX_LINK = 1000;
 
 function sourceLink(s: SourceRef): string {
-  const label = sourceLabel(s).slice(0, MAX_LABEL);
+  const label = s.source.slice(0, MAX_LABEL);
   const url = safeUrl(s.url);
   const link = url ? slackLink(label, url) : '';
   return link && link.length <= MAX_LINK ? link : escapeMrkdwn(label);

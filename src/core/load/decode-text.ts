@@ -22,6 +22,37 @@ function decodeWindows1252(bytes: Buffer): string {
 // Tab, line feed, form feed and carriage return are text; other C0 controls and DEL are not.
 const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\x7F]/g;
 
+// What Western text written in windows-1252 holds besides letters: quotes, dashes, currency, and
+// the acute accent typed as an apostrophe ("don´t").
+const TYPOGRAPHY = new Set('‘’‚“”„‹›«»–—…•·†‡‰€£¥¢§¶©®™°±×÷¼½¾¹²³¡¿´\u00A0\u00AD');
+// A word of two or more letters none of which is ASCII: not French, German or Spanish but another
+// script read byte by byte ("Ïðèâåò" is Russian) or stray bytes ("ÿþÃ").
+const FOREIGN_WORD = /(?<!\p{L})[^\P{L}\p{ASCII}]{2,}(?!\p{L})/gu;
+const ODD_SYMBOL = /[^\p{L}\p{ASCII}]/gu;
+// One character in ten may look odd: a stray ¬ must not cost a whole article, but garbage must not load.
+const ODD_SHARE = 0.1;
+
+/**
+ * Whether bytes that are not UTF-8 are text written in windows-1252 (or latin-1). Not when
+ * more of them form UTF-8 characters than do not: that is UTF-8 with damaged bytes, and read
+ * as windows-1252 each of its characters would be garbled ("â€™"). Else by how many of the
+ * non-ASCII characters look odd read so: a letter among ASCII letters is fine; a word of only
+ * non-ASCII letters, a symbol text does not use and a byte windows-1252 leaves undefined are not.
+ */
+function readsAsWindows1252(body: Buffer, text: string): boolean {
+  let formed = 0;
+  let broken = 0;
+  for (const char of body.toString('utf8')) {
+    if (char === '\uFFFD') broken++;
+    else if (char > '\x7f') formed++;
+  }
+  if (formed >= broken) return false;
+  let odd = 0;
+  for (const [word] of text.matchAll(FOREIGN_WORD)) odd += word.length;
+  for (const [symbol] of text.matchAll(ODD_SYMBOL)) if (!TYPOGRAPHY.has(symbol)) odd++;
+  return odd <= (text.match(/[^\x00-\x7f]/g)?.length ?? 0) * ODD_SHARE;
+}
+
 /** Share of control characters in a sample; a regex, as it costs nothing when there are none. */
 function controlShare(sample: string): number {
   const controls = sample.match(CONTROL);
@@ -30,7 +61,8 @@ function controlShare(sample: string): number {
 
 /**
  * Decodes a text file: UTF-8 (BOM stripped) or UTF-16 when a BOM says so; invalid UTF-8
- * falls back to windows-1252 with a warning. Binary and empty files are refused.
+ * that reads as windows-1252 text loads so, with a warning. Binary, empty and garbled files
+ * are refused: garbage in a digest is worse than a skipped file the report names.
  */
 export function decodeText(bytes: Uint8Array): DecodeResult {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -51,7 +83,8 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     else if (isUtf8(body)) text = body.toString('utf8');
     else {
       text = decodeWindows1252(body);
-      warnings.push('not valid UTF-8; decoded as windows-1252');
+      if (!readsAsWindows1252(body, text)) return { ok: false, reason: 'badly encoded: not valid UTF-8, and garbled when read as windows-1252' };
+      warnings.push('not valid UTF-8, read as windows-1252');
     }
   }
   // A stray BOM can survive the UTF-16 path when a file was concatenated from several.

@@ -75,6 +75,11 @@ export function sameUnit(a: readonly string[], b: readonly string[]): boolean {
 // Single-word units too common to tell two claims apart ("30 days" and "two days" are not one claim).
 const GENERIC_UNITS = new Set(['dai', 'year', 'week', 'month', 'hour', 'minut', 'time', 'peopl', 'percent', 'per']);
 
+// Case and quotes aside: "deccanherald.com" before "Reuters", a quoted title among the outlets by its words.
+const OUTLET_ORDER = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true });
+const byOutlet = (a: SourceRef, b: SourceRef): number =>
+  OUTLET_ORDER.compare(a.source, b.source) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
 export interface FigureMention {
   figure: Figure;
   article: number;
@@ -105,9 +110,11 @@ export function findDisagreement(figure: Figure, mentions: readonly FigureMentio
     byValue.set(value, claim);
   }
   if (byValue.size < 2) return undefined;
-  // "tenth" and "10" are the same count told two ways: one claim, both spellings shown.
+  // "tenth" and "10" are the same count told two ways: one claim, both spellings shown. The order
+  // is the same in every digest, whatever order its articles came in: values by number, each
+  // value's spellings in character order (figures first), its outlets alphabetically.
   const claims = [...byValue.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([, claim]) => ({ value: [...claim.written].join(' / '), sources: claim.sources }));
+    .map(([, claim]) => ({ value: [...claim.written].sort().join(' / '), sources: claim.sources.sort(byOutlet) }));
   return { about: figure.unitText, claims };
 }
