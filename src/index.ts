@@ -44,9 +44,11 @@ try {
 
   if (screen) {
     const top = app.deps.corpus.current.topics.find((t) => t.kind === 'entity');
-    const skipped = app.load.skipped.length;
+    const { skipped, warned } = app.load;
+    const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
+    const problems = [skipped.length ? `${files(skipped.length)} skipped` : '', warned.length ? `${files(warned.length)} loaded with warnings` : ''].filter(Boolean);
     const notes = [
-      `Loaded ${app.load.articles} articles from ${app.config.ARTICLES_DIR}${skipped ? `; ${skipped} files skipped (/reload lists them)` : ''}.`,
+      `Loaded ${app.load.articles} articles from ${app.config.ARTICLES_DIR}${problems.length ? `; ${problems.join(', ')} (/reload lists them)` : ''}.`,
       ...(app.logFile ? [`Logs: ${app.logFile}`] : []),
     ];
     await runConsoleSession({ input: process.stdin, output: process.stdout, screen, deps: app.deps, openingTopic: top?.name, notes });

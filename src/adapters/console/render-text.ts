@@ -38,7 +38,7 @@ export function renderDigestText(digest: Digest): string {
 /** One line on what an automatic reload did; `/reload` gives the whole report. */
 export function reloadNotice(report: Extract<Reply, { kind: 'reload' }>['report']): string {
   const [summary] = describeReply({ kind: 'reload', report }, TEXT_MARKUP);
-  const details = report.ok && report.skipped.length > 0 ? ' (/reload lists them)' : '';
+  const details = report.ok && report.skipped.length + report.warned.length > 0 ? ' (/reload lists the files)' : '';
   return `The articles folder changed. ${summary}${details}`;
 }
 
