@@ -3,7 +3,8 @@ import { SOURCES_LISTED } from '../core/citations.ts';
 import type { Subscription } from '../store/types.ts';
 import type { ReloadReport } from '../app/live-corpus.ts';
 import { errorText } from './messages.ts';
-import type { CommandDefinition, Reply } from './types.ts';
+import { usageOf } from './usage.ts';
+import type { Reply } from './types.ts';
 
 /**
  * How one platform marks up text. Every platform words replies the same way (this file); only
@@ -95,10 +96,6 @@ export function scheduleText(s: Subscription, m: Markup): string {
   return `${m.bold(m.text(s.topic))} every day at ${s.time} ${s.timeZone}`;
 }
 
-function usage(c: CommandDefinition): string {
-  return `/${c.name}${c.options.map((o) => (o.required ? ` ${o.name}` : ` [${o.name}]`)).join('')}`;
-}
-
 /** Lines of any reply except a digest with items, which each platform lays out itself. */
 export function describeReply(reply: Exclude<Reply, { kind: 'digest' }>, m: Markup): string[] {
   switch (reply.kind) {
@@ -111,7 +108,7 @@ export function describeReply(reply: Exclude<Reply, { kind: 'digest' }>, m: Mark
     case 'reload':
       return reloadText(reply.report, m);
     case 'help':
-      return ['Commands:', ...reply.commands.map((c) => `${m.code(usage(c))}  ${c.description}`)];
+      return ['Commands:', ...reply.commands.map((c) => `${m.code(usageOf(c))}  ${c.description}`)];
     case 'subscribed': {
       const head = `${reply.created ? 'Subscribed' : 'Updated'}: ${scheduleText(reply.subscription, m)} in this channel.`;
       if (reply.articlesNow > 0) return [head];

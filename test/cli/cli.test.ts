@@ -58,11 +58,13 @@ test('cli: a bad config value stops start-up naming the variable', () => {
 });
 
 test('start: the terminal session shows a digest first, then answers typed commands', () => {
-  const r = run('src/index.ts', [], '/summary herat\n/topics\n/reload\n/nosuch\n');
+  const r = run('src/index.ts', [], '/summary herat\n/topics\n/reload\n/nosuch\nhello there\n/sumary ghazni\n');
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Digest of the top topic/);
   assert.match(r.out, /Herat/);
   assert.match(r.out, /Topics in 5 articles/);
   assert.match(r.out, /Reloaded 5 articles/);
   assert.match(r.out, /There is no command \/nosuch/);
+  assert.match(r.out, /^That is not a command\. Commands start with \/, e\.g\. \/summary ghazni; \/help lists them\.$/m);
+  assert.match(r.out, /^There is no command \/sumary\. Did you mean \/summary\?/m);
 });
