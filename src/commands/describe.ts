@@ -74,11 +74,14 @@ export function digestCounts(digest: Digest): string {
   return `${plural(digest.items.length, 'item')} from ${plural(digest.stats.articlesCited, 'article')}, ${plural(digest.stats.outlets, 'outlet')}`;
 }
 
-/** The one line shown instead of items when the articles say nothing about the topic. */
-export function emptyDigestText(digest: Digest, m: Markup): string {
+/**
+ * The one line shown instead of items when the articles say nothing about the topic.
+ * `listTopics` is how the reader asks for the topics where they are: a chat command or a script.
+ */
+export function emptyDigestText(digest: Digest, m: Markup, listTopics = '/topics'): string {
   const maybe = digest.suggestions?.length
     ? ` Did you mean: ${digest.suggestions.map((s) => m.text(s)).join(', ')}?`
-    : ' Try /topics to see what they cover.';
+    : ` Try ${listTopics} to see what they cover.`;
   return `Nothing in the loaded articles about "${m.text(digestTitle(digest))}".${maybe}`;
 }
 

@@ -16,7 +16,7 @@ const TEXT: Record<ErrorCode, (d: Detail) => string> = {
   'missing-option': (d) => `/${d.command} needs a ${d.option}. ${usage(d)}`,
   'too-long': (d) => `The ${d.option} is too long: keep it under ${d.max} characters.`,
   'bad-choice': (d) => `"${d.value}" is not a ${d.option} I know. Choose one of: ${d.choices}.`,
-  'empty-topic': () => 'Give a topic with at least one letter or digit, for example: /summary ghazni',
+  'empty-topic': () => 'A topic needs at least one letter or digit, as in ghazni.',
   'not-admin': (d) => `Only admins can run /${d.command}.`,
   'not-loaded': () => 'The articles are still loading. Try again in a moment.',
   'bad-time': (d) => `"${d.value}" is not a time of day. Use a 24-hour time like 7:30, 07:30 or 19:30.`,
