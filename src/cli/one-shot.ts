@@ -1,36 +1,36 @@
 import { bootstrap } from '../app/bootstrap.ts';
 import { runCommand } from '../commands/registry.ts';
 import type { CommandInput, Reply } from '../commands/types.ts';
-import { renderReplyText } from '../adapters/console/render-text.ts';
+import { renderDigestText, renderReplyText } from '../adapters/console/render-text.ts';
+import { usageError, type CliSpec } from './cli-args.ts';
 
 /**
- * Runs one command for scripts and prints its reply: as text, or with --json as the
- * reply's data. Exit code 1 for errors, 2 when a digest found nothing.
+ * Runs one command for scripts. The reply goes to stdout as text, or with --json as its data;
+ * a digest that found nothing is a result too (its suggestions are in it), with exit code 2.
+ * Errors go to stderr: a refused argument as a usage error (2), anything else with exit code 1.
  */
-export async function oneShot(command: string, toInput: (args: string[]) => CommandInput): Promise<void> {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const rest = args.filter((a) => a !== '--json');
+export async function oneShot(spec: CliSpec, input: CommandInput, json: boolean): Promise<void> {
   try {
     const app = await bootstrap(process.env, { defaultLogLevel: 'warn' });
-    const reply = await runCommand(command, toInput(rest), { platform: 'console', id: 'cli', isAdmin: true, channel: 'terminal' }, app.deps);
-    process.stdout.write(`${json ? JSON.stringify(jsonOf(reply), null, 2) : renderReplyText(reply)}\n`);
-    if (reply.kind === 'error') process.exitCode = 1;
-    else if (reply.kind === 'digest' && reply.digest.items.length === 0) process.exitCode = 2;
+    const reply = await runCommand(spec.name, input, { platform: 'console', id: 'cli', isAdmin: true, channel: 'terminal' }, app.deps);
+    // The articles are loaded before the command runs, so an error reply can only be about its arguments.
+    if (reply.kind === 'error') return usageError(spec, renderReplyText(reply));
+    process.stdout.write(`${json ? JSON.stringify(jsonOf(reply), null, 2) : textOf(reply)}\n`);
+    if (reply.kind === 'digest' && reply.digest.items.length === 0) process.exitCode = 2;
   } catch (err) {
     console.error(`news-digest-bot: ${(err as Error).message}`);
     process.exitCode = 1;
   }
 }
 
-function jsonOf(reply: Reply): unknown {
+const textOf = (reply: Reply) => (reply.kind === 'digest' ? renderDigestText(reply.digest, "'npm run topics'") : renderReplyText(reply));
+
+function jsonOf(reply: Exclude<Reply, { kind: 'error' }>): unknown {
   switch (reply.kind) {
     case 'digest':
       return reply.digest;
     case 'topics':
       return { articles: reply.articles, topics: reply.topics };
-    case 'error':
-      return { error: reply.code, message: renderReplyText(reply) };
     default:
       return reply;
   }

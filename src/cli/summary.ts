@@ -1,9 +1,26 @@
+import { readCliArgs, usageError, type CliSpec } from './cli-args.ts';
 import { oneShot } from './one-shot.ts';
 
-// npm run --silent summary -- <topic words> [--length short|medium|long] [--json]
-await oneShot('summary', (args) => {
-  const at = args.indexOf('--length');
-  const length = at >= 0 ? args[at + 1] : undefined;
-  const words = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
-  return { topic: words.join(' '), length };
-});
+const SPEC: CliSpec = {
+  name: 'summary',
+  usage: 'usage: npm run summary -- <topic words> [--length short|medium|long] [--json]',
+  help: `Prints a digest of what the loaded articles say about a topic.
+
+options:
+  --length short|medium|long  how long a digest (default medium)
+  --json                      the digest as JSON
+  -h, --help                  this help
+
+examples:
+  npm run --silent summary -- ghazni
+  npm run --silent summary -- kandahar prison --length long --json
+
+exit codes: 0 a digest; 2 nothing found about the topic (suggestions are in the output), or a
+wrong invocation; 1 any other error, such as a bad setting.`,
+  options: { length: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+};
+
+const args = readCliArgs(SPEC);
+if (args && args.positionals.length === 0) usageError(SPEC, 'no topic given');
+else if (args) await oneShot(SPEC, { topic: args.positionals.join(' '), length: args.values.length as string | undefined }, Boolean(args.values.json));

@@ -3,7 +3,8 @@ import { SOURCES_LISTED } from '../core/citations.ts';
 import type { Subscription } from '../store/types.ts';
 import type { ReloadReport } from '../app/live-corpus.ts';
 import { errorText } from './messages.ts';
-import type { CommandDefinition, Reply } from './types.ts';
+import { usageOf } from './usage.ts';
+import type { Reply } from './types.ts';
 
 /**
  * How one platform marks up text. Every platform words replies the same way (this file); only
@@ -68,11 +69,14 @@ export function digestCounts(digest: Digest): string {
   return `${plural(digest.items.length, 'item')} from ${plural(digest.stats.articlesCited, 'article')}, ${plural(digest.stats.outlets, 'outlet')}`;
 }
 
-/** The one line shown instead of items when the articles say nothing about the topic. */
-export function emptyDigestText(digest: Digest, m: Markup): string {
+/**
+ * The one line shown instead of items when the articles say nothing about the topic.
+ * `listTopics` is how the reader asks for the topics where they are: a chat command or a script.
+ */
+export function emptyDigestText(digest: Digest, m: Markup, listTopics = '/topics'): string {
   const maybe = digest.suggestions?.length
     ? ` Did you mean: ${digest.suggestions.map((s) => m.text(s)).join(', ')}?`
-    : ' Try /topics to see what they cover.';
+    : ` Try ${listTopics} to see what they cover.`;
   return `Nothing in the loaded articles about "${m.text(digestTitle(digest))}".${maybe}`;
 }
 
@@ -99,10 +103,6 @@ export function scheduleText(s: Subscription, m: Markup): string {
   return `${m.bold(m.text(s.topic))} every day at ${s.time} ${s.timeZone}`;
 }
 
-function usage(c: CommandDefinition): string {
-  return `/${c.name}${c.options.map((o) => (o.required ? ` ${o.name}` : ` [${o.name}]`)).join('')}`;
-}
-
 /** Lines of any reply except a digest with items, which each platform lays out itself. */
 export function describeReply(reply: Exclude<Reply, { kind: 'digest' }>, m: Markup): string[] {
   switch (reply.kind) {
@@ -115,7 +115,7 @@ export function describeReply(reply: Exclude<Reply, { kind: 'digest' }>, m: Mark
     case 'reload':
       return reloadText(reply.report, m);
     case 'help':
-      return ['Commands:', ...reply.commands.map((c) => `${m.code(usage(c))}  ${c.description}`)];
+      return ['Commands:', ...reply.commands.map((c) => `${m.code(usageOf(c))}  ${c.description}`)];
     case 'subscribed': {
       const head = `${reply.created ? 'Subscribed' : 'Updated'}: ${scheduleText(reply.subscription, m)} in this channel.`;
       if (reply.articlesNow > 0) return [head];

@@ -2,16 +2,25 @@ import type { ErrorCode } from './types.ts';
 
 type Detail = Record<string, string>;
 
+// Errors about typed arguments end with how to type them, and arguments that work where there are any.
+const usage = (d: Detail) => `Usage: ${d.usage}${d.example ? `, for example: ${d.example}` : ''}`;
+const maybe = (suggestion: string | undefined) => (suggestion ? ` Did you mean ${suggestion}?` : '');
+
 const TEXT: Record<ErrorCode, (d: Detail) => string> = {
-  'unknown-command': (d) => `There is no command /${d.command}. Try /help for the list.`,
-  'missing-option': (d) => `/${d.command} needs a ${d.option}, for example: ${d.example}`,
+  'not-a-command': () => 'That is not a command. Commands start with /, e.g. /summary ghazni; /help lists them.',
+  'unknown-command': (d) => `There is no command /${d.command}.${maybe(d.suggestion && `/${d.suggestion}`)} /help lists them.`,
+  'unknown-option': (d) => `/${d.command} has no option --${d.option}.${maybe(d.suggestion && `--${d.suggestion}`)} ${usage(d)}`,
+  'missing-value': (d) => `--${d.option} needs a value after it. ${usage(d)}`,
+  'unexpected-words': (d) =>
+    `Unexpected extra ${d.count === '1' ? 'word' : 'words'} "${d.words}"${d.after ? ` after the ${d.after}` : ''}. ${usage(d)}`,
+  'missing-option': (d) => `/${d.command} needs a ${d.option}. ${usage(d)}`,
   'too-long': (d) => `The ${d.option} is too long: keep it under ${d.max} characters.`,
   'bad-choice': (d) => `"${d.value}" is not a ${d.option} I know. Choose one of: ${d.choices}.`,
-  'empty-topic': () => 'Give a topic with at least one letter or digit, for example: /summary ghazni',
+  'empty-topic': () => 'A topic needs at least one letter or digit, as in ghazni.',
   'not-admin': (d) => `Only admins can run /${d.command}.`,
   'not-loaded': () => 'The articles are still loading. Try again in a moment.',
-  'bad-time': (d) => `"${d.value}" is not a time of day. Use 24-hour HH:MM, for example ${d.example}.`,
-  'bad-time-zone': (d) => `"${d.value}" is not a time zone I know. Use an IANA name such as ${d.example} or America/New_York.`,
+  'bad-time': (d) => `"${d.value}" is not a time of day. Use a 24-hour time like 7:30, 07:30 or 19:30.`,
+  'bad-time-zone': (d) => `"${d.value}" is not a time zone I know.${maybe(d.suggestion)} Use an IANA name such as ${d.example} or America/New_York.`,
   'no-store': () => 'Daily digests are not available: this bot runs without a database.',
   'rate-limited': (d) => `You're asking faster than I can answer. Try again in ${d.seconds} s.`,
   'failed': () => 'Something went wrong on my side; the problem was logged. Please try again later.',

@@ -1,8 +1,15 @@
 import { digestTopic } from '../core/digest.ts';
 import { parseSubscriptionRequest } from '../scheduler/subscription-input.ts';
+import { zoneChoices } from './zone-choices.ts';
 import type { CommandDefinition, CommandDeps, Reply, SubscriptionDeps } from './types.ts';
 
 const TOPIC = { name: 'topic', description: 'The topic of the daily digest, e.g. ghazni', required: true, maxLength: 100, topic: true } as const;
+
+// "Berlin" -> Europe/Berlin: the zone a user most likely meant by a name Intl does not know.
+function zoneSuggestion(code: string, typed: string | undefined): { suggestion?: string } {
+  const suggestion = code === 'bad-time-zone' && typed ? zoneChoices(typed, 1)[0] : undefined;
+  return suggestion ? { suggestion } : {};
+}
 
 function withStore(deps: CommandDeps, run: (s: SubscriptionDeps) => Promise<Reply>): Promise<Reply> | Reply {
   return deps.subscriptions ? run(deps.subscriptions) : { kind: 'error', code: 'no-store', detail: {} };
@@ -13,6 +20,7 @@ export const subscribeCommand: CommandDefinition = {
   description: 'Post a daily digest of a topic in this channel at a local time (admins only)',
   admin: true,
   needsCorpus: false,
+  example: 'ghazni 07:30 Europe/Berlin',
   options: [
     TOPIC,
     { name: 'time', description: 'Local time of day, 24-hour HH:MM, e.g. 08:30', required: true, maxLength: 10, pattern: /^\d{1,2}[:.]\d{1,2}$/ },
@@ -24,7 +32,7 @@ export const subscribeCommand: CommandDefinition = {
         { topic: input.topic, time: input.time, timeZone: input.timezone },
         { defaultTimeZone: s.defaultTimeZone },
       );
-      if (!request.ok) return { kind: 'error', code: request.code, detail: request.detail };
+      if (!request.ok) return { kind: 'error', code: request.code, detail: { ...request.detail, ...zoneSuggestion(request.code, input.timezone) } };
       const { subscription, created } = await s.store.addSubscription(
         { platform: invoker.platform, channel: invoker.channel, createdBy: invoker.id, ...request.value },
         s.now(),
@@ -47,6 +55,7 @@ export const unsubscribeCommand: CommandDefinition = {
   description: "Stop this channel's daily digest of a topic (admins only)",
   admin: true,
   needsCorpus: false,
+  example: 'ghazni',
   options: [TOPIC],
   run(input, invoker, deps) {
     return withStore(deps, async (s) => {

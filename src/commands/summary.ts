@@ -9,6 +9,7 @@ export const summaryCommand: CommandDefinition = {
   admin: false,
   needsCorpus: true,
   rateLimited: true,
+  example: 'kandahar prison long',
   options: [
     { name: 'topic', description: 'A place, person, organisation or phrase, e.g. ghazni', required: true, maxLength: 100, topic: true },
     { name: 'length', description: 'short, medium or long (default medium)', required: false, maxLength: 10, choices: LENGTHS },

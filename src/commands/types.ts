@@ -52,7 +52,11 @@ export interface CommandObserver {
 }
 
 export type ErrorCode =
+  | 'not-a-command'
   | 'unknown-command'
+  | 'unknown-option'
+  | 'missing-value'
+  | 'unexpected-words'
   | 'missing-option'
   | 'too-long'
   | 'bad-choice'
@@ -82,6 +86,8 @@ export type CommandInput = Record<string, string | undefined>;
 export interface CommandDefinition {
   name: string;
   description: string;
+  /** Arguments that work ("kandahar prison long"), shown with errors about typed ones; none for commands that take none. */
+  example?: string;
   /** Only admins may run it; platforms also hide it from others where they can. */
   admin: boolean;
   /** False for commands that work before the articles are loaded. */

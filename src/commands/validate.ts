@@ -1,3 +1,4 @@
+import { usageDetail } from './usage.ts';
 import type { CommandDefinition, CommandInput, Reply } from './types.ts';
 
 // Control characters would let an argument rewrite a terminal or hide text in chat.
@@ -10,7 +11,7 @@ export function validateInput(def: CommandDefinition, raw: CommandInput): { inpu
     const value = raw[option.name]?.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
     if (!value) {
       if (option.required) {
-        return { error: { kind: 'error', code: 'missing-option', detail: { command: def.name, option: option.name, example: `/${def.name} ghazni` } } };
+        return { error: { kind: 'error', code: 'missing-option', detail: { ...usageDetail(def), option: option.name } } };
       }
       continue;
     }

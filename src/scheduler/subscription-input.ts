@@ -21,7 +21,7 @@ const HH_MM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 /** Parses `HH:MM` (24-hour). "25:99", "24:00", "9:5", "9am" and "09:30:00" are rejected. */
 export function parseLocalTime(text: string): Checked<LocalTime> {
   const m = HH_MM.exec(text.trim());
-  if (!m) return { ok: false, code: 'bad-time', detail: { value: text, example: '08:30' } };
+  if (!m) return { ok: false, code: 'bad-time', detail: { value: text } };
   const hours = Number(m[1]);
   const minutes = Number(m[2]);
   return { ok: true, value: { text: `${String(hours).padStart(2, '0')}:${m[2]}`, minutes: hours * 60 + minutes } };

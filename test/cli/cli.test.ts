@@ -43,6 +43,47 @@ test('cli: an unknown topic exits 2 with suggestions', () => {
   assert.deepEqual(JSON.parse(r.out).suggestions.slice(0, 1), ['Ghazni']);
 });
 
+test('cli: --help and -h print usage with examples on stdout and exit 0, searching nothing', () => {
+  for (const [script, usage] of [['src/cli/summary.ts', 'usage: npm run summary -- <topic words> [--length short|medium|long] [--json]'], ['src/cli/topics.ts', 'usage: npm run topics -- [--json]']]) {
+    for (const flag of ['--help', '-h']) {
+      const r = run(script!, [flag]);
+      assert.equal(r.code, 0, r.err);
+      assert.ok(r.out.startsWith(`${usage}\n`), r.out);
+      assert.match(r.out, /example/);
+      assert.equal(r.err, '');
+    }
+  }
+});
+
+test('cli: a wrong invocation is a usage error on stderr with exit 2, in shell terms, and nothing on stdout', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['src/cli/summary.ts', ['ghazni', '--lenth', 'short'], /^summary: unknown option --lenth\n/],
+    ['src/cli/summary.ts', ['-x', 'ghazni'], /^summary: unknown option -x\n/],
+    ['src/cli/summary.ts', [], /^summary: no topic given\n/],
+    ['src/cli/summary.ts', ['--json'], /^summary: no topic given\n/],
+    ['src/cli/summary.ts', ['ghazni', '--length'], /^summary: .*--length/],
+    ['src/cli/summary.ts', ['ghazni', '--length', 'huge'], /^summary: "huge" is not a length I know\. Choose one of: short, medium, long\.\n/],
+    ['src/cli/topics.ts', ['--jsn'], /^topics: unknown option --jsn\n/],
+    ['src/cli/topics.ts', ['extra'], /^topics: .*'extra'/],
+  ];
+  for (const [script, args, problem] of cases) {
+    const r = run(script, args);
+    const name = script.includes('summary') ? 'summary' : 'topics';
+    assert.equal(r.code, 2, `${script} ${args.join(' ')}`);
+    assert.equal(r.out, '', 'no data on stdout');
+    assert.match(r.err, problem);
+    assert.match(r.err, new RegExp(`^usage: npm run ${name} -- .*\\n.*npm run ${name} -- --help`, 'm'));
+    assert.doesNotMatch(r.err, /\/summary|\/topics/, 'no chat syntax in a shell');
+  }
+});
+
+test('cli: nothing found is a result on stdout with exit 2 that points to the topics script', () => {
+  const r = run('src/cli/summary.ts', ['zzqx']);
+  assert.equal(r.code, 2);
+  assert.equal(r.out, `Nothing in the loaded articles about "zzqx". Try 'npm run topics' to see what they cover.\n`);
+  assert.equal(r.err, '');
+});
+
 test('cli: topics --json lists topics with article counts', () => {
   const r = run('src/cli/topics.ts', ['--json']);
   assert.equal(r.code, 0, r.err);
@@ -55,14 +96,17 @@ test('cli: a bad config value stops start-up naming the variable', () => {
   const r = run('src/cli/summary.ts', ['ghazni'], '', { DIGEST_ITEMS: 'lots' });
   assert.equal(r.code, 1);
   assert.match(r.err, /DIGEST_ITEMS/);
+  assert.equal(r.out, '');
 });
 
 test('start: the terminal session shows a digest first, then answers typed commands', () => {
-  const r = run('src/index.ts', [], '/summary herat\n/topics\n/reload\n/nosuch\n');
+  const r = run('src/index.ts', [], '/summary herat\n/topics\n/reload\n/nosuch\nhello there\n/sumary ghazni\n');
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Digest of the top topic/);
   assert.match(r.out, /Herat/);
   assert.match(r.out, /Topics in 5 articles/);
   assert.match(r.out, /Reloaded 5 articles/);
   assert.match(r.out, /There is no command \/nosuch/);
+  assert.match(r.out, /^That is not a command\. Commands start with \/, e\.g\. \/summary ghazni; \/help lists them\.$/m);
+  assert.match(r.out, /^There is no command \/sumary\. Did you mean \/summary\?/m);
 });

@@ -3,29 +3,12 @@ import assert from 'node:assert/strict';
 import { runCommand } from '../../src/commands/registry.ts';
 import { describeReply } from '../../src/commands/describe.ts';
 import { TEXT_MARKUP } from '../../src/adapters/console/render-text.ts';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
-import { openStore } from '../../src/store/open-store.ts';
-import type { CommandDeps, Invoker, Reply } from '../../src/commands/types.ts';
-import { ARTICLES, realEngine } from '../helpers/fixtures.ts';
-import { tempDb } from '../store/temp-db.ts';
+import type { Invoker, Reply } from '../../src/commands/types.ts';
+import { withDeps } from '../helpers/command-deps.ts';
 
-const budgets = { short: { items: 2, words: 60 }, medium: { items: 5, words: 120 }, long: { items: 10, words: 240 } };
 const admin: Invoker = { platform: 'slack', id: 'U1', isAdmin: true, channel: 'C1' };
 const member: Invoker = { ...admin, id: 'U2', isAdmin: false };
 const elsewhere: Invoker = { ...admin, channel: 'C2' };
-
-async function withDeps(run: (deps: CommandDeps) => Promise<void>) {
-  const db = tempDb();
-  const store = openStore({ path: db.path });
-  const corpus = new LiveCorpus({ engine: realEngine(), dir: ARTICLES, maxBytes: 1e6 });
-  await corpus.reload();
-  try {
-    await run({ corpus, budgets, subscriptions: { store, defaultTimeZone: 'Asia/Kabul', now: () => new Date('2026-11-21T10:00:00Z') } });
-  } finally {
-    await store.close();
-    db.cleanup();
-  }
-}
 
 const text = (reply: Reply) => (reply.kind === 'digest' ? '' : describeReply(reply, TEXT_MARKUP).join('\n'));
 

@@ -1,12 +1,18 @@
 import { COMMANDS } from '../../commands/registry.ts';
-import { parseArguments } from '../../commands/parse-text.ts';
-import type { CommandInput } from '../../commands/types.ts';
 
-/** Reads a typed command the way chat users type it: "/summary kandahar prison --length long". */
-export function parseLine(line: string): { command: string; input: CommandInput } | undefined {
-  const match = /^\/?(\S+)\s*(.*)$/s.exec(line.trim());
+// Words the terminal session itself answers (see console-session.ts).
+const SESSION_WORDS = ['quit', 'exit'];
+
+/**
+ * Reads a typed line the way chat users type a command: "/summary kandahar prison --length long".
+ * The arguments stay text, read by runCommand as Slack's are. The slash may be left out before a
+ * command's name ("help"); any other line ("hello there") names no command, so its name is empty.
+ */
+export function parseLine(line: string): { command: string; input: string } | undefined {
+  const match = /^(\/?)(\S+)\s*(.*)$/s.exec(line.trim());
   if (!match) return undefined;
-  const command = match[1]!.toLowerCase();
-  const def = COMMANDS.find((c) => c.name === command);
-  return { command, input: def ? parseArguments(def, match[2]!) : {} };
+  const [, slash, name = '', rest = ''] = match;
+  const command = name.toLowerCase();
+  const known = SESSION_WORDS.includes(command) || COMMANDS.some((c) => c.name === command);
+  return slash || known ? { command, input: rest } : { command: '', input: line.trim() };
 }

@@ -29,8 +29,8 @@ function renderItem(item: DigestItem, n: number): string {
   return lines.join('\n');
 }
 
-export function renderDigestText(digest: Digest): string {
-  if (digest.items.length === 0) return emptyDigestText(digest, TEXT_MARKUP);
+export function renderDigestText(digest: Digest, listTopics?: string): string {
+  if (digest.items.length === 0) return emptyDigestText(digest, TEXT_MARKUP, listTopics);
   const head = `${safe(digestTitle(digest))}: ${digestCounts(digest)}`;
   return [head, '', ...digest.items.map((item, i) => renderItem(item, i + 1))].join('\n');
 }

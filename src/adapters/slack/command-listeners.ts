@@ -1,7 +1,6 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { COMMANDS, runCommand } from '../../commands/registry.ts';
-import { parseArguments } from '../../commands/parse-text.ts';
 import type { CommandDefinition, CommandDeps, Invoker, Reply } from '../../commands/types.ts';
 import { renderReply, replyVisibility } from './render-reply.ts';
 import { RESPONSE_POLICY, ResponseUrlGoneError, postToResponseUrl, type ResponsePolicy } from './response-url.ts';
@@ -26,7 +25,7 @@ async function answer(def: CommandDefinition, command: SlashCommand, ctx: Comman
   };
   const who = { command: def.name, user: command.user_id, channel: command.channel_id, team: command.team_id };
   try {
-    const reply = await runCommand(def.name, parseArguments(def, command.text ?? ''), invoker, ctx.deps);
+    const reply = await runCommand(def.name, command.text ?? '', invoker, ctx.deps);
     if (reply.kind === 'error' && reply.code === 'not-admin') ctx.logger.warn(who, 'refused an admin command from a user who is not in SLACK_ADMIN_IDS');
     else ctx.logger.info({ ...who, reply: reply.kind }, 'command answered');
     return reply;
