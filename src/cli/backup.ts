@@ -2,33 +2,30 @@
 // runs; restore by stopping the bot and putting the copy at DATA_DIR/digests.sqlite.
 import 'dotenv/config';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseConfig } from '../config/env.ts';
 import { defaultDatabasePath } from '../store/open-store.ts';
 import { backupDatabase } from '../store/sqlite/backup.ts';
+import { readCliArgs, usageError, type CliSpec } from './cli-args.ts';
 
-const USAGE = `usage: npm run backup -- FILE
+const SPEC: CliSpec = {
+  name: 'backup',
+  usage: 'usage: npm run backup -- FILE',
+  help: `Copies DATA_DIR/digests.sqlite (subscriptions and the delivery log) to FILE, safely while the bot runs.
 
-Copies DATA_DIR/digests.sqlite (subscriptions and the delivery log) to FILE, safely while the bot runs.
-example: npm run backup -- backups/digests-$(date +%F).sqlite`;
+example:
+  npm run backup -- backups/digests-$(date +%F).sqlite
 
-let parsed;
-try {
-  parsed = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-} catch (err) {
-  console.error(`backup: ${(err as Error).message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (parsed.values.help) {
-  console.log(USAGE);
-} else if (parsed.positionals.length !== 1) {
-  console.error(`backup: give one file to write the copy to\n\n${USAGE}`);
-  process.exitCode = 2;
-} else {
+exit codes: 0 copied; 2 a wrong invocation; 1 any other error, such as no database yet or FILE already there.`,
+  options: {},
+  positionals: true,
+};
+
+const args = readCliArgs(SPEC);
+if (args && args.positionals.length !== 1) usageError(SPEC, 'give one file to write the copy to');
+else if (args) {
   try {
-    const config = parseConfig(process.env);
-    const source = defaultDatabasePath(resolve(config.DATA_DIR));
-    const destination = resolve(parsed.positionals[0]!);
+    const source = defaultDatabasePath(resolve(parseConfig(process.env).DATA_DIR));
+    const destination = resolve(args.positionals[0]!);
     await backupDatabase(source, destination);
     console.log(`backed up ${source} to ${destination}`);
   } catch (err) {
