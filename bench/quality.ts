@@ -17,8 +17,8 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { summarizeTexts } from '../src/core/summarize-texts.ts';
-import type { Engine } from '../src/core/engine.ts';
+import { summarizeTexts } from '../src/core/query/summarize-texts.ts';
+import type { Engine } from '../src/core/index/engine.ts';
 import { loadEngine } from '../src/config/load-engine.ts';
 import {
   DEFAULT_DATA_DIR,

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Engine } from '../src/core/engine.ts';
+import type { Engine } from '../src/core/index/engine.ts';
 import { cleanText } from '../src/core/text/clean.ts';
 import { splitSentences } from '../src/core/text/sentences.ts';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT, listClusterIds, readCluster } from './eval-data.ts';

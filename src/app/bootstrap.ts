@@ -3,7 +3,7 @@ import 'dotenv/config';
 import type { Logger } from 'pino';
 import { parseConfig, type Config } from '../config/env.ts';
 import { loadEngine } from '../config/load-engine.ts';
-import { LiveCorpus, type ReloadReport } from './live-corpus.ts';
+import { LiveCorpus, type ReloadReport } from '../core/index/live-corpus.ts';
 import { createLogger } from './logger.ts';
 import type { CommandDeps, Length } from '../commands/types.ts';
 import type { Budget } from '../core/types.ts';

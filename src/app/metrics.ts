@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Reply } from '../commands/types.ts';
-import type { ReloadReport } from './live-corpus.ts';
+import type { ReloadReport } from '../core/index/live-corpus.ts';
 
 /** What the bot counts for `GET /metrics`; each method is one event. */
 export interface Metrics {

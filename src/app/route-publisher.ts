@@ -1,4 +1,4 @@
-import type { Publisher } from '../scheduler/publisher.ts';
+import type { Publisher } from '../ports/publisher.ts';
 import type { Platform } from '../store/types.ts';
 import type { Metrics } from './metrics.ts';
 import type { PlatformHandle } from './start-platforms.ts';

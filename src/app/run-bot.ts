@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { digestTopic } from '../core/digest.ts';
+import { digestTopic } from '../core/query/digest.ts';
 import { platformsOf } from '../config/env.ts';
 import { createScheduler, type ScheduleFn, type Scheduler } from '../scheduler/scheduler.ts';
 import type { Clock } from '../scheduler/options.ts';
@@ -10,7 +10,7 @@ import { watchArticles, type ArticleWatcher } from './watch-articles.ts';
 import { createMetrics } from './metrics.ts';
 import { startOpsServer, type OpsServer } from './ops-server.ts';
 import { startPlatforms, type Platforms, type TextOutput } from './start-platforms.ts';
-import type { ReloadReport } from './live-corpus.ts';
+import type { ReloadReport } from '../core/index/live-corpus.ts';
 import { routePublisher } from './route-publisher.ts';
 import type { App } from './bootstrap.ts';
 

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { platformsOf, type Config } from '../config/env.ts';
 import type { CommandDeps } from '../commands/types.ts';
-import { createConsolePublisher } from '../scheduler/console-publisher.ts';
-import type { Publisher } from '../scheduler/publisher.ts';
+import { createConsolePublisher } from '../adapters/console/publisher.ts';
+import type { Publisher } from '../ports/publisher.ts';
 import type { Platform } from '../store/types.ts';
 import { renderDigestText } from '../adapters/console/render-text.ts';
 

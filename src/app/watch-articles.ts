@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename } from 'node:path';
 import type { Logger } from 'pino';
-import type { ReloadReport } from './live-corpus.ts';
+import type { ReloadReport } from '../core/index/live-corpus.ts';
 
 export interface WatchOptions {
   /** Quiet time after the last change before reloading: copying 100 files is one reload, not 100. */

@@ -1,7 +1,7 @@
 import type { Digest, DigestItem, Disagreement, SourceRef } from '../core/types.ts';
-import { SOURCES_LISTED } from '../core/citations.ts';
+import { SOURCES_LISTED } from '../core/query/citations.ts';
 import type { Subscription } from '../store/types.ts';
-import type { ReloadReport } from '../app/live-corpus.ts';
+import type { ReloadReport } from '../core/index/live-corpus.ts';
 import { errorText } from './messages.ts';
 import { usageOf } from './usage.ts';
 import type { Reply } from './types.ts';

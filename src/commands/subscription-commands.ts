@@ -1,5 +1,5 @@
-import { digestTopic } from '../core/digest.ts';
-import { parseSubscriptionRequest } from '../scheduler/subscription-input.ts';
+import { digestTopic } from '../core/query/digest.ts';
+import { parseSubscriptionRequest } from './subscription-input.ts';
 import { zoneChoices } from './zone-choices.ts';
 import type { CommandDefinition, CommandDeps, Reply, SubscriptionDeps } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { digestTopic } from '../core/digest.ts';
+import { digestTopic } from '../core/query/digest.ts';
 import type { CommandDefinition, Length } from './types.ts';
 
 export const LENGTHS: readonly Length[] = ['short', 'medium', 'long'];

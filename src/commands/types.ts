@@ -1,5 +1,5 @@
 import type { Budget, Digest, TopicEntry } from '../core/types.ts';
-import type { LiveCorpus, ReloadReport } from '../app/live-corpus.ts';
+import type { LiveCorpus, ReloadReport } from '../core/index/live-corpus.ts';
 import type { Platform, Subscription, SubscriptionStore } from '../store/types.ts';
 import type { RateLimiter } from './rate-limit.ts';
 

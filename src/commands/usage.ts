@@ -1,4 +1,4 @@
-import { editDistance } from '../core/suggest.ts';
+import { editDistance } from '../core/query/suggest.ts';
 import type { CommandDefinition } from './types.ts';
 
 /** "/subscribe topic time [timezone]": how a command is typed, for help and for errors. */

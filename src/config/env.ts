@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTimeZone } from '../scheduler/subscription-input.ts';
+import { parseTimeZone } from '../commands/subscription-input.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = (fallback: boolean) =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, type Engine } from '../core/engine.ts';
-import { parseLexiconSpec } from '../core/lexicon.ts';
+import { createEngine, type Engine } from '../core/index/engine.ts';
+import { parseLexiconSpec } from '../core/index/lexicon.ts';
 import { loadTextRules } from './text-rules.ts';
 
 /** Reads and compiles every rule file in the config folder; a bad file stops start-up with its name. */

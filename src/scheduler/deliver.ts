@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Claim, DeliveryLog, Subscription } from '../store/types.ts';
 import { freshDigest, type BuildDigest } from './fresh-items.ts';
 import { retryDelayMs, type Clock, type SchedulerOptions } from './options.ts';
-import type { EarlierPost, Publisher, PublishContext } from './publisher.ts';
+import type { EarlierPost, Publisher, PublishContext } from '../ports/publisher.ts';
 
 /** What the scheduler needs to deliver one digest. */
 export interface DeliverDeps {

@@ -5,7 +5,7 @@ import { deliver, type DeliveryOutcome } from './deliver.ts';
 import { dueDigests } from './due.ts';
 import type { BuildDigest } from './fresh-items.ts';
 import { resolveOptions, type Clock, type SchedulerOptionsInput } from './options.ts';
-import type { Publisher } from './publisher.ts';
+import type { Publisher } from '../ports/publisher.ts';
 
 /** The cron surface the scheduler uses; node-cron's `schedule` by default, a fake in tests. */
 export type ScheduleFn = (expression: string, run: () => void) => { stop(): void | Promise<void> };

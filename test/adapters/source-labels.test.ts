@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { loadCorpus } from '../../src/core/engine.ts';
-import { digestTopic } from '../../src/core/digest.ts';
+import { loadCorpus } from '../../src/core/index/engine.ts';
+import { digestTopic } from '../../src/core/query/digest.ts';
 import type { Digest } from '../../src/core/types.ts';
 import { renderDigest as renderDiscord } from '../../src/adapters/discord/render-digest.ts';
 import { renderDigest as renderSlack } from '../../src/adapters/slack/render-digest.ts';

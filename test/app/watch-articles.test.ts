@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import { watchArticles } from '../../src/app/watch-articles.ts';
-import type { ReloadReport } from '../../src/app/live-corpus.ts';
+import type { ReloadReport } from '../../src/core/index/live-corpus.ts';
 import { realEngine, tempArticles } from '../helpers/fixtures.ts';
 import { captureLogs } from '../helpers/log-capture.ts';
 

@@ -7,10 +7,10 @@ import { DEFAULT_DATA_DIR } from '../../bench/eval-data.ts';
 import { changeArticles, designedCounts, writeCorpus, type CorpusManifest } from '../../bench/speed-corpus.ts';
 import { QUERIES } from '../../bench/speed-queries.ts';
 import { DESIGNED_TOPICS, readSentencePools, type SentencePools } from '../../bench/speed-sources.ts';
-import type { Corpus } from '../../src/core/corpus.ts';
-import { digestTopic } from '../../src/core/digest.ts';
-import { loadCorpus } from '../../src/core/engine.ts';
-import { selectTopic } from '../../src/core/select-topic.ts';
+import type { Corpus } from '../../src/core/index/corpus.ts';
+import { digestTopic } from '../../src/core/query/digest.ts';
+import { loadCorpus } from '../../src/core/index/engine.ts';
+import { selectTopic } from '../../src/core/query/select-topic.ts';
 import { realEngine } from '../helpers/fixtures.ts';
 
 const SIZE = 50;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { runCommand } from '../../src/commands/registry.ts';
 import { renderReplyText } from '../../src/adapters/console/render-text.ts';
 import { errorText } from '../../src/commands/messages.ts';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import type { CommandDeps, Invoker, Reply } from '../../src/commands/types.ts';
 import { ARTICLES, realEngine, tempArticles } from '../helpers/fixtures.ts';
 import { writeFileSync, rmSync } from 'node:fs';

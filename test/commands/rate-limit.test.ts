@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { RateLimiter } from '../../src/commands/rate-limit.ts';
 import { runCommand } from '../../src/commands/registry.ts';
 import { errorText } from '../../src/commands/messages.ts';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import type { Invoker } from '../../src/commands/types.ts';
 import { ARTICLES, realEngine } from '../helpers/fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PairTable } from '../../src/core/pair-table.ts';
+import { PairTable } from '../../src/core/packed/pair-table.ts';
 import { runs } from '../helpers/fuzz.ts';
 
 test('pair-table: finds what a Map of the same pairs finds, across growth and clearing', () => {

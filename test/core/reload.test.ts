@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
-import { loadCorpus } from '../../src/core/engine.ts';
-import type { Corpus } from '../../src/core/corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
+import { loadCorpus } from '../../src/core/index/engine.ts';
+import type { Corpus } from '../../src/core/index/corpus.ts';
 import { ARTICLES, realEngine, tempArticles } from '../helpers/fixtures.ts';
 
 /** Everything a query can see of a snapshot, postings included. */

@@ -6,7 +6,7 @@ import { asciiWordSpans, documentBigrams } from '../../src/core/summarize/bigram
 import { hashOf } from '../../src/core/text/word-hash.ts';
 import { runs } from '../helpers/fuzz.ts';
 import { standsAlone } from '../../src/core/summarize/stands-alone.ts';
-import { summarizeTexts } from '../../src/core/summarize-texts.ts';
+import { summarizeTexts } from '../../src/core/query/summarize-texts.ts';
 import type { Sentence } from '../../src/core/types.ts';
 import { realEngine } from '../helpers/fixtures.ts';
 

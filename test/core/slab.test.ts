@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bytesOf, int32s, uint16s } from '../../src/core/slab.ts';
+import { bytesOf, int32s, uint16s } from '../../src/core/packed/slab.ts';
 import { runs } from '../helpers/fuzz.ts';
 
 test('slab: carved arrays keep their own contents, whatever is carved around them', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editDistance, suggestTopics } from '../../src/core/suggest.ts';
+import { editDistance, suggestTopics } from '../../src/core/query/suggest.ts';
 import { bundledCorpus } from '../helpers/fixtures.ts';
 
 test('editDistance: table', () => {

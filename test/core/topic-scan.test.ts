@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createTopicScanner, initialsOf, mentionsOf, topicVocabulary } from '../../src/core/topic-scan.ts';
-import { packTopics } from '../../src/core/topic-pack.ts';
-import { findWords, findWordsByRegex, WORD, wordSpans, type WordSpans } from '../../src/core/topic-words.ts';
+import { createTopicScanner, initialsOf, mentionsOf, topicVocabulary } from '../../src/core/index/topic-scan.ts';
+import { packTopics } from '../../src/core/packed/topic-pack.ts';
+import { findWords, findWordsByRegex, WORD, wordSpans, type WordSpans } from '../../src/core/text/topic-words.ts';
 import { realEngine } from '../helpers/fixtures.ts';
 import { runs } from '../helpers/fuzz.ts';
 

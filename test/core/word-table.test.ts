@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WordTable, wordAt } from '../../src/core/text/word-table.ts';
-import { findWords, wordSpans } from '../../src/core/topic-words.ts';
+import { findWords, wordSpans } from '../../src/core/text/topic-words.ts';
 import { hashOf } from '../../src/core/text/word-hash.ts';
 
 /** Looks every word of `text` up, judging (and adding) the ones the table does not have. */

@@ -1,6 +1,6 @@
 import { captureLogs } from '../helpers/log-capture.ts';
 import { startDiscordBot, type DiscordBot } from '../../src/adapters/discord/discord-bot.ts';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import type { CommandDeps } from '../../src/commands/types.ts';
 import { FakeDiscord, type RecordedRequest } from '../fakes/discord/fake-discord.ts';
 import type { StoredMessage, InteractionState } from '../fakes/discord/rest-routes.ts';

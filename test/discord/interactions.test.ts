@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstAnswer, refused, withBot, BUDGETS, MANAGE_SERVER, NO_PERMISSIONS, loadedDeps } from './harness.ts';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import { ARTICLES, realEngine } from '../helpers/fixtures.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { tempDb } from '../store/temp-db.ts';

@@ -8,7 +8,7 @@ import { digestOf as digestFor, type ItemInput } from '../helpers/digests.ts';
 import { messageProblems, DISCORD_MAX, embedChars } from '../fakes/discord/limits.ts';
 import { tempArticles } from '../helpers/fixtures.ts';
 import { answerWithFooter, loadedDeps, refused, withBot, firstAnswer, BUDGETS } from './harness.ts';
-import { digestTopic } from '../../src/core/digest.ts';
+import { digestTopic } from '../../src/core/query/digest.ts';
 import { idempotencyKey } from '../../src/store/keys.ts';
 import type { Subscription } from '../../src/store/types.ts';
 

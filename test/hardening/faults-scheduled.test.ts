@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Publisher } from '../../src/scheduler/publisher.ts';
+import type { Publisher } from '../../src/ports/publisher.ts';
 import { createScheduler, type Scheduler } from '../../src/scheduler/scheduler.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Platform } from '../../src/store/types.ts';

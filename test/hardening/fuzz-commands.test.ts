@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { runs } from '../helpers/fuzz.ts';
 import { COMMANDS, runCommand } from '../../src/commands/registry.ts';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { CommandDeps, Invoker } from '../../src/commands/types.ts';
 import { renderReplyText } from '../../src/adapters/console/render-text.ts';

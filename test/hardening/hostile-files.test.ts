@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { runs } from '../helpers/fuzz.ts';
 import { loadArticleFile, loadArticles } from '../../src/core/load/load-articles.ts';
 import { limitNesting } from '../../src/core/load/limit-nesting.ts';
-import { corpusFrom } from '../../src/core/engine.ts';
-import { digestTopic } from '../../src/core/digest.ts';
+import { corpusFrom } from '../../src/core/index/engine.ts';
+import { digestTopic } from '../../src/core/query/digest.ts';
 import { realEngine, tempArticles } from '../helpers/fixtures.ts';
 
 const NOW = '2026-11-21T00:00:00.000Z';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import { runCommand } from '../../src/commands/registry.ts';
 import type { CommandDeps, Invoker } from '../../src/commands/types.ts';
 import { ARTICLES, realEngine, tempArticles } from '../helpers/fixtures.ts';

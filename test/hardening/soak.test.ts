@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startDiscordBot } from '../../src/adapters/discord/discord-bot.ts';
 import { startSlackBot } from '../../src/adapters/slack/slack-bot.ts';
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import { RateLimiter } from '../../src/commands/rate-limit.ts';
 import type { CommandDeps } from '../../src/commands/types.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';

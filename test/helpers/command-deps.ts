@@ -1,4 +1,4 @@
-import { LiveCorpus } from '../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { CommandDeps } from '../../src/commands/types.ts';
 import { ARTICLES, realEngine } from './fixtures.ts';

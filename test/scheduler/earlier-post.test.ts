@@ -5,7 +5,7 @@
 // against the fakes in test/discord and test/slack.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EarlierPost, Publisher, PublishContext } from '../../src/scheduler/publisher.ts';
+import type { EarlierPost, Publisher, PublishContext } from '../../src/ports/publisher.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { capturingLogger, dbPath, MINUTE, realDigests, subscribe, tempDir, testClock, tickThrough } from './harness.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { digestTopic } from '../../src/core/digest.ts';
+import { digestTopic } from '../../src/core/query/digest.ts';
 import { freshDigest, itemKey } from '../../src/scheduler/fresh-items.ts';
 import { bundledCorpus } from '../helpers/fixtures.ts';
 import { realDigests, setup, subscribe, tempDir, tickThrough } from './harness.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays, localDate, zonedInstant } from '../../src/scheduler/local-time.ts';
-import { parseLocalTime, parseSubscriptionRequest, parseTimeZone } from '../../src/scheduler/subscription-input.ts';
+import { parseLocalTime, parseSubscriptionRequest, parseTimeZone } from '../../src/commands/subscription-input.ts';
 
 const at = (date: string, hhmm: string, zone: string) => {
   const [h, m] = hhmm.split(':').map(Number);

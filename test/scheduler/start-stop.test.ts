@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getTasks } from 'node-cron';
 import { renderDigestText } from '../../src/adapters/console/render-text.ts';
-import { createConsolePublisher } from '../../src/scheduler/console-publisher.ts';
+import { createConsolePublisher } from '../../src/adapters/console/publisher.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { dbPath, fakeCron, realDigests, recordingPublisher, setup, silentLogger, subscribe, tempDir, testClock } from './harness.ts';

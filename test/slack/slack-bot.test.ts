@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { LiveCorpus } from '../../src/app/live-corpus.ts';
+import type { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import { startSlackBot } from '../../src/adapters/slack/slack-bot.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { DigestStore, Subscription } from '../../src/store/types.ts';
-import { digestTopic } from '../../src/core/digest.ts';
+import { digestTopic } from '../../src/core/query/digest.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { tempArticles } from '../helpers/fixtures.ts';
 import { tempDb } from '../store/temp-db.ts';

@@ -3,7 +3,7 @@ import { Client, Events, GatewayIntentBits, MessageFlags, Status, type Interacti
 import type { Logger } from 'pino';
 import type { CommandDeps } from '../../commands/types.ts';
 import { errorText } from '../../commands/messages.ts';
-import type { Publisher } from '../../scheduler/publisher.ts';
+import type { Publisher } from '../../ports/publisher.ts';
 import { answerAutocomplete } from './autocomplete.ts';
 import { answerCommand, type CommandContext } from './chat-command.ts';
 import { explainDiscordError, isUndeliverable, loggableError } from './errors.ts';

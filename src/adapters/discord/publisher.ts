@@ -1,7 +1,7 @@
 import { Routes, type REST } from 'discord.js';
 import type { Digest } from '../../core/types.ts';
 import type { Subscription } from '../../store/types.ts';
-import type { EarlierPost, Publisher, PublishContext } from '../../scheduler/publisher.ts';
+import type { EarlierPost, Publisher, PublishContext } from '../../ports/publisher.ts';
 import { DISCORD_MARKUP, escapeDiscord } from './escape.ts';
 import { LIMITS, NO_MENTIONS, type DiscordMessage } from './limits.ts';
 import { renderDigest } from './render-digest.ts';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { CommandDeps } from '../../commands/types.ts';
-import type { Publisher } from '../../scheduler/publisher.ts';
+import type { Publisher } from '../../ports/publisher.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './command-listeners.ts';
 import { RESPONSE_POLICY, type ResponsePolicy } from './response-url.ts';

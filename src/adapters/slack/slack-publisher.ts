@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { webApi } from '@slack/bolt';
 import type { Digest } from '../../core/types.ts';
 import type { Subscription } from '../../store/types.ts';
-import type { EarlierPost, Publisher, PublishContext } from '../../scheduler/publisher.ts';
+import type { EarlierPost, Publisher, PublishContext } from '../../ports/publisher.ts';
 import { section, type SlackMessage } from './blocks.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { renderDigest } from './render-digest.ts';

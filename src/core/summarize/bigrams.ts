@@ -1,6 +1,6 @@
 import type { Sentence } from '../types.ts';
 import type { TextTools } from './figures.ts';
-import { PairTable } from '../pair-table.ts';
+import { PairTable } from '../packed/pair-table.ts';
 import { isWordChar } from '../text/tokens.ts';
 import { WordTable, wordAt } from '../text/word-table.ts';
 import { FNV_OFFSET, FNV_PRIME, hashOf } from '../text/word-hash.ts';

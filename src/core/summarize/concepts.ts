@@ -1,4 +1,4 @@
-import { PairTable } from '../pair-table.ts';
+import { PairTable } from '../packed/pair-table.ts';
 import type { LocalTerms } from './local-terms.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { Corpus } from '../corpus.ts';
+import type { Corpus } from '../index/corpus.ts';
 import type { Sentence } from '../types.ts';
-import { StoredSentence, readTermRanges, type Table, type TermRanges } from '../stored-sentence.ts';
-import { termDictionary } from '../term-dictionary.ts';
+import { StoredSentence, readTermRanges, type Table, type TermRanges } from '../packed/stored-sentence.ts';
+import { termDictionary } from '../packed/term-dictionary.ts';
 import { overlapScore, type Weigh } from './similarity.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Sentence } from '../types.ts';
-import { StoredSentence } from '../stored-sentence.ts';
+import { StoredSentence } from '../packed/stored-sentence.ts';
 
 /**
  * The content terms of some sentences as small ids of their own, numbered in order of first

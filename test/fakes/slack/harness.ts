@@ -1,4 +1,4 @@
-import { LiveCorpus } from '../../../src/app/live-corpus.ts';
+import { LiveCorpus } from '../../../src/core/index/live-corpus.ts';
 import type { CommandDeps } from '../../../src/commands/types.ts';
 import { startSlackBot, type SlackBot, type SlackBotOptions } from '../../../src/adapters/slack/slack-bot.ts';
 import { ARTICLES, realEngine } from '../../helpers/fixtures.ts';

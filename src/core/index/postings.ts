@@ -1,5 +1,5 @@
-import type { TermDictionary } from './term-dictionary.ts';
-import { termEndAt, termStartAt, type ArticleText } from './stored-sentence.ts';
+import type { TermDictionary } from '../packed/term-dictionary.ts';
+import { termEndAt, termStartAt, type ArticleText } from '../packed/stored-sentence.ts';
 
 /** Term -> ids of the sentences that contain it, ascending. */
 export interface Postings {

@@ -1,4 +1,4 @@
-import type { Analyzer } from './text/tokens.ts';
+import type { Analyzer } from '../text/tokens.ts';
 
 /** Aliases and synonyms as written in config/aliases.json. */
 export interface LexiconSpec {

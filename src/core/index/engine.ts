@@ -1,10 +1,10 @@
-import type { LoadResult } from './types.ts';
-import type { CleanRules } from './text/clean-rules.ts';
-import { createAnalyzer as createTextAnalyzer } from './text/tokens.ts';
+import type { LoadResult } from '../types.ts';
+import type { CleanRules } from '../text/clean-rules.ts';
+import { createAnalyzer as createTextAnalyzer } from '../text/tokens.ts';
 import { createLexicon, type Lexicon, type LexiconSpec } from './lexicon.ts';
 import { assembleCorpus, buildCorpus, markEmpty, type BuildOptions, type Corpus } from './corpus.ts';
 import { createAnalyzer, type AnalyzedArticle } from './analyze.ts';
-import { loadFolder, type FileOutcome, type FileRecord } from './load/load-folder.ts';
+import { loadFolder, type FileOutcome, type FileRecord } from '../load/load-folder.ts';
 
 /** Everything the pipeline needs besides the articles: compiled rules and vocabulary. */
 export interface Engine {

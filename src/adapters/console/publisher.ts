@@ -1,6 +1,6 @@
-import type { Digest } from '../core/types.ts';
-import type { Subscription } from '../store/types.ts';
-import type { Publisher, PublishContext } from './publisher.ts';
+import type { Digest } from '../../core/types.ts';
+import type { Subscription } from '../../store/types.ts';
+import type { Publisher, PublishContext } from '../../ports/publisher.ts';
 
 /**
  * The terminal's publisher: prints the digest. Rendering and output are passed in so the

@@ -1,4 +1,4 @@
-import { FNV_OFFSET, FNV_PRIME, hashOf } from './text/word-hash.ts';
+import { FNV_OFFSET, FNV_PRIME, hashOf } from './word-hash.ts';
 
 /** A word as the topic scanner reads it: a letter or digit, then letters, digits, apostrophes and hyphens. */
 export const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;

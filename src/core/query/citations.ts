@@ -1,6 +1,6 @@
-import type { Article, SourceRef } from './types.ts';
-import type { Corpus } from './corpus.ts';
-import { UNKNOWN_OUTLET } from './metadata.ts';
+import type { Article, SourceRef } from '../types.ts';
+import type { Corpus } from '../index/corpus.ts';
+import { UNKNOWN_OUTLET } from '../index/metadata.ts';
 
 /**
  * An item lists at most this many of the articles that report it and counts the rest. A fact a

@@ -1,14 +1,14 @@
-import type { Budget, Digest, DigestItem, Disagreement, Sentence, SourceRef } from './types.ts';
-import type { Corpus } from './corpus.ts';
-import { idf } from './corpus.ts';
+import type { Budget, Digest, DigestItem, Disagreement, Sentence, SourceRef } from '../types.ts';
+import type { Corpus } from '../index/corpus.ts';
+import { idf } from '../index/corpus.ts';
 import { selectTopic } from './select-topic.ts';
-import { selectItems, type Candidate, type Group, type SelectMode, type Selection } from './summarize/select.ts';
-import type { TextTools } from './summarize/figures.ts';
-import { disagreementFinder } from './summarize/disagreements.ts';
+import { selectItems, type Candidate, type Group, type SelectMode, type Selection } from '../summarize/select.ts';
+import type { TextTools } from '../summarize/figures.ts';
+import { disagreementFinder } from '../summarize/disagreements.ts';
 import { suggestTopics } from './suggest.ts';
-import { sameFactAnywhere, sameFactElsewhere } from './summarize/same-fact.ts';
-import type { Weigh } from './summarize/similarity.ts';
-import { byCodeUnits } from './text/code-order.ts';
+import { sameFactAnywhere, sameFactElsewhere } from '../summarize/same-fact.ts';
+import type { Weigh } from '../summarize/similarity.ts';
+import { byCodeUnits } from '../text/code-order.ts';
 import { citations, sourceRef } from './citations.ts';
 
 /** In a topic digest, what one outlet alone reports counts at this share of what several report. */

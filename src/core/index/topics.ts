@@ -1,4 +1,4 @@
-import type { TopicEntry } from './types.ts';
+import type { TopicEntry } from '../types.ts';
 import type { Corpus } from './corpus.ts';
 import { sentencesOf } from './corpus.ts';
 import { createTopicScanner, initialsOf, mentionsOf, topicVocabulary, type ArticleTopics, type TopicVocabulary } from './topic-scan.ts';

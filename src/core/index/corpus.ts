@@ -1,9 +1,9 @@
-import type { Article, LoadReportEntry, RawArticle, Sentence, TopicEntry } from './types.ts';
-import { SentenceList, type ArticleText } from './stored-sentence.ts';
+import type { Article, LoadReportEntry, RawArticle, Sentence, TopicEntry } from '../types.ts';
+import { SentenceList, type ArticleText } from '../packed/stored-sentence.ts';
 import type { Lexicon } from './lexicon.ts';
 import { createAnalyzer, place, type AnalyzedArticle, type CorpusRules } from './analyze.ts';
 import { indexTerms, type ArticleFrequencies, type Postings } from './postings.ts';
-import { termDictionary } from './term-dictionary.ts';
+import { termDictionary } from '../packed/term-dictionary.ts';
 import type { ArticleTopics } from './topic-scan.ts';
 import { extractTopics } from './topics.ts';
 

@@ -1,13 +1,13 @@
-import type { Article, RawArticle } from './types.ts';
+import type { Article, RawArticle } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
-import type { CleanRules } from './text/clean-rules.ts';
-import { cleanText } from './text/clean.ts';
-import { splitSentences } from './text/sentences.ts';
-import { countWords } from './text/clean-units.ts';
+import type { CleanRules } from '../text/clean-rules.ts';
+import { cleanText } from '../text/clean.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { countWords } from '../text/clean-units.ts';
 import { resolveMetadata } from './metadata.ts';
 import { createTopicScanner, topicVocabulary, type ArticleTopics } from './topic-scan.ts';
-import { termDictionary } from './term-dictionary.ts';
-import { packArticleText, type ArticleText } from './stored-sentence.ts';
+import { termDictionary } from '../packed/term-dictionary.ts';
+import { packArticleText, type ArticleText } from '../packed/stored-sentence.ts';
 
 export interface CorpusRules {
   clean: CleanRules;

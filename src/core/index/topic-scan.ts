@@ -1,9 +1,9 @@
-import type { TopicEntry } from './types.ts';
+import type { TopicEntry } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
-import { packTopics, type ArticleTopics } from './topic-pack.ts';
-import { findWords, wordSpans } from './topic-words.ts';
-import { WordTable, wordAt } from './text/word-table.ts';
-import { PairTable } from './pair-table.ts';
+import { packTopics, type ArticleTopics } from '../packed/topic-pack.ts';
+import { findWords, wordSpans } from '../text/topic-words.ts';
+import { WordTable, wordAt } from '../text/word-table.ts';
+import { PairTable } from '../packed/pair-table.ts';
 
 // Capitalised words that are calendar or address words, not things a digest is about.
 const NOT_NAMES = new Set([
@@ -69,7 +69,7 @@ export interface TopicVocabulary {
   lexicon: Lexicon;
 }
 
-export { initialsOf, mentionsOf, type ArticleTopics } from './topic-pack.ts';
+export { initialsOf, mentionsOf, type ArticleTopics } from '../packed/topic-pack.ts';
 
 const vocabularies = new WeakMap<Lexicon, TopicVocabulary>();
 

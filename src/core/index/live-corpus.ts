@@ -1,8 +1,8 @@
-import type { Corpus } from '../core/corpus.ts';
-import type { Engine } from '../core/engine.ts';
-import type { AnalyzedArticle } from '../core/analyze.ts';
-import type { FileRecord } from '../core/load/load-folder.ts';
-import { loadCorpusFiles, type CorpusFiles } from '../core/engine.ts';
+import type { Corpus } from './corpus.ts';
+import type { Engine } from './engine.ts';
+import type { AnalyzedArticle } from './analyze.ts';
+import type { FileRecord } from '../load/load-folder.ts';
+import { loadCorpusFiles, type CorpusFiles } from './engine.ts';
 
 export interface ReloadReport {
   ok: boolean;

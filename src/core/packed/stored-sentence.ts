@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Sentence } from './types.ts';
+import type { Sentence } from '../types.ts';
 import { bytesOf, int32s, uint16s } from './slab.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Article, CleanedText, RawArticle } from './types.ts';
-import { ownString } from './text/own-string.ts';
+import type { Article, CleanedText, RawArticle } from '../types.ts';
+import { ownString } from '../text/own-string.ts';
 
 const TITLE_WORDS = 12;
 /** The outlet of an article whose file, URL and text name none. */

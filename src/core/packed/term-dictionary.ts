@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon.ts';
+import type { Lexicon } from '../index/lexicon.ts';
 
 /**
  * Every index term ever seen with one lexicon, as a dense integer id. It only grows and is shared

@@ -1,5 +1,5 @@
-import type { RawArticle } from './types.ts';
-import { corpusFrom, type Engine } from './engine.ts';
+import type { RawArticle } from '../types.ts';
+import { corpusFrom, type Engine } from '../index/engine.ts';
 import { digestAll } from './digest.ts';
 
 /**
