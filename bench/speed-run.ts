@@ -19,7 +19,7 @@ import { LiveCorpus } from '../src/core/index/live-corpus.ts';
 import { topicsCommand } from '../src/commands/topics.ts';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { parseConfig } from '../src/config/env.ts';
-import type { Corpus } from '../src/core/index/corpus.ts';
+import type { Corpus } from '../src/core/index/snapshot.ts';
 import { DEFAULT_BUDGET, digestTopic } from '../src/core/query/digest.ts';
 import { extractTopics } from '../src/core/index/topics.ts';
 import { PROJECT_ROOT } from './eval-data.ts';

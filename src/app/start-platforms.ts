@@ -4,7 +4,6 @@ import type { CommandDeps } from '../commands/types.ts';
 import { createConsolePublisher } from '../adapters/console/publisher.ts';
 import type { Publisher } from '../ports/publisher.ts';
 import type { Platform } from '../store/types.ts';
-import { renderDigestText } from '../adapters/console/render-text.ts';
 
 /** Where the terminal's text goes: stdout, or a screen that keeps the prompt below it. */
 export interface TextOutput {
@@ -64,7 +63,7 @@ export async function startPlatforms(config: Config, deps: CommandDeps, logger: 
     throw err;
   }
   if (handles.size === 0) {
-    handles.set('console', { publisher: createConsolePublisher({ render: renderDigestText, write: (t) => consoleOutput.write(t) }), stop: async () => {} });
+    handles.set('console', { publisher: createConsolePublisher(consoleOutput), stop: async () => {} });
   }
   return { handles, ...(slackPort === undefined ? {} : { slackPort }), stop };
 }

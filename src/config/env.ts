@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTimeZone } from '../commands/subscription-input.ts';
+import { parseTimeZone } from '../ports/schedule-time.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = (fallback: boolean) =>

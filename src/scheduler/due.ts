@@ -1,6 +1,6 @@
 import type { Subscription } from '../store/types.ts';
 import { addDays, localDate, zonedInstant } from './local-time.ts';
-import { parseLocalTime } from '../commands/subscription-input.ts';
+import { parseLocalTime } from '../ports/schedule-time.ts';
 
 /** What a tick should do about one subscription's local date. */
 export interface DueDigest {

@@ -7,7 +7,7 @@ import { DEFAULT_DATA_DIR } from '../../bench/eval-data.ts';
 import { changeArticles, designedCounts, writeCorpus, type CorpusManifest } from '../../bench/speed-corpus.ts';
 import { QUERIES } from '../../bench/speed-queries.ts';
 import { DESIGNED_TOPICS, readSentencePools, type SentencePools } from '../../bench/speed-sources.ts';
-import type { Corpus } from '../../src/core/index/corpus.ts';
+import type { Corpus } from '../../src/core/index/snapshot.ts';
 import { digestTopic } from '../../src/core/query/digest.ts';
 import { loadCorpus } from '../../src/core/index/engine.ts';
 import { selectTopic } from '../../src/core/query/select-topic.ts';

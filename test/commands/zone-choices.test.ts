@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { zoneChoices } from '../../src/commands/zone-choices.ts';
-import { parseTimeZone } from '../../src/commands/subscription-input.ts';
+import { parseTimeZone } from '../../src/ports/schedule-time.ts';
 
 test('zone choices: by city first, then anywhere in the name; every choice is a zone /subscribe accepts', () => {
   assert.equal(zoneChoices('kabul')[0], 'Asia/Kabul');

@@ -4,7 +4,7 @@ import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import { loadCorpus } from '../../src/core/index/engine.ts';
-import type { Corpus } from '../../src/core/index/corpus.ts';
+import type { Corpus } from '../../src/core/index/snapshot.ts';
 import { ARTICLES, realEngine, tempArticles } from '../helpers/fixtures.ts';
 
 /** Everything a query can see of a snapshot, postings included. */

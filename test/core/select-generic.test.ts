@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { selectItems, type Candidate } from '../../src/core/summarize/select.ts';
+import { selectItems } from '../../src/core/summarize/select.ts';
+import type { Candidate } from '../../src/core/summarize/contract.ts';
 import fc from 'fast-check';
 import { asciiWordSpans, documentBigrams } from '../../src/core/summarize/bigrams.ts';
 import { hashOf } from '../../src/core/text/word-hash.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { idf } from '../../src/core/index/corpus.ts';
+import { idf } from '../../src/core/index/snapshot.ts';
 import { termSpace } from '../../src/core/summarize/term-space.ts';
 import { localTerms } from '../../src/core/summarize/local-terms.ts';
 import { groupByLeader } from '../../src/core/summarize/group.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadEngine } from '../../src/config/load-engine.ts';
 import { loadCorpus, type Engine } from '../../src/core/index/engine.ts';
-import type { Corpus } from '../../src/core/index/corpus.ts';
+import type { Corpus } from '../../src/core/index/snapshot.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTICLES = join(ROOT, 'articles');

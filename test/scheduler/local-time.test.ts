@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays, localDate, zonedInstant } from '../../src/scheduler/local-time.ts';
-import { parseLocalTime, parseSubscriptionRequest, parseTimeZone } from '../../src/commands/subscription-input.ts';
+import { parseSubscriptionRequest } from '../../src/commands/subscription-input.ts';
+import { parseLocalTime, parseTimeZone } from '../../src/ports/schedule-time.ts';
 
 const at = (date: string, hhmm: string, zone: string) => {
   const [h, m] = hhmm.split(':').map(Number);

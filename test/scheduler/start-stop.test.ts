@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getTasks } from 'node-cron';
-import { renderDigestText } from '../../src/adapters/console/render-text.ts';
 import { createConsolePublisher } from '../../src/adapters/console/publisher.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
@@ -51,7 +50,7 @@ test('start: with node-cron itself, a minute task is scheduled and stop destroys
 
 test('console publisher: prints the digest, or one line when nothing is new', async () => {
   const out: string[] = [];
-  const publisher = createConsolePublisher({ render: renderDigestText, write: (t) => void out.push(t) });
+  const publisher = createConsolePublisher({ write: (t: string) => void out.push(t) });
   const { dir, cleanup } = tempDir();
   try {
     const store = SqliteStore.open(dbPath(dir));

@@ -1,5 +1,6 @@
 import type { Digest, DigestItem } from '../../core/types.ts';
 import type { Reply } from '../../commands/types.ts';
+import type { ReloadReport } from '../../core/index/live-corpus.ts';
 import {
   describeReply,
   digestCounts,
@@ -36,7 +37,7 @@ export function renderDigestText(digest: Digest, listTopics?: string): string {
 }
 
 /** One line on what an automatic reload did; `/reload` gives the whole report. */
-export function reloadNotice(report: Extract<Reply, { kind: 'reload' }>['report']): string {
+export function reloadNotice(report: ReloadReport): string {
   const [summary] = describeReply({ kind: 'reload', report }, TEXT_MARKUP);
   const details = report.ok && report.skipped.length + report.warned.length > 0 ? ' (/reload lists the files)' : '';
   return `The articles folder changed. ${summary}${details}`;

@@ -1,38 +1,13 @@
-import type { Article, LoadReportEntry, RawArticle, Sentence, TopicEntry } from '../types.ts';
+import type { Article, LoadReportEntry, RawArticle } from '../types.ts';
+import type { Corpus } from './snapshot.ts';
 import { SentenceList, type ArticleText } from '../packed/stored-sentence.ts';
 import type { Lexicon } from './lexicon.ts';
 import { createAnalyzer, place, type AnalyzedArticle, type CorpusRules } from './analyze.ts';
-import { indexTerms, type ArticleFrequencies, type Postings } from './postings.ts';
+import { indexTerms } from './postings.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
-import type { ArticleTopics } from './topic-scan.ts';
 import { extractTopics } from './topics.ts';
 
 export type { CorpusRules } from './analyze.ts';
-
-/**
- * An immutable snapshot of the loaded articles, ready to answer queries. A reload builds
- * a new one beside the old and swaps it in, so a query never sees a half-built corpus.
- */
-export interface Corpus {
-  articles: Article[];
-  /** Sentences by id, made on demand from `texts`. */
-  sentences: SentenceList;
-  /** The packed paragraphs, sentences and term ids of each article. */
-  texts: ArticleText[];
-  /** First sentence id of each article; the article's sentences are contiguous. */
-  firstSentence: number[];
-  /** Article id of each sentence id: a query walks many hits, and this is cheaper than the sentence objects. */
-  articleOf: Int32Array;
-  /** Term -> ids of the sentences that contain it, ascending. */
-  postings: Postings;
-  /** Term -> number of articles that contain it. */
-  articleFreq: ArticleFrequencies;
-  topics: TopicEntry[];
-  report: readonly Readonly<LoadReportEntry>[];
-  lexicon: Lexicon;
-  /** Topic mentions of each article, found when it was analysed; the topic list is counted from them. */
-  articleTopics?: ArticleTopics[];
-}
 
 export interface BuildOptions {
   /** Extract the topic list (for /topics and autocomplete); a one-off summary can skip it. Default true. */
@@ -102,28 +77,3 @@ export function assembleCorpus(docs: readonly AnalyzedArticle[], report: Corpus[
   if (options.topics !== false) corpus.topics = extractTopics(corpus);
   return corpus;
 }
-
-/** The sentences of one article. */
-export function sentencesOf(corpus: Corpus, articleId: number): Sentence[] {
-  const start = corpus.firstSentence[articleId]!;
-  const end = corpus.firstSentence[articleId + 1] ?? corpus.sentences.length;
-  return corpus.sentences.slice(start, end);
-}
-
-/** Inverse document frequency over articles: rare terms say more about a sentence. */
-export function idf(corpus: Corpus): (term: string) => number {
-  let weigh = weighers.get(corpus);
-  if (!weigh) {
-    const n = corpus.articles.length;
-    // Memoised per snapshot: a query weighs the same few thousand terms many times over.
-    const memo = new Map<string, number>();
-    weigh = (term) => {
-      let w = memo.get(term);
-      if (w === undefined) memo.set(term, (w = Math.log(1 + n / (corpus.articleFreq.get(term) ?? 1))));
-      return w;
-    };
-    weighers.set(corpus, weigh);
-  }
-  return weigh;
-}
-const weighers = new WeakMap<Corpus, (term: string) => number>();

@@ -2,7 +2,8 @@ import type { LoadResult } from '../types.ts';
 import type { CleanRules } from '../text/clean-rules.ts';
 import { createAnalyzer as createTextAnalyzer } from '../text/tokens.ts';
 import { createLexicon, type Lexicon, type LexiconSpec } from './lexicon.ts';
-import { assembleCorpus, buildCorpus, markEmpty, type BuildOptions, type Corpus } from './corpus.ts';
+import { assembleCorpus, buildCorpus, markEmpty, type BuildOptions } from './corpus.ts';
+import type { Corpus } from './snapshot.ts';
 import { createAnalyzer, type AnalyzedArticle } from './analyze.ts';
 import { loadFolder, type FileOutcome, type FileRecord } from '../load/load-folder.ts';
 

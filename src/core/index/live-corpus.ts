@@ -1,4 +1,4 @@
-import type { Corpus } from './corpus.ts';
+import type { Corpus } from './snapshot.ts';
 import type { Engine } from './engine.ts';
 import type { AnalyzedArticle } from './analyze.ts';
 import type { FileRecord } from '../load/load-folder.ts';

@@ -1,6 +1,6 @@
 import type { TopicEntry } from '../types.ts';
-import type { Corpus } from './corpus.ts';
-import { sentencesOf } from './corpus.ts';
+import type { Corpus } from './snapshot.ts';
+import { sentencesOf } from './snapshot.ts';
 import { createTopicScanner, initialsOf, mentionsOf, topicVocabulary, type ArticleTopics, type TopicVocabulary } from './topic-scan.ts';
 
 const MAX_TOPICS = 200;

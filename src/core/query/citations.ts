@@ -1,5 +1,5 @@
 import type { Article, SourceRef } from '../types.ts';
-import type { Corpus } from '../index/corpus.ts';
+import type { Corpus } from '../index/snapshot.ts';
 import { UNKNOWN_OUTLET } from '../index/metadata.ts';
 
 /**

@@ -1,8 +1,9 @@
 import type { Budget, Digest, DigestItem, Disagreement, Sentence, SourceRef } from '../types.ts';
-import type { Corpus } from '../index/corpus.ts';
-import { idf } from '../index/corpus.ts';
+import type { Corpus } from '../index/snapshot.ts';
+import { idf } from '../index/snapshot.ts';
 import { selectTopic } from './select-topic.ts';
-import { selectItems, type Candidate, type Group, type SelectMode, type Selection } from '../summarize/select.ts';
+import { selectItems } from '../summarize/select.ts';
+import type { Candidate, Group, SelectMode, Selection } from '../summarize/contract.ts';
 import type { TextTools } from '../summarize/figures.ts';
 import { disagreementFinder } from '../summarize/disagreements.ts';
 import { suggestTopics } from './suggest.ts';

@@ -1,6 +1,6 @@
-import type { Corpus } from '../index/corpus.ts';
-import { sentencesOf } from '../index/corpus.ts';
-import type { Candidate } from '../summarize/select.ts';
+import type { Corpus } from '../index/snapshot.ts';
+import { sentencesOf } from '../index/snapshot.ts';
+import type { Candidate } from '../summarize/contract.ts';
 
 /** How far a thread is followed past a sentence that names the topic. */
 const CONTINUATION = [0.6, 0.36];

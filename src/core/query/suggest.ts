@@ -1,4 +1,4 @@
-import type { Corpus } from '../index/corpus.ts';
+import type { Corpus } from '../index/snapshot.ts';
 
 /** Edit distance with transpositions, giving up once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {

@@ -1,4 +1,4 @@
-import type { Corpus } from '../index/corpus.ts';
+import type { Corpus } from '../index/snapshot.ts';
 import type { Disagreement, SourceRef, Sentence } from '../types.ts';
 import { extractFigures, findDisagreement, type Figure, type FigureMention, type TextTools } from './figures.ts';
 

@@ -1,4 +1,4 @@
-import type { Candidate, Selection, SelectOptions } from './select.ts';
+import type { Candidate, Selection, SelectOptions } from './contract.ts';
 import { usablePool } from './pool.ts';
 import { documentBigrams } from './bigrams.ts';
 import { standsAlone } from './stands-alone.ts';

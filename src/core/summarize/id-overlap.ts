@@ -1,4 +1,4 @@
-import type { Corpus } from '../index/corpus.ts';
+import type { Corpus } from '../index/snapshot.ts';
 import type { Sentence } from '../types.ts';
 import { StoredSentence, readTermRanges, type Table, type TermRanges } from '../packed/stored-sentence.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';

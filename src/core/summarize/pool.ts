@@ -1,4 +1,4 @@
-import type { Candidate } from './select.ts';
+import type { Candidate } from './contract.ts';
 
 const MAX_WORDS = 60;
 

@@ -1,4 +1,4 @@
-import type { Corpus } from '../index/corpus.ts';
+import type { Corpus } from '../index/snapshot.ts';
 import type { Sentence } from '../types.ts';
 import { SAME_FACT, weightedOverlap, type Weigh } from './similarity.ts';
 import { overlapWithLeader } from './id-overlap.ts';

@@ -1,61 +1,7 @@
-import type { Budget, Sentence } from '../types.ts';
-import type { Weigh } from './similarity.ts';
-import type { TextTools } from './figures.ts';
+import type { Summarizer } from './contract.ts';
 import { selectTopicItems } from './topic-items.ts';
 import { selectGenericItems } from './generic-items.ts';
 
-/** A sentence that may go into a digest, with how much it is about the topic (0..1]. */
-export interface Candidate {
-  sentence: Sentence;
-  relevance: number;
-}
-
-/**
- * What a selection is for, which decides what counts as worth saying:
- * - `topic`: a digest of one topic for a chat. Concepts are content words and pairs, weighted by
- *   how relevant the sentences carrying them are and by how many outlets carry them; near-duplicate
- *   sentences across outlets become one item that lists them all.
- * - `generic`: a summary of a whole collection with no topic, read on its own. Concepts are word
- *   pairs that several documents report independently (relevance is not used: everything is on
- *   topic), and every sentence must read without the article around it (no dangling "He said",
- *   no piece of a quotation).
- */
-export type SelectMode = 'topic' | 'generic';
-
-export interface SelectOptions {
-  mode: SelectMode;
-  budget: Budget;
-  /** Let the last item run past the word budget (a scorer that cuts at N words wants the text). */
-  overshoot: boolean;
-  weigh: Weigh;
-  /** Tokenizer and stemmer of the corpus: generic mode reads the words, stopwords included. */
-  tools: TextTools;
-  /**
-   * How much what only one article says counts, 0..1 (topic mode). A topic digest wants some of
-   * it: the one outlet that reported the prison break.
-   */
-  singleSourceWeight: number;
-}
-
-/** One fact: the sentence that tells it best, and every sentence that tells it too. */
-export interface Group {
-  leader: Sentence;
-  members: Sentence[];
-}
-
-export interface Selection {
-  /** In the order they were chosen. */
-  items: Group[];
-  /**
-   * Sentences that said the same as another and were folded into its item. Absent when the
-   * selection leaves finding them to the digest, which then counts those it finds.
-   */
-  merged?: number;
-  /** The last item ran past the word budget (only with `overshoot`); it should stay last. */
-  runsPast: boolean;
-}
-
-/** Picks the sentences that cover the most of what the candidates say, within the budget. */
-export function selectItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
-  return options.mode === 'topic' ? selectTopicItems(candidates, options) : selectGenericItems(candidates, options);
-}
+/** The summarizer of the mode the options ask for: a digest of one topic, or of a whole collection. */
+export const selectItems: Summarizer = (candidates, options) =>
+  options.mode === 'topic' ? selectTopicItems(candidates, options) : selectGenericItems(candidates, options);

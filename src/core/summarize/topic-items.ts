@@ -1,4 +1,4 @@
-import type { Candidate, Selection, SelectOptions } from './select.ts';
+import type { Candidate, Selection, SelectOptions } from './contract.ts';
 import { usablePool } from './pool.ts';
 import { SAME_FACT } from './similarity.ts';
 import { conceptTable } from './concepts.ts';

@@ -1,0 +1,72 @@
+/**
+ * What a summarizer takes and returns. A summarizer is handed the candidate sentences of a digest
+ * (for a topic, or every sentence of a collection) and a budget, and picks the facts to tell: it
+ * returns groups, each a sentence to quote (the leader) and the sentences that tell the same fact.
+ * The digest (`query/digest.ts`) then puts the items in reading order, finds every article that
+ * tells each fact, cites them and looks for disagreements; a summarizer does none of that.
+ *
+ * A summarizer must keep these, which the tests check:
+ * - a leader is one candidate's sentence, verbatim: never cut, joined or reworded;
+ * - at most `budget.items` groups, and the leaders' words add up to at most `budget.words`; only
+ *   with `overshoot` may the last group run past, and then `runsPast` is true;
+ * - each fact once: no two leaders tell the same fact;
+ * - the same candidates and options give the same selection (ties broken by position).
+ * docs/summarizer.md describes the two summarizers this project has and why they work as they do.
+ */
+import type { Budget, Sentence } from '../types.ts';
+import type { Weigh } from './similarity.ts';
+import type { TextTools } from './figures.ts';
+
+/** A sentence that may go into a digest, with how much it is about the topic (0..1]. */
+export interface Candidate {
+  sentence: Sentence;
+  relevance: number;
+}
+
+/**
+ * What a selection is for, which decides what counts as worth saying:
+ * - `topic`: a digest of one topic for a chat. Concepts are content words and pairs, weighted by
+ *   how relevant the sentences carrying them are and by how many outlets carry them; near-duplicate
+ *   sentences across outlets become one item that lists them all.
+ * - `generic`: a summary of a whole collection with no topic, read on its own. Concepts are word
+ *   pairs that several documents report independently (relevance is not used: everything is on
+ *   topic), and every sentence must read without the article around it (no dangling "He said",
+ *   no piece of a quotation).
+ */
+export type SelectMode = 'topic' | 'generic';
+
+export interface SelectOptions {
+  mode: SelectMode;
+  budget: Budget;
+  /** Let the last item run past the word budget (a scorer that cuts at N words wants the text). */
+  overshoot: boolean;
+  weigh: Weigh;
+  /** Tokenizer and stemmer of the corpus: generic mode reads the words, stopwords included. */
+  tools: TextTools;
+  /**
+   * How much what only one article says counts, 0..1 (topic mode). A topic digest wants some of
+   * it: the one outlet that reported the prison break.
+   */
+  singleSourceWeight: number;
+}
+
+/** One fact: the sentence that tells it best, and every sentence that tells it too. */
+export interface Group {
+  leader: Sentence;
+  members: Sentence[];
+}
+
+export interface Selection {
+  /** In the order they were chosen. */
+  items: Group[];
+  /**
+   * Sentences that said the same as another and were folded into its item. Absent when the
+   * selection leaves finding them to the digest, which then counts those it finds.
+   */
+  merged?: number;
+  /** The last item ran past the word budget (only with `overshoot`); it should stay last. */
+  runsPast: boolean;
+}
+
+/** Picks the sentences that cover the most of what the candidates say, within the budget. */
+export type Summarizer = (candidates: readonly Candidate[], options: SelectOptions) => Selection;
