@@ -65,10 +65,12 @@ examples:
 
 function parseArgv() {
   const values = parseCli(COMMAND);
+  // Usage errors first: a bad flag is worth its exit 2 even where the data is missing.
+  const words = intFlag(COMMAND.name, 'words', values.words, 100);
   return {
     dataDir: dataDirFlag(COMMAND.name, values.data),
     outDir: values.out ? resolve(values.out) : undefined,
-    words: intFlag(COMMAND.name, 'words', values.words, 100),
+    words,
   };
 }
 

@@ -40,13 +40,17 @@ test('bench:quality --help prints the usage with examples on stdout', async () =
   assert.equal(stderr, '');
 });
 
-test('bench:quality: a usage error names the flag on stderr and exits 2', async () => {
+test('bench:quality: a usage error names the flag on stderr and exits 2, with or without data beside it', async (t) => {
+  // In a clone with nothing beside it too: there a flag must still be judged before the data.
+  const clone = projectWithNothingBeside();
+  t.after(clone.cleanup);
   for (const [args, message] of [
     [['--words', '0'], /--words must be a positive integer, got 0/],
     [['--wrods', '60'], /Unknown option '--wrods'/],
     [['--words'], /'--words <value>' argument missing/],
   ] as const) {
     await assertUsageError(quality([...args]), message);
+    await assertUsageError(quality([...args], clone.root), message);
   }
 });
 

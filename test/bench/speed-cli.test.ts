@@ -48,13 +48,17 @@ test('bench:speed --help prints the usage with examples on stdout', async () => 
   assert.equal(stderr, '');
 });
 
-test('bench:speed: a usage error names the flag on stderr and exits 2', async () => {
+test('bench:speed: a usage error names the flag on stderr and exits 2, with or without data beside it', async (t) => {
+  // In a clone with nothing beside it too: there a flag must still be judged before the data.
+  const clone = projectWithNothingBeside();
+  t.after(clone.cleanup);
   for (const [args, message] of [
     [['--sizes', '0'], /--sizes: expected positive whole numbers/],
     [['--queries', 'many'], /--queries must be a positive integer, got many/],
     [['--size', '300'], /Unknown option '--size'/],
   ] as const) {
     await assertUsageError(speed([...args]), message);
+    await assertUsageError(speed([...args], clone.root), message);
   }
 });
 
