@@ -14,6 +14,18 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)
 /** The DUC 2004 task 2 development half, beside the project: `../shared/eval/duc2004-dev`. */
 export const DEFAULT_DATA_DIR = resolve(PROJECT_ROOT, '../shared/eval/duc2004-dev');
 
+/**
+ * What a bench command says when a data folder has no clusters: where it looked and how to point it
+ * elsewhere, since a fresh clone has no `shared/` beside it.
+ */
+export function missingDataMessage(dataDir: string): string {
+  const which = dataDir === DEFAULT_DATA_DIR ? ' (the default: the DUC 2004 data, beside the project)' : '';
+  return (
+    `no clusters found under ${join(dataDir, 'clusters')}${which}. ` +
+    'Point --data DIR at a folder laid out as DIR/clusters/<id>/docs/*.txt (references, if any, in DIR/clusters/<id>/refs/*.txt).'
+  );
+}
+
 /** Systems whose published output the README scores, in the order of its table. */
 export const REFERENCE_SYSTEMS = ['Lead', 'LexRank_sumy', 'LexRank', 'Centroid', 'ICSISumm', 'DPP'] as const;
 

@@ -9,7 +9,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { loadCorpus } from '../src/core/index/engine.ts';
 import { digestTopic } from '../src/core/query/digest.ts';
@@ -19,29 +18,34 @@ import { parseConfig } from '../src/config/env.ts';
 import { DEFAULT_SEED, writeCorpus } from './speed-corpus.ts';
 import { readSentencePools } from './speed-sources.ts';
 import { QUERIES, QUERY_KINDS } from './speed-queries.ts';
-import { DEFAULT_DATA_DIR, PROJECT_ROOT, listClusterIds, readCluster } from './eval-data.ts';
+import { PROJECT_ROOT, listClusterIds, readCluster } from './eval-data.ts';
+import { dataDirFlag, intFlag, parseCli, usageError } from './cli.ts';
 
-const USAGE = `usage: npm run bench:golden -- (--write FILE | --check FILE) [--sizes 1000,10000] [--topics 40] [--data DIR] [--show KEY]
-(--show prints the digest of one key, such as 1000/Senate/short, on stderr)`;
-const { values } = parseArgs({
+const NAME = 'bench:golden';
+const values = parseCli({
+  name: NAME,
+  usage: `usage: npm run bench:golden -- (--write FILE | --check FILE) [--sizes 1000,10000] [--topics 40] [--data DIR] [--show KEY]
+
+Fingerprints every digest of the top topics and the speed benchmark's queries (short, medium, long),
+the topic list, and the generic summaries of the evaluation clusters.
+  --write FILE  write the fingerprints (before a change)
+  --check FILE  compare with them (after it); exit 1 when any differs, naming them
+  --show KEY    print the digest of one key, such as 1000/Senate/short, on stderr
+
+example:
+  npm run bench:golden -- --write /tmp/before.json && git stash && npm run bench:golden -- --check /tmp/before.json`,
   options: {
     write: { type: 'string' },
     check: { type: 'string' },
     sizes: { type: 'string', default: '1000,10000' },
     topics: { type: 'string', default: '40' },
-    data: { type: 'string', default: DEFAULT_DATA_DIR },
+    data: { type: 'string' },
     show: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   },
 });
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (Boolean(values.write) === Boolean(values.check)) {
-  console.error(`bench:golden: give --write FILE or --check FILE\n${USAGE}`);
-  process.exit(2);
-}
+if (Boolean(values.write) === Boolean(values.check)) usageError(NAME, 'give --write FILE or --check FILE');
+const dataDir = dataDirFlag(NAME, values.data);
+const topicCount = intFlag(NAME, '--topics', values.topics, 40);
 
 const FIXED_TIME = new Date('2026-01-01T00:00:00Z');
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
@@ -49,12 +53,12 @@ const engine = loadEngine(join(PROJECT_ROOT, 'config'));
 const budgets = budgetsFrom(parseConfig({}));
 const prints: Record<string, string> = {};
 
-for (const id of listClusterIds(values.data)) {
-  const docs = readCluster(values.data, id).docs.map((d) => ({ id: d.id, text: d.text }));
+for (const id of listClusterIds(dataDir)) {
+  const docs = readCluster(dataDir, id).docs.map((d) => ({ id: d.id, text: d.text }));
   prints[`duc/${id}`] = hash(summarizeTexts(engine, docs, { words: 100 }));
 }
 
-const pools = readSentencePools(engine, { articlesDir: join(PROJECT_ROOT, 'articles'), dataDir: values.data });
+const pools = readSentencePools(engine, dataDir);
 for (const size of values.sizes.split(',').map(Number)) {
   const dir = mkdtempSync(join(tmpdir(), 'golden-'));
   try {
@@ -65,7 +69,7 @@ for (const size of values.sizes.split(',').map(Number)) {
     }
     const corpus = await loadCorpus(engine, dir, { maxBytes: 5_000_000 });
     prints[`${size}/topics`] = hash(corpus.topics);
-    const topics = [...corpus.topics.slice(0, Number(values.topics)).map((t) => t.name), ...QUERY_KINDS.flatMap((k) => QUERIES[k])];
+    const topics = [...corpus.topics.slice(0, topicCount).map((t) => t.name), ...QUERY_KINDS.flatMap((k) => QUERIES[k])];
     for (const topic of topics) {
       for (const [length, budget] of Object.entries(budgets)) {
         const key = `${size}/${topic}/${length}`;

@@ -4,15 +4,12 @@
  * before, so the difference between two rows is what that step costs, and the first rows are
  * floors that no loader built on them can beat.
  *
- *   node --import tsx bench/load-stages.ts [--size 10000] [--seed S] [--rounds 2] [--dir CORPUS]
- *
- * Every round runs all the rows; the last round is printed, its code compiled by the rounds before
+ * Options: USAGE below, or `--help`. Every round runs all the rows; the last round is printed, its code compiled by the rounds before
  * (a real load pays for compiling once, which matters at 1,000 articles and little at 100,000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { parseConfig } from '../src/config/env.ts';
 import { createAnalyzer } from '../src/core/index/analyze.ts';
@@ -23,20 +20,40 @@ import { readArticleFile } from '../src/core/load/read-file.ts';
 import { cleanText } from '../src/core/text/clean.ts';
 import { splitSentences } from '../src/core/text/sentences.ts';
 import type { RawArticle } from '../src/core/types.ts';
+import { dataDirFlag, intFlag, parseCli } from './cli.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
 import { DEFAULT_SEED, writeCorpus } from './speed-corpus.ts';
 import { readSentencePools } from './speed-sources.ts';
 
-const { values } = parseArgs({
+const COMMAND = {
+  name: 'load-stages',
+  usage: `usage: node --import tsx bench/load-stages.ts [--size N] [--seed S] [--rounds R] [--dir CORPUS] [--data DIR]
+
+Where a load's time goes: each row reads every article of a synthetic corpus and takes it one step
+further than the row before.
+
+  --size N      articles in the generated corpus (default 10000)
+  --seed S      generator seed (default ${DEFAULT_SEED})
+  --rounds R    rounds of all rows; the last is printed (default 2)
+  --dir CORPUS  a corpus written before (same size and seed), used in place of a generated one
+  --data DIR    evaluation folder the generated corpus's sentences come from (see npm run bench:speed -- --help)
+
+example:
+  node --import tsx bench/load-stages.ts --size 10000
+`,
   options: {
-    size: { type: 'string', default: '10000' },
-    seed: { type: 'string', default: String(DEFAULT_SEED) },
-    rounds: { type: 'string', default: '2' },
+    size: { type: 'string' },
+    seed: { type: 'string' },
+    rounds: { type: 'string' },
     dir: { type: 'string' },
+    data: { type: 'string' },
   },
-});
-const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a positive integer');
+} as const;
+
+const values = parseCli(COMMAND);
+const spec = { articles: intFlag(COMMAND.name, 'size', values.size, 10_000), seed: intFlag(COMMAND.name, 'seed', values.seed, DEFAULT_SEED, -Infinity) };
+const rounds = intFlag(COMMAND.name, 'rounds', values.rounds, 2);
+const dataDir = values.dir === undefined ? dataDirFlag(COMMAND.name, values.data) : undefined;
 
 const engine = loadEngine(join(PROJECT_ROOT, 'config'));
 const maxBytes = parseConfig({}).MAX_ARTICLE_BYTES;
@@ -77,7 +94,7 @@ const STAGES: { label: string; run: () => Promise<unknown> }[] = [
 ];
 
 try {
-  if (values.dir === undefined) writeCorpus(dir, { articles: Number(values.size), seed: Number(values.seed) }, readSentencePools(engine));
+  if (dataDir !== undefined) writeCorpus(dir, spec, readSentencePools(engine, dataDir));
   const bytes = await eachArticle(undefined);
   let rows: string[] = [];
   for (let round = 1; round <= rounds; round++) {
@@ -89,7 +106,7 @@ try {
       rows.push(`| ${label} | ${seconds.toFixed(2)} | ${(bytes / 1e6 / seconds).toFixed(1)} |`);
     }
   }
-  console.log(`Load stages, ${values.dir ?? `${values.size} synthetic articles`}, round ${rounds} of ${rounds}:\n`);
+  console.log(`Load stages, ${values.dir ?? `${spec.articles} synthetic articles`}, round ${rounds} of ${rounds}:\n`);
   console.log(['| stage | s | MB/s |', '|---|---:|---:|', ...rows].join('\n'));
 } finally {
   if (values.dir === undefined) rmSync(dir, { recursive: true, force: true });

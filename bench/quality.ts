@@ -1,25 +1,18 @@
 /**
  * Quality benchmark: summarises every cluster of an evaluation folder with the engine's generic mode
  * and compares it with published systems on ROUGE-1/2 (ROUGE-1.5.5 standard setting, see rouge.ts),
- * near-duplicate sentence pairs and wall-clock time.
- *
- *   npm run bench:quality -- [--data DIR] [--out DIR] [--words N]
- *
- * --data  folder with clusters/<id>/docs/*.txt and optional clusters/<id>/refs/*.txt
- *         (default ../shared/eval/duc2004-dev beside the project root)
- * --out   write <id>.txt per cluster: the engine's summary, one sentence per line
- * --words summary budget passed to the engine (default 100, the DUC setting)
+ * near-duplicate sentence pairs and wall-clock time. Options: USAGE below, or `--help`.
  *
  * Writes bench/results/quality.json when the data has references. The engine is built from the
  * project's config/ folder, as the bot builds it.
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { summarizeTexts } from '../src/core/query/summarize-texts.ts';
 import type { Engine } from '../src/core/index/engine.ts';
 import { loadEngine } from '../src/config/load-engine.ts';
+import { dataDirFlag, intFlag, parseCli } from './cli.ts';
 import {
   DEFAULT_DATA_DIR,
   PROJECT_ROOT,
@@ -44,30 +37,38 @@ const ENGINE_NAME = 'this engine';
 const RESULTS_FILE = join(PROJECT_ROOT, 'bench', 'results', 'quality.json');
 const CONFIG_DIR = join(PROJECT_ROOT, 'config');
 
-interface Args {
-  dataDir: string;
-  outDir?: string;
-  words: number;
-}
+const COMMAND = {
+  name: 'bench:quality',
+  usage: `usage: npm run bench:quality -- [--data DIR] [--out DIR] [--words N]
 
-function parseCli(argv: string[]): Args {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      data: { type: 'string' },
-      out: { type: 'string' },
-      words: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    console.log('usage: npm run bench:quality -- [--data DIR] [--out DIR] [--words N]');
-    process.exit(0);
-  }
-  const words = values.words === undefined ? 100 : Number(values.words);
-  if (!Number.isInteger(words) || words <= 0) throw new Error(`--words must be a positive integer, got ${values.words}`);
+Summarises every cluster of DIR with this engine and scores it, with published systems, on ROUGE-1/2.
+
+  --data DIR   clusters/<id>/docs/*.txt, optional clusters/<id>/refs/*.txt (references) and
+               reference-systems/<system>/<id>.txt (default: ${DEFAULT_DATA_DIR})
+  --out DIR    write <id>.txt per cluster: the engine's summary, one sentence per line
+  --words N    summary budget in words (default 100, the DUC setting)
+  -h, --help   this text
+
+With references it writes bench/results/quality.json; without, only the summaries (to --out, else
+bench/results/summaries).
+
+examples:
+  npm run bench:quality
+  npm run bench:quality -- --data ~/my-clusters --out /tmp/summaries --words 60
+`,
+  options: {
+    data: { type: 'string' },
+    out: { type: 'string' },
+    words: { type: 'string' },
+  },
+} as const;
+
+function parseArgv() {
+  const values = parseCli(COMMAND);
+  // Usage errors first: a bad flag is worth its exit 2 even where the data is missing.
+  const words = intFlag(COMMAND.name, 'words', values.words, 100);
   return {
-    dataDir: values.data ? resolve(values.data) : DEFAULT_DATA_DIR,
+    dataDir: dataDirFlag(COMMAND.name, values.data),
     outDir: values.out ? resolve(values.out) : undefined,
     words,
   };
@@ -122,12 +123,8 @@ function scoreReferenceSystems(dataDir: string, clusters: readonly EvalCluster[]
 }
 
 function main(): void {
-  const args = parseCli(process.argv.slice(2));
+  const args = parseArgv();
   const ids = listClusterIds(args.dataDir);
-  if (ids.length === 0) {
-    console.error(`no clusters found: expected ${join(args.dataDir, 'clusters', '<id>', 'docs', '*.txt')}`);
-    process.exit(1);
-  }
   // Compiling the rules is start-up cost, not summarising: it stays out of both timings.
   const engine = loadEngine(CONFIG_DIR);
   const { clusters, summaries, timing } = runEngine(engine, args.dataDir, ids, args.words);
@@ -136,11 +133,11 @@ function main(): void {
   const outDir = args.outDir ?? (hasRefs ? undefined : join(PROJECT_ROOT, 'bench', 'results', 'summaries'));
   if (outDir) {
     writeSummaries(outDir, summaries);
-    console.log(`wrote ${summaries.size} summaries to ${outDir}`);
+    console.error(`wrote ${summaries.size} summaries to ${outDir}`);
   }
   console.log(formatTiming(timing, clusters.length));
   if (!hasRefs) {
-    console.log(`no references in ${args.dataDir}: ROUGE scores need clusters/<id>/refs/*.txt, so none were computed.`);
+    console.error(`no references in ${args.dataDir}: ROUGE scores need clusters/<id>/refs/*.txt, so none were computed.`);
     return;
   }
 
@@ -168,14 +165,13 @@ function main(): void {
   // Four decimals are plenty for scores and milliseconds, and keep the file readable in diffs.
   const round = (_key: string, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v);
   writeFileSync(RESULTS_FILE, `${JSON.stringify(record, round, 2)}\n`);
-  console.log('');
-  console.log(`wrote ${RESULTS_FILE}`);
+  console.error(`wrote ${RESULTS_FILE}`);
 }
 
 try {
   main();
 } catch (err) {
-  // Bad arguments and unreadable data are the user's to fix: say what, without a stack trace.
-  console.error(`bench:quality: ${(err as Error).message}`);
+  // Unreadable data is the user's to fix: say what, without a stack trace.
+  console.error(`${COMMAND.name}: ${(err as Error).message}`);
   process.exit(1);
 }

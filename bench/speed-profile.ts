@@ -2,9 +2,7 @@
  * CPU profiles of the load and of /summary queries on a synthetic corpus, for whoever optimises
  * the engine: where the time goes, function by function.
  *
- *   node --expose-gc --import tsx bench/speed-profile.ts [--size 10000] [--seed S] [--repeat 5] [--out DIR] [--dir CORPUS]
- *
- * Profiles the load (loadCorpus: list, read, parse, clean, split, index, topics; each file is
+ * Options: USAGE below, or `--help`. Profiles the load (loadCorpus: list, read, parse, clean, split, index, topics; each file is
  * analysed as it is read), then each /summary query kind (its first spelling, `--repeat` times after a
  * warm-up). Prints hotspot tables and writes the .cpuprofile files (open them in Chrome DevTools or
  * VS Code) to --out, by default a new folder under the system temp folder.
@@ -13,28 +11,49 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { parseConfig } from '../src/config/env.ts';
 import { digestTopic } from '../src/core/query/digest.ts';
 import { loadCorpus } from '../src/core/index/engine.ts';
+import { dataDirFlag, intFlag, parseCli } from './cli.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
 import { DEFAULT_SEED, writeCorpus } from './speed-corpus.ts';
 import { formatHotspots, hotspots, type CpuProfile } from './speed-hotspots.ts';
 import { QUERIES, QUERY_KINDS } from './speed-queries.ts';
 import { readSentencePools } from './speed-sources.ts';
 
-const { values } = parseArgs({
+const COMMAND = {
+  name: 'speed-profile',
+  usage: `usage: node --expose-gc --import tsx bench/speed-profile.ts [--size N] [--seed S] [--repeat R] [--out DIR] [--dir CORPUS] [--data DIR]
+
+CPU profiles of the load and of each /summary query kind on a synthetic corpus: prints hotspot
+tables and writes .cpuprofile files (open them in Chrome DevTools or VS Code).
+
+  --size N      articles in the generated corpus (default 10000)
+  --seed S      generator seed (default ${DEFAULT_SEED})
+  --repeat R    runs of each query kind after a warm-up (default 5)
+  --out DIR     where the .cpuprofile files go (default a new folder under the system temp folder)
+  --dir CORPUS  a corpus written before (same size and seed), used in place of a generated one and left in place
+  --data DIR    evaluation folder the generated corpus's sentences come from (see npm run bench:speed -- --help)
+
+example:
+  node --expose-gc --import tsx bench/speed-profile.ts --size 10000 --out /tmp/profiles
+`,
   options: {
-    size: { type: 'string', default: '10000' },
+    size: { type: 'string' },
     dir: { type: 'string' },
-    seed: { type: 'string', default: String(DEFAULT_SEED) },
-    repeat: { type: 'string', default: '5' },
+    seed: { type: 'string' },
+    repeat: { type: 'string' },
     out: { type: 'string' },
+    data: { type: 'string' },
   },
-});
-const size = Number(values.size);
-const repeat = Number(values.repeat);
+} as const;
+
+const values = parseCli(COMMAND);
+const size = intFlag(COMMAND.name, 'size', values.size, 10_000);
+const seed = intFlag(COMMAND.name, 'seed', values.seed, DEFAULT_SEED, -Infinity);
+const repeat = intFlag(COMMAND.name, 'repeat', values.repeat, 5);
+const dataDir = values.dir === undefined ? dataDirFlag(COMMAND.name, values.data) : undefined;
 const outDir = values.out ?? mkdtempSync(join(tmpdir(), 'digest-speed-profile-'));
 mkdirSync(outDir, { recursive: true });
 
@@ -59,7 +78,7 @@ const engine = loadEngine(join(PROJECT_ROOT, 'config'));
 // --dir reuses a corpus written before (by writeCorpus, same size and seed) and leaves it in place.
 const dir = values.dir ?? mkdtempSync(join(tmpdir(), `digest-speed-profile-corpus-${size}-`));
 try {
-  if (values.dir === undefined) writeCorpus(dir, { articles: size, seed: Number(values.seed) }, readSentencePools(engine));
+  if (dataDir !== undefined) writeCorpus(dir, { articles: size, seed }, readSentencePools(engine, dataDir));
   (globalThis as { gc?: () => void }).gc?.();
   console.log(`# CPU profile, ${size} articles`);
   const maxBytes = parseConfig({}).MAX_ARTICLE_BYTES;

@@ -1,20 +1,11 @@
 /**
  * One size of the speed benchmark, run by bench/speed.ts in a fresh process so that peak memory
- * belongs to that size alone:
- *
- *   node --expose-gc --import tsx bench/speed-run.ts --size N [--dir DIR] [--seed S] [--queries K] [--out FILE]
- *
- * --dir      a corpus written by writeCorpus with the same size and seed; without it one is generated
- *            into a temporary folder (and removed), which then counts in the peak memory too
- * --queries  /summary queries per kind (default 60, so 240 in all)
- * --out      JSON file for the record, rewritten after every stage so a run that dies says how far it got
- * --corpus-stats  {files, bytes, formats} of --dir as JSON, counted by the caller (else counted here)
+ * belongs to that size alone. Options: USAGE below, or `--help`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { LiveCorpus } from '../src/core/index/live-corpus.ts';
 import { topicsCommand } from '../src/commands/topics.ts';
 import { loadEngine } from '../src/config/load-engine.ts';
@@ -22,6 +13,7 @@ import { parseConfig } from '../src/config/env.ts';
 import type { Corpus } from '../src/core/index/snapshot.ts';
 import { DEFAULT_BUDGET, digestTopic } from '../src/core/query/digest.ts';
 import { extractTopics } from '../src/core/index/topics.ts';
+import { dataDirFlag, intFlag, parseCli, usageError } from './cli.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
 import { DEFAULT_SEED, writeCorpus, type CorpusSpec } from './speed-corpus.ts';
 import { QUERIES, QUERY_KINDS, querySchedule, type QueryKind } from './speed-queries.ts';
@@ -32,20 +24,41 @@ import { MemorySampler, corpusStats, countOpens, osPeakRssBytes, roundMs, summar
 const CHANGE_SHARE = 0.01;
 const MB = 1e6;
 
-const { values } = parseArgs({
+const COMMAND = {
+  name: 'speed-run',
+  usage: `usage: node --expose-gc --import tsx bench/speed-run.ts --size N [--dir DIR] [--seed S] [--queries K] [--data DIR] [--out FILE]
+
+One size of the speed benchmark (npm run bench:speed runs it once per size).
+
+  --size N        corpus size in articles
+  --dir DIR       a corpus written by writeCorpus with the same size and seed; without it one is
+                  generated into a temporary folder (and removed), which then counts in the peak memory too
+  --seed S        generator seed (default ${DEFAULT_SEED})
+  --queries K     /summary queries per kind (default 60, so 240 in all)
+  --data DIR      evaluation folder the sentences come from (see npm run bench:speed -- --help)
+  --out FILE      JSON file for the record, rewritten after every stage so a run that dies says how far it got
+  --corpus-stats  {files, bytes, formats} of --dir as JSON, counted by the caller (else counted here)
+
+example:
+  node --expose-gc --import tsx bench/speed-run.ts --size 1000 --queries 10 --out /tmp/record.json
+`,
   options: {
     size: { type: 'string' },
     dir: { type: 'string' },
-    seed: { type: 'string', default: String(DEFAULT_SEED) },
-    queries: { type: 'string', default: '60' },
+    seed: { type: 'string' },
+    queries: { type: 'string' },
+    data: { type: 'string' },
     out: { type: 'string' },
     'corpus-stats': { type: 'string' },
   },
-});
-const spec: CorpusSpec = { articles: Number(values.size), seed: Number(values.seed) };
-const perKind = Number(values.queries);
-if (!Number.isInteger(spec.articles) || spec.articles < 1) throw new Error('--size must be a positive integer');
-if (!Number.isInteger(perKind) || perKind < 1) throw new Error('--queries must be a positive integer');
+} as const;
+
+const values = parseCli(COMMAND);
+if (values.size === undefined) usageError(COMMAND.name, '--size is required');
+const spec: CorpusSpec = { articles: intFlag(COMMAND.name, 'size', values.size, 0), seed: intFlag(COMMAND.name, 'seed', values.seed, DEFAULT_SEED, -Infinity) };
+const perKind = intFlag(COMMAND.name, 'queries', values.queries, 60);
+// The folder is checked before the run: a missing one would otherwise show up only at the reload, late.
+const dataDir = dataDirFlag(COMMAND.name, values.data);
 
 const log = (message: string) => process.stderr.write(`[speed ${spec.articles}] ${message}\n`);
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -61,7 +74,7 @@ const ownDir = dir === undefined;
 if (dir === undefined) {
   dir = mkdtempSync(join(tmpdir(), 'digest-speed-'));
   const started = performance.now();
-  writeCorpus(dir, spec, readSentencePools(engine));
+  writeCorpus(dir, spec, readSentencePools(engine, dataDir));
   record.generateSeconds = (performance.now() - started) / 1000;
 }
 
@@ -181,7 +194,7 @@ async function timeReload(live: LiveCorpus, dir: string): Promise<void> {
 
   // Changed by a process of its own, as the files a bot serves are (see speed-change.ts).
   const changer = ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'speed-change.ts')];
-  const changeArgs = ['--dir', dir, '--size', String(spec.articles), '--seed', String(spec.seed), '--share', String(CHANGE_SHARE)];
+  const changeArgs = ['--dir', dir, '--size', String(spec.articles), '--seed', String(spec.seed), '--share', String(CHANGE_SHARE), '--data', dataDir];
   const changed = JSON.parse(execFileSync(process.execPath, [...changer, ...changeArgs], { cwd: PROJECT_ROOT, encoding: 'utf8' })) as string[];
   record.peakRssBeforeReloadBytes = osPeakRssBytes();
   log(`changed ${changed.length} files; reloading`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Engine } from '../src/core/index/engine.ts';
 import { cleanText } from '../src/core/text/clean.ts';
 import { splitSentences } from '../src/core/text/sentences.ts';
-import { DEFAULT_DATA_DIR, PROJECT_ROOT, listClusterIds, readCluster } from './eval-data.ts';
+import { DEFAULT_DATA_DIR, PROJECT_ROOT, listClusterIds, missingDataMessage, readCluster } from './eval-data.ts';
 
 /** Topics whose frequency the generator controls, from the bundled articles (DUC 2004 never names them). */
 export const DESIGNED_TOPICS = {
@@ -34,13 +34,6 @@ export interface SentencePools {
   /** Sentences naming exactly one designed topic, and no other designed topic. */
   designed: Record<DesignedKind, string[]>;
 }
-
-export interface SourceDirs {
-  articlesDir: string;
-  dataDir: string;
-}
-
-export const DEFAULT_SOURCES: SourceDirs = { articlesDir: join(PROJECT_ROOT, 'articles'), dataDir: DEFAULT_DATA_DIR };
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
@@ -69,19 +62,19 @@ function names(engine: Engine, sentence: string, topic: string): boolean {
  * Reads and splits every source text. Duplicate sentences are kept once, so the designed
  * frequencies are not skewed by a sentence two bundled articles share.
  *
- * @throws Error when the DUC folder has no clusters: the corpus would be too small to measure.
+ * @throws Error when the data folder has no clusters: the corpus would be too small to measure.
  */
-export function readSentencePools(engine: Engine, dirs: SourceDirs = DEFAULT_SOURCES): SentencePools {
+export function readSentencePools(engine: Engine, dataDir = DEFAULT_DATA_DIR, articlesDir = join(PROJECT_ROOT, 'articles')): SentencePools {
   const seen = new Set<string>();
   const fresh = (sentences: string[]) => sentences.filter((s) => !seen.has(s) && seen.add(s));
-  const clusterIds = listClusterIds(dirs.dataDir);
-  if (clusterIds.length === 0) throw new Error(`no DUC clusters under ${dirs.dataDir}/clusters`);
+  const clusterIds = listClusterIds(dataDir);
+  if (clusterIds.length === 0) throw new Error(missingDataMessage(dataDir));
 
   const designed: Record<DesignedKind, string[]> = { common: [], medium: [], rare: [] };
   const leftover: string[] = [];
-  const bundled = readdirSync(dirs.articlesDir).filter((name) => name.endsWith('.txt')).sort();
+  const bundled = readdirSync(articlesDir).filter((name) => name.endsWith('.txt')).sort();
   for (const name of bundled) {
-    for (const sentence of fresh(sentencesOf(readFileSync(join(dirs.articlesDir, name), 'utf8'), engine))) {
+    for (const sentence of fresh(sentencesOf(readFileSync(join(articlesDir, name), 'utf8'), engine))) {
       const kinds = DESIGNED_KINDS.filter((kind) => names(engine, sentence, DESIGNED_TOPICS[kind].name));
       if (kinds.length === 0) leftover.push(sentence);
       else if (kinds.length === 1) designed[kinds[0]!].push(sentence);
@@ -90,7 +83,7 @@ export function readSentencePools(engine: Engine, dirs: SourceDirs = DEFAULT_SOU
   }
   const stories: SourceStory[] = clusterIds.map((id) => ({
     id,
-    sentences: readCluster(dirs.dataDir, id).docs.flatMap((doc) => fresh(sentencesOf(doc.text, engine))),
+    sentences: readCluster(dataDir, id).docs.flatMap((doc) => fresh(sentencesOf(doc.text, engine))),
   }));
   // Guard the design: a DUC sentence naming a designed topic would break its frequency.
   for (const story of stories) {

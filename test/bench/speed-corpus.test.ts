@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_DATA_DIR } from '../../bench/eval-data.ts';
 import { changeArticles, designedCounts, writeCorpus, type CorpusManifest } from '../../bench/speed-corpus.ts';
 import { QUERIES } from '../../bench/speed-queries.ts';
 import { DESIGNED_TOPICS, readSentencePools, type SentencePools } from '../../bench/speed-sources.ts';
@@ -12,10 +11,10 @@ import { digestTopic } from '../../src/core/query/digest.ts';
 import { loadCorpus } from '../../src/core/index/engine.ts';
 import { selectTopic } from '../../src/core/query/select-topic.ts';
 import { realEngine } from '../helpers/fixtures.ts';
+import { writeNewsClusters } from '../helpers/news-clusters.ts';
 
 const SIZE = 50;
 const SEED = 7;
-const hasData = existsSync(join(DEFAULT_DATA_DIR, 'clusters'));
 
 /** Every file below `dir` with its bytes, by relative path. */
 function snapshot(dir: string): Map<string, string> {
@@ -26,7 +25,7 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
-describe('synthetic speed corpus', { skip: hasData ? false : `DUC 2004 evaluation data not found at ${DEFAULT_DATA_DIR}` }, () => {
+describe('synthetic speed corpus', () => {
   const dirs: string[] = [];
   const fresh = () => {
     const dir = mkdtempSync(join(tmpdir(), 'speed-corpus-test-'));
@@ -38,7 +37,10 @@ describe('synthetic speed corpus', { skip: hasData ? false : `DUC 2004 evaluatio
   let corpus: Corpus;
 
   before(async () => {
-    pools = readSentencePools(realEngine());
+    // Stories of the test's own, so the corpus is the same on a clone with nothing beside it.
+    const data = fresh();
+    writeNewsClusters(data);
+    pools = readSentencePools(realEngine(), data);
     manifest = writeCorpus(fresh(), { articles: SIZE, seed: SEED }, pools);
     corpus = await loadCorpus(realEngine(), manifest.dir, { maxBytes: 5_000_000 });
   });

@@ -5,7 +5,8 @@
 // many kills land after the platform accepted a post and before the bot could record it: the
 // window only the channel-history check (Publisher.findPosted) closes. Discord's nonce memory is
 // switched off in the fake: real Discord forgets nonces within minutes, long before a lease runs out.
-// CRASH_ROUNDS=N kills N times (default 5); CRASH_SEED=n picks another sequence of kill points.
+// CRASH_ROUNDS=N kills N times (default 5), over as many days as N kills need; CRASH_SEED=n picks
+// another sequence of kill points.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,8 +24,13 @@ import { botEnv } from '../fakes/bot-env.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 5);
 const SEED = Number(process.env.CRASH_SEED ?? 20261121);
-const START = '2026-03-07T00:00:00Z'; // three days across the US switch to daylight saving time (March 8)
-const END = '2026-03-10T00:00:00Z';
+const SUBSCRIPTIONS = 20;
+// A kill comes after 2 to 6 posts, and each subscription posts once a day: so many days that every
+// planned kill finds a post to land on, even when each waits 6, with a day to spare. At least three,
+// across the US switch to daylight saving time (March 8).
+const DAYS = Math.max(3, Math.ceil((6 * ROUNDS) / SUBSCRIPTIONS) + 1);
+const START = '2026-03-07T00:00:00Z';
+const END = new Date(Date.parse(START) + DAYS * 86_400_000).toISOString();
 const STEP_MINUTES = 15;
 const ENTRY = join(ROOT, 'test/hardening/crash-entry.ts');
 
@@ -69,6 +75,7 @@ test(`crash: SIGKILL at random points while digests are posted (${ROUNDS} kills)
       for (let t = 0; t < 2; t++) wanted.push({ platform: 'slack', channel: `C0${c}`, topic: TOPICS[(c + t) % 4]!, time: '', timeZone: '' });
     }
     for (const topic of TOPICS) wanted.push({ platform: 'discord', channel: discord.channelId, topic, time: '', timeZone: '' });
+    assert.equal(wanted.length, SUBSCRIPTIONS);
     const subscriptions: Subscription[] = [];
     for (const [i, w] of wanted.entries()) {
       const time = `${String(6 + (i % 3)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`;
@@ -166,14 +173,14 @@ test(`crash: SIGKILL at random points while digests are posted (${ROUNDS} kills)
         for (const date of dates) {
           if (!seen.has(`${idempotencyKey(sub, sub.topicKey, date)}#1`)) lost++;
         }
-        const rows = await check.deliveryHistory(sub, sub.topic, 100);
+        const rows = await check.deliveryHistory(sub, sub.topic, DAYS + 1);
         for (const row of rows) if (row.state !== 'posted') notPosted.push(`${sub.platform} ${sub.channel} ${sub.topic} ${row.localDate}: ${row.state}`);
         assert.deepEqual(rows.map((r) => r.localDate).sort(), dates.sort(), `the delivery log of ${sub.platform} ${sub.channel} ${sub.topic}`);
       }
     } finally {
       await check.close();
     }
-    const figures = { kills, runs, posts, expectedPosts, duplicates: duplicates.length, lost, seed: SEED };
+    const figures = { kills, runs, days: DAYS, posts, expectedPosts, duplicates: duplicates.length, lost, seed: SEED };
     console.log(`crash figures: ${JSON.stringify(figures)}`);
     assert.equal(kills, ROUNDS, 'every planned kill happened while digests were being posted');
     assert.deepEqual(duplicates, [], 'no digest reached its channel twice');
