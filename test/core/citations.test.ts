@@ -3,13 +3,15 @@ import assert from 'node:assert/strict';
 import { SOURCES_LISTED, citations, sourceRef } from '../../src/core/query/citations.ts';
 import { loadCorpus } from '../../src/core/index/engine.ts';
 import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
+import { QueryScratch } from '../../src/core/index/query-scratch.ts';
 
 test('citations: each item lists its articles once, in the order its sentences come', async () => {
   const corpus = await bundledCorpus();
+  const scratch = new QueryScratch();
   const firstOf = (a: number) => corpus.firstSentence[a]!;
   // Item 0: two sentences of article 2, then article 0; item 1: article 0 again, then article 3.
   const tellers = [[firstOf(2), firstOf(2) + 1, firstOf(0)], [firstOf(0) + 1, firstOf(3)]];
-  const { sources, articles } = citations(corpus, tellers);
+  const { sources, articles } = citations(corpus, scratch, tellers);
   const files = (refs: { file: string }[]) => refs.map((r) => r.file);
   const file = (a: number) => corpus.articles[a]!.file;
   assert.deepEqual(files(sources[0]!), [file(2), file(0)]);
@@ -21,10 +23,11 @@ test('citations: each item lists its articles once, in the order its sentences c
 
 test('citations: a digest starts from nothing, whatever the one before it cited', async () => {
   const corpus = await bundledCorpus();
+  const scratch = new QueryScratch();
   const tellers = [[corpus.firstSentence[1]!, corpus.firstSentence[4]!]];
-  const alone = citations(corpus, tellers);
-  citations(corpus, [[corpus.firstSentence[4]!], [corpus.firstSentence[1]!]]);
-  assert.deepEqual(citations(corpus, tellers), alone);
+  const alone = citations(corpus, scratch, tellers);
+  citations(corpus, scratch, [[corpus.firstSentence[4]!], [corpus.firstSentence[1]!]]);
+  assert.deepEqual(citations(corpus, scratch, tellers), alone);
 });
 
 test('citations: a fact in many articles lists a few, one per outlet first, and counts them all', async () => {
@@ -35,6 +38,7 @@ test('citations: a fact in many articles lists a few, one per outlet first, and 
   const { dir, cleanup } = tempArticles(files);
   try {
     const corpus = await loadCorpus(realEngine(), dir, { maxBytes: 1e6 });
+    const scratch = new QueryScratch();
     const article = (n: number) => corpus.articles.findIndex((a) => a.file === `a${String(n).padStart(2, '0')}.md`);
     const sentenceOf = (n: number) => corpus.firstSentence[article(n)]!;
     const shown = (refs: { title: string }[]) => refs.map((r) => Number(r.title.split(' ')[1]));
@@ -42,7 +46,7 @@ test('citations: a fact in many articles lists a few, one per outlet first, and 
     // Seven outlets in twelve articles; then five Reuters and two AP articles.
     const all = outlets.map((_, n) => sentenceOf(n));
     const fewOutlets = [0, 1, 2, 3, 4, 6, 9].map(sentenceOf);
-    const { sources, counts, articles, articlesCited, outlets: outletCount } = citations(corpus, [all, fewOutlets]);
+    const { sources, counts, articles, articlesCited, outlets: outletCount } = citations(corpus, scratch, [all, fewOutlets]);
     assert.deepEqual(shown(sources[0]!), [0, 3, 5, 7, 8, 10], 'the first article of each of the first six outlets');
     assert.deepEqual(shown(sources[1]!), [0, 1, 2, 3, 4, 6], 'both outlets, then the others in order while room is left');
     assert.deepEqual(counts, [12, 7]);

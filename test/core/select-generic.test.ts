@@ -10,6 +10,7 @@ import { standsAlone } from '../../src/core/summarize/stands-alone.ts';
 import { summarizeTexts } from '../../src/core/query/summarize-texts.ts';
 import type { Sentence } from '../../src/core/types.ts';
 import { realEngine } from '../helpers/fixtures.ts';
+import { QueryScratch } from '../../src/core/index/query-scratch.ts';
 
 const tools = () => {
   const { analyzer } = realEngine().lexicon;
@@ -30,7 +31,7 @@ function sentences(articles: string[][]): Sentence[] {
 const generic = (list: Sentence[], words: number, overshoot = false) =>
   selectItems(
     list.map((sentence): Candidate => ({ sentence, relevance: 1 })),
-    { mode: 'generic', budget: { items: 10, words }, overshoot, weigh: () => 1, tools: tools(), singleSourceWeight: 0 },
+    { mode: 'generic', budget: { items: 10, words }, overshoot, weigh: () => 1, tools: tools(), singleSourceWeight: 0, scratch: new QueryScratch() },
   );
 
 test('select-generic: a concept counts once three documents report it, more when they lead with it', () => {

@@ -8,11 +8,12 @@ import { SAME_FACT, cosine, weightedOverlap } from '../../src/core/summarize/sim
 import { sameFactAnywhere, sameFactElsewhere } from '../../src/core/summarize/same-fact.ts';
 import { loadCorpus } from '../../src/core/index/engine.ts';
 import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
+import { QueryScratch } from '../../src/core/index/query-scratch.ts';
 
 test('select-grouping: the term space measures overlap exactly as weightedOverlap does', async () => {
   const corpus = await bundledCorpus();
   const weigh = idf(corpus);
-  const space = termSpace(localTerms(corpus.sentences.slice()), weigh);
+  const space = termSpace(localTerms(corpus.sentences.slice(), new QueryScratch()), weigh);
   const sets = corpus.sentences.slice().map((s) => new Set(s.terms));
   let close = 0;
   for (let a = 0; a < sets.length; a++) {
@@ -27,7 +28,7 @@ test('select-grouping: the term space measures overlap exactly as weightedOverla
 
 test('select-grouping: indexed leader clustering groups as comparing with every leader does', async () => {
   const corpus = await bundledCorpus();
-  const space = termSpace(localTerms(corpus.sentences.slice()), idf(corpus));
+  const space = termSpace(localTerms(corpus.sentences.slice(), new QueryScratch()), idf(corpus));
   // Any order will do for the check; a reversed one makes later sentences lead.
   for (const ranked of [corpus.sentences.slice().map((_, i) => i), corpus.sentences.slice().map((_, i) => i).reverse()]) {
     const naive: { leader: number; members: number[] }[] = [];
@@ -46,13 +47,14 @@ test('select-grouping: indexed leader clustering groups as comparing with every 
 test('select-grouping: the exhaustive same-fact search finds what comparing with every sentence finds', async () => {
   const corpus = await bundledCorpus();
   const weigh = idf(corpus);
+  const scratch = new QueryScratch();
   let beyondProbe = 0;
   for (const leader of corpus.sentences.slice()) {
     const terms = new Set(leader.terms);
     const scan = corpus.sentences.slice().filter((s) => s.id !== leader.id && weightedOverlap(terms, new Set(s.terms), weigh) >= SAME_FACT);
-    const anywhere = sameFactAnywhere(corpus, leader, weigh);
+    const anywhere = sameFactAnywhere(corpus, scratch, leader, weigh);
     assert.deepEqual(anywhere, scan.map((s) => s.id));
-    const probed = sameFactElsewhere(corpus, leader, weigh);
+    const probed = sameFactElsewhere(corpus, scratch, leader, weigh);
     assert.ok(probed.every((id) => anywhere.includes(id)));
     beyondProbe += anywhere.length - probed.length;
   }
@@ -72,13 +74,14 @@ test('select-grouping: a fact run by more articles than one batch compares is fo
   try {
     const corpus = await loadCorpus(realEngine(), dir, { maxBytes: 1e6 });
     const weigh = idf(corpus);
+    const scratch = new QueryScratch();
     const sets = corpus.sentences.slice().map((s) => new Set(s.terms));
     // Every sentence shares at least three terms with either leader, so each compares with all.
     for (const [article, others] of [[0, 1999], [2, 999]] as const) {
       const leader = corpus.sentences.at(corpus.firstSentence[article]!);
       const scan = sets.flatMap((terms, id) => (id !== leader.id && weightedOverlap(new Set(leader.terms), terms, weigh) >= SAME_FACT ? [id] : []));
       assert.equal(scan.length, others, 'the fact is told once per report of it');
-      assert.deepEqual(sameFactAnywhere(corpus, leader, weigh), scan);
+      assert.deepEqual(sameFactAnywhere(corpus, scratch, leader, weigh), scan);
     }
   } finally {
     cleanup();

@@ -6,6 +6,7 @@ import { createAnalyzer, place, type AnalyzedArticle, type CorpusRules } from '.
 import { indexTerms } from './postings.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
 import { extractTopics } from './topics.ts';
+import { QueryWorkspace } from './query-workspace.ts';
 
 export type { CorpusRules } from './analyze.ts';
 
@@ -71,6 +72,7 @@ export function assembleCorpus(docs: readonly AnalyzedArticle[], report: Corpus[
     topics: [],
     report,
     lexicon,
+    workspace: new QueryWorkspace(),
   };
   // Articles analysed without topic mentions (a corpus built without the list) are scanned if it is asked for later.
   if (docs.every((d) => d.topics)) corpus.articleTopics = docs.map((d) => d.topics!);

@@ -3,6 +3,7 @@ import type { SentenceList, ArticleText } from '../packed/stored-sentence.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { ArticleFrequencies, Postings } from './postings.ts';
 import type { ArticleTopics } from './topic-scan.ts';
+import type { QueryWorkspace } from './query-workspace.ts';
 
 /**
  * An immutable snapshot of the loaded articles, ready to answer queries. A reload builds
@@ -27,6 +28,8 @@ export interface Corpus {
   lexicon: Lexicon;
   /** Topic mentions of each article, found when it was analysed; the topic list is counted from them. */
   articleTopics?: ArticleTopics[];
+  /** What queries on this snapshot keep from one to the next: memos, and scratch lent to one query at a time. */
+  workspace: QueryWorkspace;
 }
 
 /** The sentences of one article. */
@@ -36,20 +39,18 @@ export function sentencesOf(corpus: Corpus, articleId: number): Sentence[] {
   return corpus.sentences.slice(start, end);
 }
 
-/** Inverse document frequency over articles: rare terms say more about a sentence. */
+/** Inverse document frequency over articles: rare terms say more about a sentence. Memoised per snapshot. */
 export function idf(corpus: Corpus): (term: string) => number {
-  let weigh = weighers.get(corpus);
-  if (!weigh) {
-    const n = corpus.articles.length;
-    // Memoised per snapshot: a query weighs the same few thousand terms many times over.
-    const memo = new Map<string, number>();
-    weigh = (term) => {
-      let w = memo.get(term);
-      if (w === undefined) memo.set(term, (w = Math.log(1 + n / (corpus.articleFreq.get(term) ?? 1))));
-      return w;
-    };
-    weighers.set(corpus, weigh);
-  }
-  return weigh;
+  return (corpus.workspace.idf ??= weigher(corpus));
 }
-const weighers = new WeakMap<Corpus, (term: string) => number>();
+
+function weigher(corpus: Corpus): (term: string) => number {
+  const n = corpus.articles.length;
+  // A query weighs the same few thousand terms many times over.
+  const memo = new Map<string, number>();
+  return (term) => {
+    let w = memo.get(term);
+    if (w === undefined) memo.set(term, (w = Math.log(1 + n / (corpus.articleFreq.get(term) ?? 1))));
+    return w;
+  };
+}

@@ -71,6 +71,7 @@ export interface TopicVocabulary {
 
 export { initialsOf, mentionsOf, type ArticleTopics } from '../packed/topic-pack.ts';
 
+/** Per lexicon, like the term dictionary: form and key ids only get added, so snapshots and loads can share them. */
 const vocabularies = new WeakMap<Lexicon, TopicVocabulary>();
 
 export function topicVocabulary(lexicon: Lexicon): TopicVocabulary {

@@ -6,6 +6,8 @@
  * it is left: after reloads drop articles, a buffer lives on while any article cut from it does.
  */
 const SLAB_BYTES = 1 << 18;
+// Module-wide on purpose, not owned by a snapshot: every carve hands out bytes no one else holds,
+// whoever asks and in whatever order, so loads and snapshots can share the current buffer safely.
 let slab = new ArrayBuffer(0);
 let used = 0;
 

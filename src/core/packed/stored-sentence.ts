@@ -105,7 +105,11 @@ function decode(t: ArticleText, from: number, to: number): string {
   return bytes.toString(t.utf8 ? 'utf8' : 'latin1', from, to);
 }
 
-/** Inflated texts of the articles read last: a query reads many sentences of a few dozen articles. */
+/**
+ * Inflated texts of the articles read last: a query reads many sentences of a few dozen articles.
+ * Shared by every query and snapshot, safely: a bounded memo keyed by an immutable text, which
+ * snapshots share for unchanged articles anyway.
+ */
 const recent = new Map<ArticleText, Buffer>();
 const RECENT = 128;
 

@@ -12,6 +12,7 @@ export interface TermDictionary {
   find(term: string): number | undefined;
 }
 
+/** Per lexicon, not per snapshot: ids only get added and never change, so sharing them is what keeps them valid across reloads. */
 const dictionaries = new WeakMap<Lexicon, TermDictionary>();
 
 export function termDictionary(lexicon: Lexicon): TermDictionary {

@@ -7,7 +7,8 @@ import { bytesOf } from './slab.ts';
  */
 export type ArticleTopics = Uint8Array;
 
-// Reused between articles: packing is synchronous, and an article rarely needs more than a few KB.
+// Reused between articles, safely: packTopics fills it and copies out what it wrote (bytesOf)
+// within one call that runs no code of its caller; an article rarely needs more than a few KB.
 let bytes = Buffer.alloc(4096);
 
 /** Packs the first `mentionCount` of `mentions` (the scanner reuses the array) and `initials`. */
@@ -32,7 +33,8 @@ function put(value: number, at: number): number {
   return at;
 }
 
-// The read position of `next`: decoding is synchronous, and a cursor saves returning pairs.
+// The read position of `next`: a cursor saves returning pairs. Safe shared: mentionsOf and
+// initialsOf set it first and use it up within one call that runs no code of its caller.
 let cursor = 0;
 
 /** The varint at `cursor`, moving `cursor` past it. */

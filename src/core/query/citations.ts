@@ -1,6 +1,8 @@
 import type { Article, SourceRef } from '../types.ts';
 import type { Corpus } from '../index/snapshot.ts';
 import { UNKNOWN_OUTLET } from '../index/metadata.ts';
+import type { OutletNumbers } from '../index/query-workspace.ts';
+import type { QueryScratch } from '../index/query-scratch.ts';
 
 /**
  * An item lists at most this many of the articles that report it and counts the rest. A fact a
@@ -31,33 +33,18 @@ export function sourceRef(article: Article): SourceRef {
 }
 
 /**
- * Per article, scratch for one digest at a time (digests run one at a time, and reset it): the
- * item + 1 that last counted it, and whether the digest counted it at all: no Set or Map of
- * thousands of articles per item. Then, up to the number of articles, an item's articles in order
- * and those the digest counted: arrays of thousands grown by push, emptied per item, were most of
- * what citing allocated.
+ * Each article's outlet as a number, once per snapshot: a wire story's fact is in thousands of
+ * articles, and reading each article's outlet name into a Set was most of the time a /summary spent citing.
  */
-let countedBy = new Int32Array(0);
-let order = new Int32Array(0);
-let touched = new Int32Array(0);
-let cited = new Uint8Array(0);
-/** Per outlet number, whether this digest counted it yet; reset after each digest. */
-let outletCounted = new Uint8Array(0);
-
-/**
- * Each article's outlet as a number, per snapshot: a wire story's fact is in thousands of articles,
- * and reading each article's outlet name into a Set was most of the time a /summary spent citing.
- */
-const outletNumbers = new WeakMap<Corpus, { of: Int32Array; count: number }>();
-function outletsOf(corpus: Corpus): { of: Int32Array; count: number } {
-  let outlets = outletNumbers.get(corpus);
+function outletsOf(corpus: Corpus): OutletNumbers {
+  let outlets = corpus.workspace.outlets;
   if (!outlets) {
     const numbers = new Map<string, number>();
     const of = Int32Array.from(corpus.articles, ({ source }) => {
       if (!numbers.has(source)) numbers.set(source, numbers.size);
       return numbers.get(source)!;
     });
-    outletNumbers.set(corpus, (outlets = { of, count: numbers.size }));
+    corpus.workspace.outlets = outlets = { of, count: numbers.size };
   }
   return outlets;
 }
@@ -74,8 +61,8 @@ export interface Citations {
   outlets: number;
 }
 
-/** The articles, once each, of sentence `ids` in order, written into `order`; returns how many. */
-function articlesOf(corpus: Corpus, ids: readonly number[], item: number): number {
+/** The articles, once each, of sentence `ids` in order, written into `order`; returns how many. `countedBy` marks them with `item` + 1. */
+function articlesOf(corpus: Corpus, countedBy: Int32Array, order: Int32Array, ids: readonly number[], item: number): number {
   let n = 0;
   for (const id of ids) {
     const a = corpus.articleOf[id]!;
@@ -87,7 +74,7 @@ function articlesOf(corpus: Corpus, ids: readonly number[], item: number): numbe
 }
 
 /** Which of an item's `n` articles in `order` it lists: a new outlet first; others, in order, while room is left. */
-function listed(outletOf: Int32Array, n: number): number[] {
+function listed(outletOf: Int32Array, order: Int32Array, n: number): number[] {
   const places: number[] = [];
   const outletAt = (i: number) => outletOf[order[i]!];
   for (let i = 0; i < n && places.length < SOURCES_LISTED; i++) {
@@ -102,24 +89,27 @@ function listed(outletOf: Int32Array, n: number): number[] {
 /**
  * The citations of each item, from the ids of the sentences that tell it (the quoted one first).
  * Each listed article has one reference, shared by every item that lists it and by `articles`.
+ * Counts in the query's scratch (`CitingScratch`), zeroed again before it returns.
  */
-export function citations(corpus: Corpus, tellers: readonly (readonly number[])[]): Citations {
+export function citations(corpus: Corpus, scratch: QueryScratch, tellers: readonly (readonly number[])[]): Citations {
+  const citing = scratch.citing;
   const count = corpus.articles.length;
-  if (countedBy.length < count) {
-    countedBy = new Int32Array(count);
-    cited = new Uint8Array(count);
-    order = new Int32Array(count);
-    touched = new Int32Array(count);
+  if (citing.countedBy.length < count) {
+    citing.countedBy = new Int32Array(count);
+    citing.cited = new Uint8Array(count);
+    citing.order = new Int32Array(count);
+    citing.touched = new Int32Array(count);
   }
   const { of: outletOf, count: outletCount } = outletsOf(corpus);
-  if (outletCounted.length < outletCount) outletCounted = new Uint8Array(outletCount);
+  if (citing.outletCounted.length < outletCount) citing.outletCounted = new Uint8Array(outletCount);
+  const { countedBy, cited, order, touched, outletCounted } = citing;
   const refs = new Map<number, SourceRef>();
   const outlets: number[] = [];
   let touchedCount = 0;
   try {
     const counts: number[] = [];
     const sources = tellers.map((ids, item) => {
-      const n = articlesOf(corpus, ids, item);
+      const n = articlesOf(corpus, countedBy, order, ids, item);
       counts.push(n);
       for (let k = 0; k < n; k++) {
         const a = order[k]!;
@@ -130,7 +120,7 @@ export function citations(corpus: Corpus, tellers: readonly (readonly number[])[
         outletCounted[outletOf[a]!] = 1;
         outlets.push(outletOf[a]!);
       }
-      return listed(outletOf, n).map((a) => {
+      return listed(outletOf, order, n).map((a) => {
         let ref = refs.get(a);
         if (!ref) refs.set(a, (ref = sourceRef(corpus.articles[a]!)));
         return ref;

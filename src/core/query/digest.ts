@@ -11,13 +11,17 @@ import { sameFactAnywhere, sameFactElsewhere } from '../summarize/same-fact.ts';
 import type { Weigh } from '../summarize/similarity.ts';
 import { byCodeUnits } from '../text/code-order.ts';
 import { citations, sourceRef } from './citations.ts';
+import type { QueryScratch } from '../index/query-scratch.ts';
 
 /** In a topic digest, what one outlet alone reports counts at this share of what several report. */
 const SINGLE_SOURCE_WEIGHT = 0.2;
 
 export const DEFAULT_BUDGET: Budget = { items: 5, words: 120 };
 
-/** One per lexicon, so what is memoised per tools (bigrams.ts) lasts from corpus to corpus. */
+/**
+ * One per lexicon, so what is memoised per tools (bigrams.ts) lasts from corpus to corpus. A pure
+ * memo of the lexicon, which never changes: the tools hold no query's state.
+ */
 const toolsOf = new WeakMap<Corpus['lexicon'], TextTools>();
 function textTools(corpus: Corpus): TextTools {
   let tools = toolsOf.get(corpus.lexicon);
@@ -53,8 +57,9 @@ interface Tellers {
  * digest probes for the latter (the corpus may be large); a generic summary of a collection, which
  * does not group sentences itself, looks exhaustively.
  */
-function tellersOf(corpus: Corpus, group: Group, weigh: Weigh, mode: SelectMode): Tellers {
-  const elsewhere = mode === 'topic' ? sameFactElsewhere(corpus, group.leader, weigh) : sameFactAnywhere(corpus, group.leader, weigh);
+function tellersOf(corpus: Corpus, scratch: QueryScratch, group: Group, weigh: Weigh, mode: SelectMode): Tellers {
+  const elsewhere =
+    mode === 'topic' ? sameFactElsewhere(corpus, scratch, group.leader, weigh) : sameFactAnywhere(corpus, scratch, group.leader, weigh);
   // A group has a few sentences; elsewhere may be thousands, each once already.
   const own = new Set([group.leader.id]);
   for (const s of group.members) own.add(s.id);
@@ -85,18 +90,26 @@ interface SummarizeOptions {
 
 export type TopicOptions = Pick<SummarizeOptions, 'omit'>;
 
-function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[], options: SummarizeOptions, articlesMatched: number, started: number): Digest {
+function summarize(
+  corpus: Corpus,
+  scratch: QueryScratch,
+  topic: string | null,
+  candidates: Candidate[],
+  options: SummarizeOptions,
+  articlesMatched: number,
+  started: number,
+): Digest {
   const tools = textTools(corpus);
   const weigh = idf(corpus);
-  const selection = selectItems(candidates, { ...options, overshoot: options.overshoot ?? false, weigh, tools });
+  const selection = selectItems(candidates, { ...options, overshoot: options.overshoot ?? false, weigh, tools, scratch });
   const pool = [...new Set(candidates.map((c) => c.sentence.articleId))];
   const disagreementOf = disagreementFinder(corpus, pool, tools, (id) => sourceRef(corpus.articles[id]!));
   const ordered = readingOrder(corpus, selection);
   // Left out before sources are counted, so the counts describe the items that are shown.
   const { omit } = options;
   const kept = omit ? ordered.filter((g) => !omit(g.leader.text)) : ordered;
-  const tellers = kept.map((g) => tellersOf(corpus, g, weigh, options.mode));
-  const cites = citations(corpus, tellers.map((t) => t.ids));
+  const tellers = kept.map((g) => tellersOf(corpus, scratch, g, weigh, options.mode));
+  const cites = citations(corpus, scratch, tellers.map((t) => t.ids));
   const items = tellers.map((t, i) => toItem(t.leader, cites.sources[i]!, cites.counts[i]!, disagreementOf));
   return {
     topic,
@@ -119,26 +132,32 @@ function summarize(corpus: Corpus, topic: string | null, candidates: Candidate[]
 /** The topic as the articles write it ("ghazni" -> "Ghazni"), when it is one of the corpus topics. */
 function displayName(corpus: Corpus, topic: string): string {
   const key = (name: string) => corpus.lexicon.expand(name).phrases[0]?.join(' ') ?? '';
-  let names = topicNames.get(corpus);
   // Keyed once per snapshot, not on every /summary.
-  if (!names) topicNames.set(corpus, (names = new Map([...corpus.topics].reverse().map((t) => [key(t.name), t.name]))));
+  const names = (corpus.workspace.topicNames ??= new Map([...corpus.topics].reverse().map((t) => [key(t.name), t.name])));
   return names.get(key(topic)) ?? topic;
 }
-const topicNames = new WeakMap<Corpus, Map<string, string>>();
 
-/** The digest of what the corpus says about a topic; for an unknown topic, no items and suggestions. */
+/**
+ * The digest of what the corpus says about a topic; for an unknown topic, no items and suggestions.
+ * Runs on the snapshot's scratch, so it throws if called while another query on the same snapshot
+ * is running (from an `omit` filter, say).
+ */
 export function digestTopic(corpus: Corpus, topic: string, budget: Budget = DEFAULT_BUDGET, options: TopicOptions = {}): Digest {
   const started = performance.now();
-  const match = selectTopic(corpus, topic);
-  const summarizeOptions: SummarizeOptions = { mode: 'topic', budget, singleSourceWeight: SINGLE_SOURCE_WEIGHT, omit: options.omit };
-  const digest = summarize(corpus, displayName(corpus, match.canonical), match.candidates, summarizeOptions, match.articlesMatched, started);
-  if (digest.items.length === 0 && digest.stats.itemsOmitted === 0) digest.suggestions = suggestTopics(corpus, topic);
-  return digest;
+  return corpus.workspace.run('digestTopic', (scratch) => {
+    const match = selectTopic(corpus, topic);
+    const summarizeOptions: SummarizeOptions = { mode: 'topic', budget, singleSourceWeight: SINGLE_SOURCE_WEIGHT, omit: options.omit };
+    const digest = summarize(corpus, scratch, displayName(corpus, match.canonical), match.candidates, summarizeOptions, match.articlesMatched, started);
+    if (digest.items.length === 0 && digest.stats.itemsOmitted === 0) digest.suggestions = suggestTopics(corpus, topic);
+    return digest;
+  });
 }
 
-/** A digest of the whole corpus, with no topic: what every article together is about (generic mode). */
+/** A digest of the whole corpus, with no topic: what every article together is about (generic mode). Runs as `digestTopic` does. */
 export function digestAll(corpus: Corpus, budget: Budget = DEFAULT_BUDGET, options: { overshoot?: boolean } = {}): Digest {
   const started = performance.now();
-  const candidates = corpus.sentences.slice().map((sentence) => ({ sentence, relevance: 1 }));
-  return summarize(corpus, null, candidates, { mode: 'generic', budget, singleSourceWeight: 0, ...options }, corpus.articles.length, started);
+  return corpus.workspace.run('digestAll', (scratch) => {
+    const candidates = corpus.sentences.slice().map((sentence) => ({ sentence, relevance: 1 }));
+    return summarize(corpus, scratch, null, candidates, { mode: 'generic', budget, singleSourceWeight: 0, ...options }, corpus.articles.length, started);
+  });
 }

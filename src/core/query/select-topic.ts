@@ -167,11 +167,10 @@ function articleLength(corpus: Corpus, articleId: number): number {
   return (corpus.firstSentence[articleId + 1] ?? corpus.sentences.length) - corpus.firstSentence[articleId]!;
 }
 
-// Title terms of an article, judged once per article rather than once per query.
-const titles = new WeakMap<object, Set<string>>();
+/** Title terms of an article, judged once per article and snapshot rather than once per query. */
 function titleTerms(corpus: Corpus, articleId: number): Set<string> {
-  const article = corpus.articles[articleId]!;
-  let terms = titles.get(article);
-  if (!terms) titles.set(article, (terms = new Set(corpus.lexicon.terms(article.title))));
+  const memo = corpus.workspace.titleTerms;
+  let terms = memo.get(articleId);
+  if (!terms) memo.set(articleId, (terms = new Set(corpus.lexicon.terms(corpus.articles[articleId]!.title))));
   return terms;
 }

@@ -16,6 +16,7 @@
 import type { Budget, Sentence } from '../types.ts';
 import type { Weigh } from './similarity.ts';
 import type { TextTools } from './figures.ts';
+import type { QueryScratch } from '../index/query-scratch.ts';
 
 /** A sentence that may go into a digest, with how much it is about the topic (0..1]. */
 export interface Candidate {
@@ -48,6 +49,8 @@ export interface SelectOptions {
    * it: the one outlet that reported the prison break.
    */
   singleSourceWeight: number;
+  /** The running query's scratch arrays (`index/query-scratch.ts`): for the call only, left as found. */
+  scratch: QueryScratch;
 }
 
 /** One fact: the sentence that tells it best, and every sentence that tells it too. */

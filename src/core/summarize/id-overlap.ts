@@ -3,25 +3,13 @@ import type { Sentence } from '../types.ts';
 import { StoredSentence, readTermRanges, type Table, type TermRanges } from '../packed/stored-sentence.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
 import { overlapScore, type Weigh } from './similarity.ts';
+import { OVERLAP_BATCH as BATCH, type OverlapScratch } from '../index/query-scratch.ts';
 
-/**
- * Per weigher, three numbers per term id side by side: its weight (0 until weighed), the stamp of
- * the last sentence that had it, and the stamp of the last leader that had it. Side by side because
- * a comparison reads all three for each term of a sentence found anywhere in the corpus: in three
- * arrays of a few megabytes each that was three cache misses per term, most of a /summary's time.
- * Zero, not NaN, marks a weight not yet known: a new table needs no pass to fill it (slow while the
- * code is still interpreted, in a summary of a few documents), and a weight that is 0 is weighed again.
- */
-const termTables = new WeakMap<Weigh, Float64Array>();
+/** The three numbers per term id side by side in `OverlapScratch.table`. */
 const WEIGHT = 0;
 const SEEN = 1;
 const LEADER = 2;
 const SLOTS = 3;
-/**
- * Stamps only grow, across tables too, so a new one clears every mark for free (doubles: no wrap).
- * Queries run one at a time, and a leader's marks stay valid while its comparisons run.
- */
-let lastStamp = 0;
 
 /**
  * `weightedOverlap(leader's terms, other's terms) >= threshold` over term ids, for comparing one
@@ -36,34 +24,30 @@ export interface LeaderOverlap {
 }
 
 /**
- * Sentences compared per batch: their term ranges are read in passes (`readTermRanges`), and a
- * batch's rows and term ids (a few cache lines a sentence) still fit in the processor's cache
- * when the comparisons read them.
+ * Undefined when the leader is not a stored sentence. Marks terms in `scratch`: the leader's marks
+ * must stay while its comparisons run, so use one at a time (a query's scratch is its own).
  */
-const BATCH = 1024;
-const batchArticles = new Int32Array(BATCH);
-const batchPositions = new Int32Array(BATCH);
-const batchStarts = new Int32Array(BATCH);
-const batchEnds = new Int32Array(BATCH);
-
-/** Undefined when the leader is not a stored sentence. */
-export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh): LeaderOverlap | undefined {
+export function overlapWithLeader(corpus: Corpus, scratch: OverlapScratch, leader: Sentence, weigh: Weigh): LeaderOverlap | undefined {
   const range = StoredSentence.termRange(leader);
   if (!range) return undefined;
   const dictionary = termDictionary(corpus.lexicon);
-  let table = termTables.get(weigh);
-  if (!table || table.length < SLOTS * dictionary.terms.length) {
+  // Zero, not NaN, marks a weight not yet known: a new table needs no pass to fill it (slow while
+  // the code is still interpreted, in a summary of a few documents), and a weight that is 0 is weighed again.
+  if (scratch.weighedBy !== weigh) {
+    scratch.table = new Float64Array(SLOTS * dictionary.terms.length);
+    scratch.weighedBy = weigh;
+  } else if (scratch.table.length < SLOTS * dictionary.terms.length) {
     const grown = new Float64Array(SLOTS * dictionary.terms.length);
-    if (table) grown.set(table);
-    termTables.set(weigh, (table = grown));
+    grown.set(scratch.table);
+    scratch.table = grown;
   }
-  const terms = table;
+  const terms = scratch.table;
   const weightOf = (id: number) => {
     let w = terms[SLOTS * id + WEIGHT]!;
     if (w === 0) terms[SLOTS * id + WEIGHT] = w = weigh(dictionary.terms[id]!);
     return w;
   };
-  const leaderStamp = ++lastStamp;
+  const leaderStamp = ++scratch.stamp;
   const leaderIds: number[] = [];
   for (let i = range.start; i < range.end; i++) {
     const id = range.ids[i]!;
@@ -78,7 +62,7 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
 
   /** Whether the sentence whose term ids are `ids[start..end)` reaches `threshold`. */
   const reaches = (ids: Table, start: number, end: number, threshold: number): boolean => {
-    const stamp = ++lastStamp;
+    const stamp = ++scratch.stamp;
     // One pass over the other sentence's distinct terms, in order: its total, and what it shares
     // with the leader summed in its own order (right when it is the smaller side).
     let otherSize = 0;
@@ -109,9 +93,10 @@ export function overlapWithLeader(corpus: Corpus, leader: Sentence, weigh: Weigh
   };
 
   const reaching = (ids: ArrayLike<number>, threshold: number): number[] => {
+    const { articles: batchArticles, positions: batchPositions, starts: batchStarts, ends: batchEnds } = scratch;
     const found: number[] = [];
-    // A new array per call: kept, it would hold on to tables (and the buffers they are cut from)
-    // of a snapshot a reload has dropped.
+    // A new array per call, not one in the scratch: kept, it would hold on to the tables it last
+    // read (and the 256 KB slabs they are cut from) from one query to the next.
     const ranges: TermRanges = { tables: new Array<Table>(Math.min(BATCH, ids.length)), starts: batchStarts, ends: batchEnds };
     for (let from = 0; from < ids.length; from += BATCH) {
       const count = Math.min(BATCH, ids.length - from);

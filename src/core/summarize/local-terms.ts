@@ -1,5 +1,6 @@
 import type { Sentence } from '../types.ts';
 import { StoredSentence } from '../packed/stored-sentence.ts';
+import type { LocalIdScratch, QueryScratch } from '../index/query-scratch.ts';
 
 /**
  * The content terms of some sentences as small ids of their own, numbered in order of first
@@ -19,9 +20,10 @@ export interface LocalTerms {
   terms: string[];
 }
 
-export function localTerms(sentences: readonly Sentence[]): LocalTerms {
+/** Stored sentences are numbered in the query's `scratch`, left as it was found. */
+export function localTerms(sentences: readonly Sentence[], scratch: QueryScratch): LocalTerms {
   const dictionary = sentences.length > 0 ? StoredSentence.dictionaryOf(sentences[0]!) : undefined;
-  if (dictionary && sentences.every((s) => StoredSentence.dictionaryOf(s) === dictionary)) return byCorpusIds(sentences, dictionary);
+  if (dictionary && sentences.every((s) => StoredSentence.dictionaryOf(s) === dictionary)) return byCorpusIds(sentences, dictionary, scratch.localIds);
   const start = new Int32Array(sentences.length + 1);
   sentences.forEach((s, i) => (start[i + 1] = start[i]! + s.terms.length));
   const ids = new Int32Array(start[sentences.length]!);
@@ -38,11 +40,9 @@ export function localTerms(sentences: readonly Sentence[]): LocalTerms {
   return { ids, start, terms };
 }
 
-/** Local id + 1 of each corpus term id, 0 when unseen; reset after each use. Queries run one at a time. */
-let localOf = new Int32Array(0);
-
-function byCorpusIds(sentences: readonly Sentence[], dictionary: readonly string[]): LocalTerms {
-  if (localOf.length < dictionary.length) localOf = new Int32Array(Math.max(dictionary.length, 2 * localOf.length));
+function byCorpusIds(sentences: readonly Sentence[], dictionary: readonly string[], scratch: LocalIdScratch): LocalTerms {
+  if (scratch.localOf.length < dictionary.length) scratch.localOf = new Int32Array(Math.max(dictionary.length, 2 * scratch.localOf.length));
+  const localOf = scratch.localOf;
   const start = new Int32Array(sentences.length + 1);
   sentences.forEach((s, i) => (start[i + 1] = start[i]! + StoredSentence.termEnd(s) - StoredSentence.termStart(s)));
   const ids = new Int32Array(start[sentences.length]!);

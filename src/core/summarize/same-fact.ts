@@ -3,6 +3,7 @@ import type { Sentence } from '../types.ts';
 import { SAME_FACT, weightedOverlap, type Weigh } from './similarity.ts';
 import { overlapWithLeader } from './id-overlap.ts';
 import { byCodeUnits } from '../text/code-order.ts';
+import type { ProbingScratch, QueryScratch } from '../index/query-scratch.ts';
 
 const PROBE_TERMS = 4;
 const MAX_PROBED = 5000;
@@ -13,10 +14,10 @@ const MAX_PROBED = 5000;
  * counts as a source. Probes only the postings of the leader's rarest terms, so the cost
  * stays small on a large corpus.
  */
-export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh): number[] {
+export function sameFactElsewhere(corpus: Corpus, scratch: QueryScratch, leader: Sentence, weigh: Weigh): number[] {
   const terms = new Set(leader.terms);
   const probes = [...terms].sort((a, b) => weigh(b) - weigh(a) || byCodeUnits(a, b)).slice(0, PROBE_TERMS);
-  return confirmed(corpus, leader, terms, sharing(corpus, probes, 2, MAX_PROBED), weigh);
+  return confirmed(corpus, scratch, leader, terms, sharing(corpus, scratch.probing, probes, 2, MAX_PROBED), weigh);
 }
 
 /**
@@ -25,21 +26,22 @@ export function sameFactElsewhere(corpus: Corpus, leader: Sentence, weigh: Weigh
  * `sameFactElsewhere` on a large corpus, but it misses no outlet, not even one that told the fact
  * in a few common words; a summary of a whole collection has a handful of items to check.
  */
-export function sameFactAnywhere(corpus: Corpus, leader: Sentence, weigh: Weigh): number[] {
+export function sameFactAnywhere(corpus: Corpus, scratch: QueryScratch, leader: Sentence, weigh: Weigh): number[] {
   const terms = new Set(leader.terms);
-  return confirmed(corpus, leader, terms, sharing(corpus, terms, 3, Infinity), weigh);
+  return confirmed(corpus, scratch, leader, terms, sharing(corpus, scratch.probing, terms, 3, Infinity), weigh);
 }
 
 /**
- * The first `count` sentences of `found` (from `sharing`) that, compared in full, tell the same
+ * The first `count` sentences of `scratch.probing.found` (from `sharing`) that, compared in full, tell the same
  * fact as `leader`. Ids, not sentences: a wire story run by thousands of articles would make
  * thousands of objects per item.
  */
-function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, count: number, weigh: Weigh): number[] {
+function confirmed(corpus: Corpus, scratch: QueryScratch, leader: Sentence, terms: Set<string>, count: number, weigh: Weigh): number[] {
+  const found = scratch.probing.found;
   let n = 0;
   for (let k = 0; k < count; k++) if (found[k] !== leader.id) found[n++] = found[k]!;
   const others = found.subarray(0, n);
-  const overlap = overlapWithLeader(corpus, leader, weigh);
+  const overlap = overlapWithLeader(corpus, scratch.overlap, leader, weigh);
   // Compared by id: most candidates are not the same fact, and need no sentence made.
   let same: number[];
   if (overlap) same = overlap.reaching(others, SAME_FACT);
@@ -51,21 +53,14 @@ function confirmed(corpus: Corpus, leader: Sentence, terms: Set<string>, count: 
 }
 
 /**
- * Counts by sentence id, up to what is enough, the sentences met, and those found, in arrays
- * reused by every query (they run one at a time): a map of thousands of ids per item was most of
- * what a /summary allocated on a large corpus, and lists grown per call much of the rest.
- */
-let counts = new Uint8Array(0);
-let met = new Int32Array(1024);
-let found = new Int32Array(1024);
-
-/**
  * The sentences in at least `enough` of the terms' postings, in the order first met, written into
- * `found`; returns how many. Once `most` sentences are met, a list is read only up to its first
- * sentence not met yet.
+ * `scratch.found`; returns how many. Once `most` sentences are met, a list is read only up to its
+ * first sentence not met yet. Counts in `scratch.counts`, zeroed again before it returns.
  */
-function sharing(corpus: Corpus, terms: Iterable<string>, enough: number, most: number): number {
-  if (counts.length < corpus.sentences.length) counts = new Uint8Array(Math.max(corpus.sentences.length, 2 * counts.length));
+function sharing(corpus: Corpus, scratch: ProbingScratch, terms: Iterable<string>, enough: number, most: number): number {
+  if (scratch.counts.length < corpus.sentences.length) scratch.counts = new Uint8Array(Math.max(corpus.sentences.length, 2 * scratch.counts.length));
+  const counts = scratch.counts;
+  let met = scratch.met;
   let metCount = 0;
   try {
     for (const term of terms) {
@@ -79,14 +74,15 @@ function sharing(corpus: Corpus, terms: Iterable<string>, enough: number, most: 
           if (metCount === met.length) {
             const grown = new Int32Array(2 * met.length);
             grown.set(met);
-            met = grown;
+            scratch.met = met = grown;
           }
           met[metCount++] = id;
         }
         if (n < enough) counts[id] = n + 1;
       }
     }
-    if (found.length < metCount) found = new Int32Array(met.length);
+    if (scratch.found.length < metCount) scratch.found = new Int32Array(met.length);
+    const found = scratch.found;
     let n = 0;
     for (let k = 0; k < metCount; k++) if (counts[met[k]!] === enough) found[n++] = met[k]!;
     return n;

@@ -40,7 +40,7 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
     relevance[i] = pool[i]!.relevance;
     priors[i] = prior(pool[i]!);
   }
-  const local = localTerms(sentences);
+  const local = localTerms(sentences, options.scratch);
   const { concepts, start, weights } = conceptTable(
     { terms: local, articles: articleOf, relevance },
     articleIndex.size < 4 ? 1 : options.singleSourceWeight,
