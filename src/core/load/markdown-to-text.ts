@@ -1,4 +1,5 @@
-import { decodeEntities } from './decode-entities.ts';
+// CommonMark decodes only entities closed by `;`: the strict HTML decoder.
+import { decodeHTMLStrict } from 'entities';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
@@ -35,7 +36,7 @@ function inlineText(line: string): string {
   if (text.includes('~~')) text = text.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
   if (text.includes('*')) text = text.replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, '$1');
   if (text.includes('_')) text = text.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
-  text = decodeEntities(text);
+  text = decodeHTMLStrict(text);
   return parked ? unpark(text) : text;
 }
 
