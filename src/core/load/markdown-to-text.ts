@@ -1,3 +1,4 @@
+// Kept by hand: a markdown-it walker loads .md files ~40% slower (17 vs 27 MB/s), drops "2021." as a list marker; micromark/mdast (2 MB/s), marked (10 MB/s) slower still (issue 20).
 // CommonMark decodes only entities closed by `;`: the strict HTML decoder.
 import { decodeHTMLStrict } from 'entities';
 
