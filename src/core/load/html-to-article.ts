@@ -1,7 +1,9 @@
 import { compile } from 'html-to-text';
+// html-to-text decodes the body; <title> and <meta> values, read here with regular expressions,
+// are decoded as a browser does: attribute rules for attributes, text rules for the title.
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { limitNesting } from './limit-nesting.ts';
 import type { MetaInput } from './article-meta.ts';
-import { decodeEntities } from './decode-entities.ts';
 import { prepareText, tidyBody } from './tidy-text.ts';
 
 /** Text and stated metadata of one HTML page or fragment. */
@@ -48,7 +50,7 @@ export function looksLikeHtml(text: string): boolean {
 function attributes(tag: string): Map<string, string> {
   const attrs = new Map<string, string>();
   for (const m of tag.matchAll(/([^\s=/<>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/g)) {
-    if (m[1] !== undefined) attrs.set(m[1].toLowerCase(), decodeEntities(m[2] ?? m[3] ?? m[4] ?? '').trim());
+    if (m[1] !== undefined) attrs.set(m[1].toLowerCase(), decodeHTMLAttribute(m[2] ?? m[3] ?? m[4] ?? '').trim());
   }
   return attrs;
 }
@@ -90,7 +92,7 @@ function pageMeta(html: string): MetaInput {
   const ldDate = /"datePublished"\s*:\s*"([^"]+)"/.exec(html)?.[1];
   let title = named.get('og:title') ?? named.get('twitter:title');
   if (title === undefined && titleTag !== undefined) {
-    title = decodeEntities(titleTag).trim();
+    title = decodeHTML(titleTag).trim();
     // "Headline | Outlet": the outlet is already the source.
     if (source !== undefined && title.endsWith(source)) title = title.slice(0, -source.length).replace(/\s*[|\-–—:·]\s*$/, '');
   }
