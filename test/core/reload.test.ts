@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
-import { loadCorpus } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import type { Corpus } from '../../src/core/index/snapshot.ts';
 import { ARTICLES, realEngine, tempArticles } from '../helpers/fixtures.ts';
 

@@ -2,7 +2,7 @@ import type { Corpus } from './snapshot.ts';
 import type { Engine } from './engine.ts';
 import type { AnalyzedArticle } from './analyze.ts';
 import type { FileRecord } from '../load/load-folder.ts';
-import { loadCorpusFiles, type CorpusFiles } from './engine.ts';
+import { loadCorpusFiles, type CorpusFiles } from './corpus.ts';
 
 export interface ReloadReport {
   ok: boolean;
