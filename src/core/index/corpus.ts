@@ -5,7 +5,7 @@ import type { Lexicon } from './lexicon.ts';
 import { SentenceList, type ArticleText } from '../packed/stored-sentence.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
 import { analyzeLoaded, createAnalyzer, place, type AnalyzedArticle } from './analyze.ts';
-import { indexTerms } from './postings.ts';
+import { indexTerms, type DecodedLists } from './postings.ts';
 import { extractTopics } from './topics.ts';
 import { loadFolder, type FileRecord } from '../load/load-folder.ts';
 
@@ -18,6 +18,11 @@ export interface BuildOptions {
   topics?: boolean;
   /** Keep long texts deflated (half the memory, a little time per read). Default true; a one-off summary reads every sentence and skips it. */
   deflate?: boolean;
+  /**
+   * The cache of decoded postings lists the snapshot reads through, for a holder that clears it
+   * (LiveCorpus, before a reload); a new one by default. Not the snapshot's data: see DecodedLists.
+   */
+  lists?: DecodedLists;
 }
 
 /** A snapshot of analysed articles, in the order given: numbering, the term index and the topic list. */
@@ -33,7 +38,7 @@ export function buildSnapshot(analysed: readonly AnalyzedArticle[], report: Corp
     firstSentence.push(sentences);
     sentences += doc.text.sentences;
   }
-  const { postings, articleFreq } = indexTerms(texts, termDictionary(lexicon));
+  const { postings, articleFreq } = indexTerms(texts, termDictionary(lexicon), options.lists);
   const articleOf = new Int32Array(sentences);
   firstSentence.forEach((start, a) => articleOf.fill(a, start, firstSentence[a + 1] ?? sentences));
   const corpus: Corpus = {
@@ -76,14 +81,14 @@ export interface CorpusLoad {
 export async function loadCorpusFiles(
   engine: Engine,
   dir: string,
-  options: { maxBytes: number; previous?: CorpusFiles },
+  options: { maxBytes: number; previous?: CorpusFiles; lists?: DecodedLists },
 ): Promise<CorpusLoad> {
   const analyze = createAnalyzer(engine, engine.lexicon);
   // Called by loadFolder per file as it is read, so a file's text is not kept past its analysis (memory at 100,000 articles).
   const analyzeFile = (loaded: LoadResult) => analyzeLoaded(analyze, loaded);
   const load = await loadFolder(dir, { maxBytes: options.maxBytes, convert: analyzeFile, previous: options.previous });
   // Not copied per snapshot: snapshots share the entries of the files they share (read-only by type).
-  const corpus = buildSnapshot(load.items, load.report, engine.lexicon);
+  const corpus = buildSnapshot(load.items, load.report, engine.lexicon, { lists: options.lists });
   return { corpus, files: load.files, filesRead: load.filesRead };
 }
 
