@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { loadEngine } from '../src/config/load-engine.ts';
-import { loadCorpus } from '../src/core/index/engine.ts';
+import { loadCorpus } from '../src/core/index/corpus.ts';
 import { digestTopic } from '../src/core/query/digest.ts';
 import { summarizeTexts } from '../src/core/query/summarize-texts.ts';
 import { budgetsFrom } from '../src/app/bootstrap.ts';

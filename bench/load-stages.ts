@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { parseConfig } from '../src/config/env.ts';
 import { createAnalyzer } from '../src/core/index/analyze.ts';
-import { loadCorpus } from '../src/core/index/engine.ts';
+import { loadCorpus } from '../src/core/index/corpus.ts';
 import { listFiles } from '../src/core/load/list-files.ts';
 import { hashBytes, loadArticleFile } from '../src/core/load/load-article-file.ts';
 import { readArticleFile } from '../src/core/load/read-file.ts';

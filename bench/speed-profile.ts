@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { parseConfig } from '../src/config/env.ts';
 import { digestTopic } from '../src/core/query/digest.ts';
-import { loadCorpus } from '../src/core/index/engine.ts';
+import { loadCorpus } from '../src/core/index/corpus.ts';
 import { dataDirFlag, intFlag, parseCli } from './cli.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
 import { DEFAULT_SEED, writeCorpus } from './speed-corpus.ts';

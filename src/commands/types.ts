@@ -71,7 +71,7 @@ export type ErrorCode =
 
 export type Reply =
   | { kind: 'digest'; digest: Digest }
-  | { kind: 'topics'; topics: TopicEntry[]; articles: number }
+  | { kind: 'topics'; topics: readonly TopicEntry[]; articles: number }
   | { kind: 'reload'; report: ReloadReport }
   | { kind: 'help'; commands: readonly CommandDefinition[] }
   /** `articlesNow`: how many loaded articles the topic matches today (0 warns of a likely typo). */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { loadCorpus } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import { digestTopic } from '../../src/core/query/digest.ts';
 import type { Digest } from '../../src/core/types.ts';
 import { renderDigest as renderDiscord } from '../../src/adapters/discord/render-digest.ts';

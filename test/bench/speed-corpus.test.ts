@@ -8,7 +8,7 @@ import { QUERIES } from '../../bench/speed-queries.ts';
 import { DESIGNED_TOPICS, readSentencePools, type SentencePools } from '../../bench/speed-sources.ts';
 import type { Corpus } from '../../src/core/index/snapshot.ts';
 import { digestTopic } from '../../src/core/query/digest.ts';
-import { loadCorpus } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import { selectTopic } from '../../src/core/query/select-topic.ts';
 import { realEngine } from '../helpers/fixtures.ts';
 import { writeNewsClusters } from '../helpers/news-clusters.ts';

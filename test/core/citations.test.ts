@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SOURCES_LISTED, citations, sourceRef } from '../../src/core/query/citations.ts';
-import { loadCorpus } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
 import { QueryScratch } from '../../src/core/index/query-scratch.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_BUDGET, digestAll, digestTopic } from '../../src/core/query/digest.ts';
-import { corpusFrom, loadCorpus } from '../../src/core/index/engine.ts';
+import { corpusFrom, loadCorpus } from '../../src/core/index/corpus.ts';
 import type { Digest } from '../../src/core/types.ts';
 import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
 

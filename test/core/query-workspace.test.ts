@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_BUDGET, digestAll, digestTopic } from '../../src/core/query/digest.ts';
-import { loadCorpus } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import type { Corpus } from '../../src/core/index/snapshot.ts';
 import type { Digest } from '../../src/core/types.ts';
 import { ARTICLES, realEngine } from '../helpers/fixtures.ts';

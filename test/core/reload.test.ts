@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
-import { loadCorpus } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import type { Corpus } from '../../src/core/index/snapshot.ts';
 import { ARTICLES, realEngine, tempArticles } from '../helpers/fixtures.ts';
 
@@ -76,7 +76,7 @@ test('reload: names the articles of a feed file one by one', async () => {
   }
 });
 
-test('reload: the snapshot it replaces lets go of its decoded lists, and still answers the same', async () => {
+test('reload: empties the decoded-list cache of the snapshot it replaces, which still answers the same', async () => {
   const { dir, cleanup } = tempArticles({});
   try {
     cpSync(ARTICLES, join(dir, 'bundled'), { recursive: true });
@@ -86,11 +86,13 @@ test('reload: the snapshot it replaces lets go of its decoded lists, and still a
     const list = old.postings.get('taliban');
     assert.ok(list && list.length > 10);
     assert.equal(old.postings.get('taliban'), list, 'a list asked for again is not decoded again');
+    const seen = visible(old);
     // Queries still in flight may read the old snapshot while the next one is built beside it.
     await live.reload();
     const again = old.postings.get('taliban');
-    assert.notEqual(again, list);
+    assert.notEqual(again, list, 'the cache was emptied');
     assert.deepEqual(again, list);
+    assert.deepEqual(visible(old), seen, 'the snapshot it replaced is as it was');
   } finally {
     cleanup();
   }

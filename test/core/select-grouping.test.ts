@@ -6,7 +6,7 @@ import { localTerms } from '../../src/core/summarize/local-terms.ts';
 import { groupByLeader } from '../../src/core/summarize/group.ts';
 import { SAME_FACT, cosine, weightedOverlap } from '../../src/core/summarize/similarity.ts';
 import { sameFactAnywhere, sameFactElsewhere } from '../../src/core/summarize/same-fact.ts';
-import { loadCorpus } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
 import { QueryScratch } from '../../src/core/index/query-scratch.ts';
 

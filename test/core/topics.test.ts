@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCorpus } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import { realEngine, tempArticles } from '../helpers/fixtures.ts';
 
 test('topics: a name that starts a sentence counts with the phrase met mid-sentence, which gives its kind and spelling', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { runs } from '../helpers/fuzz.ts';
 import { loadArticleFile } from '../../src/core/load/load-articles.ts';
-import { corpusFrom } from '../../src/core/index/engine.ts';
+import { corpusFrom } from '../../src/core/index/corpus.ts';
 import { digestAll, digestTopic } from '../../src/core/query/digest.ts';
 import type { LoadResult } from '../../src/core/types.ts';
 import type { Reply } from '../../src/commands/types.ts';

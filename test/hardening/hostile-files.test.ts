@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { runs } from '../helpers/fuzz.ts';
 import { loadArticleFile, loadArticles } from '../../src/core/load/load-articles.ts';
 import { limitNesting } from '../../src/core/load/limit-nesting.ts';
-import { corpusFrom } from '../../src/core/index/engine.ts';
+import { corpusFrom } from '../../src/core/index/corpus.ts';
 import { digestTopic } from '../../src/core/query/digest.ts';
 import { realEngine, tempArticles } from '../helpers/fixtures.ts';
 

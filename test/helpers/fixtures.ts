@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadEngine } from '../../src/config/load-engine.ts';
-import { loadCorpus, type Engine } from '../../src/core/index/engine.ts';
+import type { Engine } from '../../src/core/index/engine.ts';
+import { loadCorpus } from '../../src/core/index/corpus.ts';
 import type { Corpus } from '../../src/core/index/snapshot.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

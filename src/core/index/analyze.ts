@@ -1,4 +1,4 @@
-import type { Article, RawArticle } from '../types.ts';
+import type { Article, LoadReportEntry, LoadResult, RawArticle } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { CleanRules } from '../text/clean-rules.ts';
 import { cleanText } from '../text/clean.ts';
@@ -8,6 +8,7 @@ import { resolveMetadata } from './metadata.ts';
 import { createTopicScanner, topicVocabulary, type ArticleTopics } from './topic-scan.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
 import { packArticleText, type ArticleText } from '../packed/stored-sentence.ts';
+import type { FileOutcome } from '../load/load-folder.ts';
 
 export interface CorpusRules {
   clean: CleanRules;
@@ -61,6 +62,34 @@ export function createAnalyzer(rules: CorpusRules, lexicon: Lexicon, options: { 
       placed: false,
     };
   };
+}
+
+export type Analyzer = ReturnType<typeof createAnalyzer>;
+
+/**
+ * Analyses the raw articles of one load (one file's, or texts given in memory): the articles that
+ * kept some text, the report entries (copies) with those of emptied articles marked skipped, and
+ * how many articles there were before any was dropped.
+ */
+export function analyzeLoaded(analyze: Analyzer, loaded: LoadResult): FileOutcome<AnalyzedArticle> {
+  const entries = loaded.report.map((e) => ({ ...e }));
+  const items: AnalyzedArticle[] = [];
+  let entryOf: Map<string, LoadReportEntry> | undefined;
+  for (const raw of loaded.articles) {
+    const doc = analyze(raw);
+    if (doc) {
+      items.push(doc);
+      continue;
+    }
+    // Made only when needed: most loads empty no article, and a folder's load runs this per file.
+    if (!entryOf) {
+      entryOf = new Map();
+      for (const e of entries) if (!entryOf.has(e.file)) entryOf.set(e.file, e);
+    }
+    const entry = entryOf.get(raw.file);
+    if (entry) Object.assign(entry, { outcome: 'skipped', reason: 'no article text left after removing markup and boilerplate' });
+  }
+  return { entries, items, articles: loaded.articles.length };
 }
 
 const termIdMakers = new WeakMap<Lexicon, (text: string) => number[]>();

@@ -1,64 +1,45 @@
-import type { Article, LoadReportEntry, RawArticle } from '../types.ts';
+import type { Article, LoadResult } from '../types.ts';
 import type { Corpus } from './snapshot.ts';
-import { SentenceList, type ArticleText } from '../packed/stored-sentence.ts';
+import type { Engine } from './engine.ts';
 import type { Lexicon } from './lexicon.ts';
-import { createAnalyzer, place, type AnalyzedArticle, type CorpusRules } from './analyze.ts';
-import { indexTerms } from './postings.ts';
+import { SentenceList, type ArticleText } from '../packed/stored-sentence.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
+import { analyzeLoaded, createAnalyzer, place, type AnalyzedArticle } from './analyze.ts';
+import { indexTerms, type DecodedLists } from './postings.ts';
 import { extractTopics } from './topics.ts';
 import { QueryWorkspace } from './query-workspace.ts';
+import { loadFolder, type FileRecord } from '../load/load-folder.ts';
 
-export type { CorpusRules } from './analyze.ts';
+// Building a snapshot, in one direction: load (files -> raw articles, core/load), analyse (raw ->
+// analysed article, analyze.ts), assemble (analysed articles -> snapshot, `buildSnapshot`).
+// `corpusFrom` starts from texts in memory, `loadCorpusFiles` from a folder.
 
 export interface BuildOptions {
   /** Extract the topic list (for /topics and autocomplete); a one-off summary can skip it. Default true. */
   topics?: boolean;
   /** Keep long texts deflated (half the memory, a little time per read). Default true; a one-off summary reads every sentence and skips it. */
   deflate?: boolean;
-}
-
-/** Cleans, segments and indexes loaded articles. Articles left with no text are reported, not kept. */
-export function buildCorpus(
-  raw: readonly RawArticle[],
-  report: readonly LoadReportEntry[],
-  rules: CorpusRules,
-  lexicon: Lexicon,
-  options: BuildOptions = {},
-): Corpus {
-  const analyze = createAnalyzer(rules, lexicon, options);
-  const finalReport = report.map((entry) => ({ ...entry }));
-  const entryOf = new Map(finalReport.map((e) => [e.file, e]));
-  const docs: AnalyzedArticle[] = [];
-  for (const item of raw) {
-    const doc = analyze(item, docs.length);
-    if (!doc) {
-      markEmpty(entryOf.get(item.file));
-      continue;
-    }
-    docs.push(doc);
-  }
-  return assembleCorpus(docs, finalReport, lexicon, options);
-}
-
-/** What the report says of a file whose articles cleaning emptied. */
-export function markEmpty(entry: LoadReportEntry | undefined): void {
-  if (entry) Object.assign(entry, { outcome: 'skipped', reason: 'no article text left after removing markup and boilerplate' });
+  /**
+   * The cache of decoded postings lists the snapshot reads through, for a holder that clears it
+   * (LiveCorpus, before a reload); a new one by default. Not the snapshot's data: see DecodedLists.
+   */
+  lists?: DecodedLists;
 }
 
 /** A snapshot of analysed articles, in the order given: numbering, the term index and the topic list. */
-export function assembleCorpus(docs: readonly AnalyzedArticle[], report: Corpus['report'], lexicon: Lexicon, options: BuildOptions = {}): Corpus {
+export function buildSnapshot(analysed: readonly AnalyzedArticle[], report: Corpus['report'], lexicon: Lexicon, options: BuildOptions = {}): Corpus {
   const articles: Article[] = [];
   const texts: ArticleText[] = [];
   const firstSentence: number[] = [];
   let sentences = 0;
-  for (const doc of docs) {
+  for (const doc of analysed) {
     place(doc, articles.length);
     articles.push(doc.article);
     texts.push(doc.text);
     firstSentence.push(sentences);
     sentences += doc.text.sentences;
   }
-  const { postings, articleFreq } = indexTerms(texts, termDictionary(lexicon));
+  const { postings, articleFreq } = indexTerms(texts, termDictionary(lexicon), options.lists);
   const articleOf = new Int32Array(sentences);
   firstSentence.forEach((start, a) => articleOf.fill(a, start, firstSentence[a + 1] ?? sentences));
   const corpus: Corpus = {
@@ -73,9 +54,47 @@ export function assembleCorpus(docs: readonly AnalyzedArticle[], report: Corpus[
     report,
     lexicon,
     workspace: new QueryWorkspace(),
+    // Articles analysed without topic mentions (a corpus built without the list) are scanned if it is asked for later.
+    ...(analysed.every((d) => d.topics) ? { articleTopics: analysed.map((d) => d.topics!) } : {}),
   };
-  // Articles analysed without topic mentions (a corpus built without the list) are scanned if it is asked for later.
-  if (docs.every((d) => d.topics)) corpus.articleTopics = docs.map((d) => d.topics!);
-  if (options.topics !== false) corpus.topics = extractTopics(corpus);
-  return corpus;
+  return options.topics === false ? corpus : { ...corpus, topics: extractTopics(corpus) };
+}
+
+/** Articles given in memory (texts to summarize, tests) -> a snapshot. Articles left with no text are reported, not kept. */
+export function corpusFrom(engine: Engine, loaded: LoadResult, options: BuildOptions = {}): Corpus {
+  const { items, entries } = analyzeLoaded(createAnalyzer(engine, engine.lexicon, options), loaded);
+  return buildSnapshot(items, entries, engine.lexicon, options);
+}
+
+/** What a folder load keeps per file, so the next load re-reads only what changed. */
+export type CorpusFiles = ReadonlyMap<string, FileRecord<AnalyzedArticle>>;
+
+export interface CorpusLoad {
+  corpus: Corpus;
+  files: CorpusFiles;
+  /** Files opened and read by this load. */
+  filesRead: number;
+}
+
+/**
+ * A folder of articles -> a snapshot. With `previous`, files whose size, modification time and
+ * inode are unchanged are not read again: their analysis is reused.
+ */
+export async function loadCorpusFiles(
+  engine: Engine,
+  dir: string,
+  options: { maxBytes: number; previous?: CorpusFiles; lists?: DecodedLists },
+): Promise<CorpusLoad> {
+  const analyze = createAnalyzer(engine, engine.lexicon);
+  // Called by loadFolder per file as it is read, so a file's text is not kept past its analysis (memory at 100,000 articles).
+  const analyzeFile = (loaded: LoadResult) => analyzeLoaded(analyze, loaded);
+  const load = await loadFolder(dir, { maxBytes: options.maxBytes, convert: analyzeFile, previous: options.previous });
+  // Not copied per snapshot: snapshots share the entries of the files they share (read-only by type).
+  const corpus = buildSnapshot(load.items, load.report, engine.lexicon, { lists: options.lists });
+  return { corpus, files: load.files, filesRead: load.filesRead };
+}
+
+/** Reads a folder of articles into a snapshot. Throws only when the folder itself cannot be read. */
+export async function loadCorpus(engine: Engine, dir: string, options: { maxBytes: number }): Promise<Corpus> {
+  return (await loadCorpusFiles(engine, dir, options)).corpus;
 }

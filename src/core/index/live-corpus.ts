@@ -2,7 +2,8 @@ import type { Corpus } from './snapshot.ts';
 import type { Engine } from './engine.ts';
 import type { AnalyzedArticle } from './analyze.ts';
 import type { FileRecord } from '../load/load-folder.ts';
-import { loadCorpusFiles, type CorpusFiles } from './engine.ts';
+import { loadCorpusFiles, type CorpusFiles } from './corpus.ts';
+import { DecodedLists } from './postings.ts';
 
 export interface ReloadReport {
   ok: boolean;
@@ -65,10 +66,12 @@ function diff(before: CorpusFiles | undefined, after: CorpusFiles) {
  * and swaps it in one assignment; if building fails, the current one keeps serving.
  * It reads only files that are new or changed (by size, modification time and inode) and
  * reuses the analysis of the rest, so both snapshots share the text of unchanged articles.
- * Concurrent reloads share one run instead of racing.
+ * Concurrent reloads share one run instead of racing. It never changes a snapshot it served.
  */
 export class LiveCorpus {
   #current: Corpus | undefined;
+  /** The cache of decoded postings lists the current snapshot reads through: owned here, so a reload can empty it. */
+  #lists: DecodedLists | undefined;
   #files: CorpusFiles | undefined;
   #pending: Promise<ReloadReport> | undefined;
 
@@ -97,12 +100,14 @@ export class LiveCorpus {
     try {
       const { engine, dir, maxBytes } = this.options;
       // Up to 32 MB of decoded lists, let go before the next snapshot is built beside this one: the
-      // reload's peak holds both. A query meanwhile decodes what it needs again.
-      this.#current?.postings.release();
-      const load = await loadCorpusFiles(engine, dir, { maxBytes, previous: this.#files });
+      // reload's peak holds both. A query meanwhile decodes what it needs again, with the same answer.
+      this.#lists?.clear();
+      const lists = new DecodedLists();
+      const load = await loadCorpusFiles(engine, dir, { maxBytes, previous: this.#files, lists });
       const next = load.corpus;
       const changes = diff(this.#files, load.files);
       this.#current = next;
+      this.#lists = lists;
       this.#files = load.files;
       const skipped: ReloadReport['skipped'] = [];
       const warned: ReloadReport['warned'] = [];

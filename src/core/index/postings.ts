@@ -5,8 +5,6 @@ import { termEndAt, termStartAt, type ArticleText } from '../packed/stored-sente
 export interface Postings {
   /** A list the caller must not change: recently asked lists are shared. */
   get(term: string): Int32Array | undefined;
-  /** Drops the decoded lists kept for the next queries (see CACHE_IDS). */
-  release(): void;
 }
 
 /** Term -> number of articles that contain it. */
@@ -26,6 +24,44 @@ export interface TermIndex {
  */
 const CACHE_IDS = 1 << 23;
 
+/**
+ * Decoded postings lists kept for the next queries (at most CACHE_IDS ids), most recently used
+ * last. Not part of a snapshot's data: a list it no longer holds is decoded again, the same, when
+ * next asked for, so clearing it changes no answer, only how long a query takes. One per term
+ * index (keyed by term id); whoever builds a snapshot may hand one in and keep it, to let go of
+ * the lists without touching the snapshot.
+ */
+export class DecodedLists {
+  readonly #lists = new Map<number, Int32Array>();
+  #ids = 0;
+
+  get(term: number): Int32Array | undefined {
+    const list = this.#lists.get(term);
+    if (list) {
+      this.#lists.delete(term);
+      this.#lists.set(term, list);
+    }
+    return list;
+  }
+
+  /** Keeps `list`, dropping the least recently used lists to make room; a list over the limit is not kept. */
+  add(term: number, list: Int32Array): void {
+    if (list.length > CACHE_IDS) return;
+    for (const [key, old] of this.#lists) {
+      if (this.#ids + list.length <= CACHE_IDS) break;
+      this.#lists.delete(key);
+      this.#ids -= old.length;
+    }
+    this.#lists.set(term, list);
+    this.#ids += list.length;
+  }
+
+  clear(): void {
+    this.#lists.clear();
+    this.#ids = 0;
+  }
+}
+
 /** Calls `each(sentenceId, articleId, termId)` for every term of every sentence, in order. */
 function eachTerm(texts: readonly ArticleText[], each: (sentence: number, article: number, term: number) => void): void {
   let id = 0;
@@ -44,9 +80,10 @@ const varintBytes = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 
  * Inverts the articles' term ids into one byte array: per term, the ascending ids of the
  * sentences that hold it as gaps in 7-bit varints, mostly one byte each where a plain Int32Array
  * took four. Three passes (count, size, fill), no garbage while building. `get` decodes a list
- * when asked and keeps the most recent few, so a query that asks for the same term again is free.
+ * when asked and keeps the most recent few in `lists`, so a query that asks for the same term
+ * again is free.
  */
-export function indexTerms(texts: readonly ArticleText[], dictionary: TermDictionary): TermIndex {
+export function indexTerms(texts: readonly ArticleText[], dictionary: TermDictionary, lists = new DecodedLists()): TermIndex {
   const size = dictionary.terms.length;
   const counts = new Int32Array(size);
   const bytes = new Int32Array(size);
@@ -85,16 +122,9 @@ export function indexTerms(texts: readonly ArticleText[], dictionary: TermDictio
     const id = dictionary.find(term);
     return id !== undefined && id < size && articles[id]! > 0 ? id : undefined;
   };
-  const cache = new Map<number, Int32Array>();
-  let cached = 0;
   const decode = (term: number): Int32Array => {
-    let list = cache.get(term);
-    if (list) {
-      // Most recently used last.
-      cache.delete(term);
-      cache.set(term, list);
-      return list;
-    }
+    let list = lists.get(term);
+    if (list) return list;
     list = new Int32Array(counts[term]!);
     let prev = -1;
     let at = start[term]!;
@@ -110,15 +140,7 @@ export function indexTerms(texts: readonly ArticleText[], dictionary: TermDictio
       prev += gap + b * 2 ** shift + 1;
       list[k] = prev;
     }
-    if (list.length <= CACHE_IDS) {
-      for (const [key, old] of cache) {
-        if (cached + list.length <= CACHE_IDS) break;
-        cache.delete(key);
-        cached -= old.length;
-      }
-      cache.set(term, list);
-      cached += list.length;
-    }
+    lists.add(term, list);
     return list;
   };
   return {
@@ -126,10 +148,6 @@ export function indexTerms(texts: readonly ArticleText[], dictionary: TermDictio
       get(term) {
         const id = known(term);
         return id === undefined ? undefined : decode(id);
-      },
-      release() {
-        cache.clear();
-        cached = 0;
       },
     },
     articleFreq: {

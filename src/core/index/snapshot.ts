@@ -8,28 +8,30 @@ import type { QueryWorkspace } from './query-workspace.ts';
 /**
  * An immutable snapshot of the loaded articles, ready to answer queries. A reload builds
  * a new one beside the old and swaps it in, so a query never sees a half-built corpus.
+ * `postings` may keep recently decoded lists in a cache its builder owns and may empty
+ * (`DecodedLists`, postings.ts): that changes how fast a list comes back, never what it holds.
  */
 export interface Corpus {
-  articles: Article[];
+  readonly articles: readonly Readonly<Article>[];
   /** Sentences by id, made on demand from `texts`. */
-  sentences: SentenceList;
+  readonly sentences: SentenceList;
   /** The packed paragraphs, sentences and term ids of each article. */
-  texts: ArticleText[];
+  readonly texts: readonly ArticleText[];
   /** First sentence id of each article; the article's sentences are contiguous. */
-  firstSentence: number[];
-  /** Article id of each sentence id: a query walks many hits, and this is cheaper than the sentence objects. */
-  articleOf: Int32Array;
+  readonly firstSentence: readonly number[];
+  /** Article id of each sentence id: a query walks many hits, and this is cheaper than the sentence objects. Read only (a typed array has no read-only type). */
+  readonly articleOf: Int32Array;
   /** Term -> ids of the sentences that contain it, ascending. */
-  postings: Postings;
+  readonly postings: Postings;
   /** Term -> number of articles that contain it. */
-  articleFreq: ArticleFrequencies;
-  topics: TopicEntry[];
-  report: readonly Readonly<LoadReportEntry>[];
-  lexicon: Lexicon;
+  readonly articleFreq: ArticleFrequencies;
+  readonly topics: readonly TopicEntry[];
+  readonly report: readonly Readonly<LoadReportEntry>[];
+  readonly lexicon: Lexicon;
   /** Topic mentions of each article, found when it was analysed; the topic list is counted from them. */
-  articleTopics?: ArticleTopics[];
+  readonly articleTopics?: readonly ArticleTopics[];
   /** What queries on this snapshot keep from one to the next: memos, and scratch lent to one query at a time. */
-  workspace: QueryWorkspace;
+  readonly workspace: QueryWorkspace;
 }
 
 /** The sentences of one article. */

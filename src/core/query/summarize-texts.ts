@@ -1,5 +1,6 @@
 import type { RawArticle } from '../types.ts';
-import { corpusFrom, type Engine } from '../index/engine.ts';
+import type { Engine } from '../index/engine.ts';
+import { corpusFrom } from '../index/corpus.ts';
 import { digestAll } from './digest.ts';
 
 /**
