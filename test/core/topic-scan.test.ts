@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createTopicScanner, initialsOf, mentionsOf, topicVocabulary } from '../../src/core/index/topic-scan.ts';
 import { packTopics } from '../../src/core/packed/topic-pack.ts';
-import { findWords, findWordsByRegex, WORD, wordSpans, type WordSpans } from '../../src/core/text/topic-words.ts';
 import { realEngine } from '../helpers/fixtures.ts';
 import { runs } from '../helpers/fuzz.ts';
 
@@ -64,36 +63,6 @@ test('topic-scan: a new scanner on the same vocabulary packs the same ids', () =
   const vocabulary = topicVocabulary(realEngine().lexicon);
   const text = ['Hun Sen met Prince Norodom Ranariddh in Phnom Penh.', 'The coalition government held power-sharing talks.'];
   assert.deepEqual(createTopicScanner(vocabulary)(text), createTopicScanner(vocabulary)(text));
-});
-
-const spansOf = (find: (text: string, spans: WordSpans) => number, text: string) => {
-  const spans = wordSpans();
-  const n = find(text, spans);
-  return { starts: spans.starts.slice(0, n), ends: spans.ends.slice(0, n), hashes: spans.hashes.slice(0, n) };
-};
-
-// Letters, digits and joiners of several scripts, marks and spaces that are not, and surrogates.
-const PIECES = [
-  'a', 'Z', 'q', '0', '7', ' ', '.', ',', "'", '’', '‘', '-', '‐', '—', '_', 'Ñ', 'ñ', 'é', 'ß', 'Ω', 'ж', 'ك', '喀', '٣', '²', 'ǅ', 'ª',
-  '\u0301', '\u00a0', '\u00ad', '\u200b', '\t', '\n', '🎉', '𝐊', '\ud800', '\udc00',
-];
-const texts = fc.oneof(
-  fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join('')),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes)),
-);
-
-test('topic-words: findWords finds what the word regex finds, with the hashes of the regex path', () => {
-  fc.assert(
-    fc.property(texts, (text) => {
-      const fast = spansOf(findWords, text);
-      const matches = [...text.matchAll(WORD)];
-      assert.deepEqual(fast.starts, matches.map((m) => m.index));
-      assert.deepEqual(fast.ends, matches.map((m) => m.index + m[0].length));
-      assert.deepEqual(fast, spansOf(findWordsByRegex, text));
-    }),
-    { numRuns: runs(2000) },
-  );
 });
 
 test('topic-pack: mentions and initials come back as packed, at every varint length', () => {

@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WordTable, wordAt } from '../../src/core/text/word-table.ts';
-import { findWords, wordSpans } from '../../src/core/text/topic-words.ts';
+import { findWords, JOIN, wordSpans } from '../../src/core/text/words.ts';
 import { hashOf } from '../../src/core/text/word-hash.ts';
 
 /** Looks every word of `text` up, judging (and adding) the ones the table does not have. */
 function lookUp<T extends {}>(table: WordTable<T>, text: string, judge: (word: string, id: number) => T): T[] {
   const spans = wordSpans();
-  return Array.from({ length: findWords(text, spans) }, (_, i) => {
-    const [start, end, hash] = [spans.starts[i]!, spans.ends[i]!, spans.hashes[i]!];
+  findWords(text, spans, JOIN);
+  return Array.from({ length: spans.length / 3 }, (_, i) => {
+    const [start, end, hash] = [spans.at[3 * i]!, spans.at[3 * i + 1]!, spans.at[3 * i + 2]!];
     return table.find(text, start, end, hash) ?? table.add(text, start, end, judge(wordAt(text, start, end), table.size), hash);
   });
 }

@@ -1,7 +1,7 @@
 import type { TopicEntry } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { packTopics, type ArticleTopics } from '../packed/topic-pack.ts';
-import { findWords, wordSpans } from '../text/topic-words.ts';
+import { findWords, JOIN, wordSpans } from '../text/words.ts';
 import { WordTable, wordAt } from '../text/word-table.ts';
 import { PairTable } from '../packed/pair-table.ts';
 
@@ -207,11 +207,12 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
       infos.clear();
       pairs.clear();
     }
-    const count = findWords(text, spans);
+    findWords(text, spans, JOIN);
+    const count = spans.length / 3;
     for (let i = 0; i < count; i++) {
-      const start = spans.starts[i]!;
-      const end = spans.ends[i]!;
-      const hash = spans.hashes[i]!;
+      const start = spans.at[3 * i]!;
+      const end = spans.at[3 * i + 1]!;
+      const hash = spans.at[3 * i + 2]!;
       words[i] = infos.find(text, start, end, hash) ?? infos.add(text, start, end, judge(wordAt(text, start, end), infos.size), hash);
     }
     // Names: the first word of a sentence is capitalised anyway, so a run it starts counts only

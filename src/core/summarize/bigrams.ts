@@ -1,9 +1,8 @@
 import type { Sentence } from '../types.ts';
 import type { TextTools } from './figures.ts';
 import { PairTable } from '../packed/pair-table.ts';
-import { isWordChar } from '../text/tokens.ts';
 import { WordTable, wordAt } from '../text/word-table.ts';
-import { FNV_OFFSET, FNV_PRIME, hashOf } from '../text/word-hash.ts';
+import { findWords, SPLIT, wordSpans } from '../text/words.ts';
 
 /**
  * Concepts of a summary of a whole collection, after Gillick and Favre's ICSI summarizer: pairs of
@@ -86,36 +85,6 @@ function pairsOf(codes: readonly Int32Array[]): { ids: Int32Array[]; ends: Float
   return { ids, ends, size: idOf.size };
 }
 
-/** Words as written, split at anything that is not a letter or digit. */
-const WORD = /[\p{L}\p{N}]+/gu;
-const NOT_ASCII = /[^\x00-\x7f]/;
-
-/**
- * Where `lower.match(WORD)` finds words in lowercased ASCII text, as start, end and `hashOf`
- * triples in `into`; returns how many numbers it wrote. `into` must hold 3 numbers for every 2
- * characters of the text, plus 3: a word and the character after it take two or more. In ASCII a
- * letter or digit is a-z or 0-9: scanning the codes is several times faster than the Unicode
- * pattern, and hashing as it reads spares the word table a second pass over the characters.
- */
-export function asciiWordSpans(lower: string, into: Int32Array): number {
-  let n = 0;
-  const length = lower.length;
-  for (let i = 0; i < length; ) {
-    let c = lower.charCodeAt(i);
-    if (!isWordChar(c)) {
-      i++;
-      continue;
-    }
-    into[n] = i;
-    let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
-    for (i++; i < length && isWordChar((c = lower.charCodeAt(i))); i++) hash = Math.imul(hash ^ c, FNV_PRIME);
-    into[n + 1] = i;
-    into[n + 2] = hash;
-    n += 3;
-  }
-  return n;
-}
-
 /** Enough for any real vocabulary; past it the codes start again, so hostile text cannot grow them forever. */
 const MAX_CODES = 200_000;
 const coders = new WeakMap<TextTools, ReturnType<typeof wordCoder>>();
@@ -129,8 +98,9 @@ function coderFor(tools: TextTools): ReturnType<typeof wordCoder> {
 }
 
 /**
- * Reads texts into word codes: the id of the word's stem, doubled, plus 1 for a stopword. A word
- * met before is found by its place in the text, with no substring made (see WordTable).
+ * Reads texts into word codes: the id of the word's stem, doubled, plus 1 for a stopword, for each
+ * word of the lowercased text (`SPLIT`: split at anything not a letter or digit). A word met before
+ * is found by its place in the text, with no substring made (see WordTable).
  */
 function wordCoder(tools: TextTools): { read(text: string): Int32Array; size(): number } {
   const stemIds = new Map<string, number>();
@@ -144,14 +114,13 @@ function wordCoder(tools: TextTools): { read(text: string): Int32Array; size(): 
     if (id === undefined) stemIds.set(stem, (id = stemIds.size));
     return table.add(text, start, end, 2 * id + (tools.stopwords.has(word) ? 1 : 0), hash);
   };
-  let spans = new Int32Array(256);
+  const spans = wordSpans();
   const read = (text: string) => {
     const lower = text.toLowerCase();
-    if (NOT_ASCII.test(lower)) return Int32Array.from(lower.match(WORD) ?? [], (word) => codeOf(word, 0, word.length, hashOf(word, 0, word.length)));
-    if (spans.length < 2 * lower.length + 3) spans = new Int32Array(4 * lower.length + 3);
-    const n = asciiWordSpans(lower, spans);
-    const out = new Int32Array(n / 3);
-    for (let k = 0, w = 0; k < n; k += 3) out[w++] = codeOf(lower, spans[k]!, spans[k + 1]!, spans[k + 2]!);
+    findWords(lower, spans, SPLIT);
+    const { at, length } = spans;
+    const out = new Int32Array(length / 3);
+    for (let k = 0, w = 0; k < length; k += 3) out[w++] = codeOf(lower, at[k]!, at[k + 1]!, at[k + 2]!);
     return out;
   };
   return { read, size: () => table.size };
