@@ -50,6 +50,13 @@ module.exports = {
       to: { path: `${layer('adapters')}|${layer('app')}|${layer('cli')}|${layer('commands')}|${layer('scheduler')}|^src/index\\.ts$` },
     },
     {
+      name: 'feeds-not-upward',
+      comment: 'feeds fetch and parse; they know no chat platform, command, app or scheduler (core and config they may use)',
+      severity: 'error',
+      from: { path: layer('feeds') },
+      to: { path: `${layer('adapters')}|${layer('app')}|${layer('cli')}|${layer('commands')}|${layer('scheduler')}|^src/index\\.ts$` },
+    },
+    {
       name: 'config-not-upward',
       severity: 'error',
       from: { path: layer('config') },
