@@ -41,6 +41,14 @@ const schema = z
     CATCH_UP_MINUTES: z.coerce.number().int().min(0).max(1440).default(1440),
     WHEN_NOTHING_NEW: z.enum(['note', 'skip']).default('note'),
 
+    FEEDS_FILE: z.string().min(1).default('config/feeds.yaml'),
+    FEEDS_ALLOW_PRIVATE: flag(false),
+    FEEDS_MAX_FAILURES: positiveInt(10),
+    FEEDS_TIMEOUT_SECONDS: positiveInt(30),
+    FEEDS_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+    FEEDS_CONCURRENCY: positiveInt(4),
+    FEEDS_PER_HOST: positiveInt(2),
+
     DISCORD_TOKEN: z.string().regex(/^[\w.-]{20,}$/, 'does not look like a Discord bot token').optional(),
     DISCORD_APPLICATION_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
