@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import 'dotenv/config';
 import type { Logger } from 'pino';
 import { parseConfig, type Config } from '../config/env.ts';
+import { loadFeedsFile, type FeedConfig } from '../config/feeds-file.ts';
 import { loadEngine } from '../config/load-engine.ts';
 import { LiveCorpus, type ReloadReport } from '../core/index/live-corpus.ts';
 import { createLogger } from './logger.ts';
@@ -14,6 +15,8 @@ export interface App {
   deps: CommandDeps;
   /** What the first load read and skipped. */
   load: ReloadReport;
+  /** The feeds listed in FEEDS_FILE, read once at start (none when the file is absent). */
+  feeds: FeedConfig[];
   /** Where the logs go when not to stderr. */
   logFile?: string;
 }
@@ -45,11 +48,13 @@ export async function bootstrap(env: Record<string, string | undefined>, options
   const logFile = options.logToFile ? join(resolve(config.DATA_DIR), 'bot.log') : undefined;
   const logger = createLogger(config.LOG_LEVEL, logFile ? { file: logFile } : {});
   const engine = loadEngine(resolve(config.CONFIG_DIR));
+  const feeds = loadFeedsFile(resolve(config.FEEDS_FILE), config.FEEDS_FILE);
   const corpus = new LiveCorpus({ engine, dir: resolve(config.ARTICLES_DIR), maxBytes: config.MAX_ARTICLE_BYTES });
   const report = await corpus.reload();
   if (!report.ok) throw new Error(`cannot load articles from ${config.ARTICLES_DIR} (ARTICLES_DIR): ${report.error}`);
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
   for (const w of report.warned) logger.warn({ file: w.file, warnings: w.warnings }, 'article loaded with warnings');
   logger.info({ articles: report.articles, skipped: report.skipped.length, warned: report.warned.length, ms: report.elapsedMs }, 'articles loaded');
-  return { config, logger, deps: { corpus, budgets: budgetsFrom(config) }, load: report, ...(logFile ? { logFile } : {}) };
+  logger.info({ feeds: feeds.length, feedsFile: config.FEEDS_FILE }, 'feeds configured');
+  return { config, logger, deps: { corpus, budgets: budgetsFrom(config) }, load: report, feeds, ...(logFile ? { logFile } : {}) };
 }

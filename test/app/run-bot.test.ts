@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -85,6 +85,35 @@ test('run: a bad setting stops start-up with a message that names it, and secret
       return true;
     },
   );
+});
+
+test('run: the feeds file is read at start; a bad entry stops npm start with exit 1 naming file, entry and key', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-run-'));
+  try {
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, 'feeds:\n  - url: https://news.example.com/rss\n    name: Example\n    interval: 30m\n');
+    const app = await bootstrap({ ARTICLES_DIR: ARTICLES, DATA_DIR: dir, LOG_LEVEL: 'silent', FEEDS_FILE: good });
+    assert.deepEqual(app.feeds, [{ url: 'https://news.example.com/rss', name: 'Example', intervalMs: 30 * 60_000, fullText: 'auto' }]);
+    assert.deepEqual((await bootstrap({ ARTICLES_DIR: ARTICLES, DATA_DIR: dir, LOG_LEVEL: 'silent', FEEDS_FILE: join(dir, 'absent.yaml') })).feeds, []);
+
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'feeds:\n  - url: https://ok.example/rss\n  - url: https://x.example/rss\n    interval: 5s\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DATA_DIR: dir, WATCH_ARTICLES: 'false', FEEDS_FILE: bad },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 1, err);
+    assert.equal(err, `news-digest-bot: ${bad}: feed 2 (https://x.example/rss): interval: "5s" is too short; at least 1m (e.g. 10m, 1h, 1h30m)\n`);
+    assert.equal(out, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('run: npm start exits cleanly on SIGTERM and leaves the database closed', async () => {
