@@ -1,25 +1,33 @@
+import { resolve } from 'node:path';
+import 'dotenv/config';
 import { readCliArgs, usageError, type CliSpec } from './cli-args.ts';
+import { parseConfig, type Config } from '../config/env.ts';
+import { formatDuration, loadFeedsFile } from '../config/feeds-file.ts';
 import { readFeed } from '../feeds/read-feed.ts';
 import { htmlToText } from '../feeds/html-text.ts';
 import type { FeedItem } from '../feeds/types.ts';
 
 const SPEC: CliSpec = {
   name: 'feeds',
-  usage: 'usage: npm run feeds -- check <url> [--json] [--allow-private]',
-  help: `Fetches a feed (RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed) once and prints what would be
-ingested: its title, item count and, per item, identity, title, link, published time and the
-first words of its text. Nothing is stored.
+  usage: 'usage: npm run feeds -- check <url> [--json] [--allow-private] | list [--json]',
+  help: `check: fetches a feed (RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed) once and prints what would
+be ingested: its title, item count and, per item, identity, title, link, published time and the
+first words of its text. Nothing is stored. FEEDS_TIMEOUT_SECONDS and FEEDS_MAX_BYTES apply.
+
+list: prints the feeds in FEEDS_FILE (default config/feeds.yaml) as the bot reads them at start:
+url, name, interval and full-text mode, defaults filled in.
 
 options:
-  --json           the feed and its normalised items as JSON
+  --json           check: the feed and its normalised items as JSON; list: the feeds as JSON
   --allow-private  allow loopback and private addresses (also FEEDS_ALLOW_PRIVATE=true)
   -h, --help       this help
 
-example:
+examples:
   npm run --silent feeds -- check https://example.com/feed.xml
+  npm run --silent feeds -- list
 
-exit codes: 0 the feed was read; 1 it could not be fetched or parsed (the reason on stderr);
-2 a wrong invocation.`,
+exit codes: 0 done; 1 the feed could not be fetched or parsed, or a setting or the feeds file is
+bad (the reason on stderr); 2 a wrong invocation.`,
   options: { json: { type: 'boolean' }, 'allow-private': { type: 'boolean' } },
   positionals: true,
 };
@@ -29,13 +37,9 @@ const firstWords = (item: FeedItem, n = 25) => {
   return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
 };
 
-function allowPrivateFromEnv(value: string | undefined): boolean | undefined {
-  if (value === undefined || value === '' || /^(false|0|no)$/i.test(value)) return false;
-  return /^(true|1|yes)$/i.test(value) ? true : undefined;
-}
-
-async function check(url: string, json: boolean, allowPrivate: boolean): Promise<void> {
-  const read = await readFeed(url, { policy: { allowPrivate } });
+async function check(url: string, json: boolean, allowPrivate: boolean, config: Config): Promise<void> {
+  const limits = { responseTimeoutMs: config.FEEDS_TIMEOUT_SECONDS * 1000, maxBodyBytes: config.FEEDS_MAX_BYTES };
+  const read = await readFeed(url, { policy: { allowPrivate }, limits });
   if (read.status !== 'ok') {
     process.stderr.write(`feeds: ${url}: ${read.status === 'error' ? read.reason : 'not modified'}\n`);
     process.exitCode = 1;
@@ -57,15 +61,47 @@ async function check(url: string, json: boolean, allowPrivate: boolean): Promise
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-const args = readCliArgs(SPEC);
-if (args) {
+function list(config: Config, json: boolean): void {
+  const feeds = loadFeedsFile(resolve(config.FEEDS_FILE), config.FEEDS_FILE);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ file: config.FEEDS_FILE, feeds }, null, 2)}\n`);
+    return;
+  }
+  if (!feeds.length) {
+    process.stdout.write(
+      `No feeds configured: ${config.FEEDS_FILE} is absent or lists none.\n` +
+        'To add some, copy config/feeds.example.yaml to config/feeds.yaml and edit it (or point FEEDS_FILE at your own file).\n',
+    );
+    return;
+  }
+  const lines = [`${feeds.length} feed${feeds.length === 1 ? '' : 's'} in ${config.FEEDS_FILE}:`];
+  feeds.forEach((f, i) => {
+    lines.push('', `${i + 1}. ${f.url}`, `   name: ${f.name ?? "(the feed's own title)"}`, `   interval: ${formatDuration(f.intervalMs)}`, `   fullText: ${f.fullText}`);
+  });
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = readCliArgs(SPEC);
+  if (!args) return;
   const [command, url, ...extra] = args.positionals;
-  const envAllow = allowPrivateFromEnv(process.env.FEEDS_ALLOW_PRIVATE);
-  if (command !== 'check') usageError(SPEC, command === undefined ? 'no command' : `unknown command ${command}`);
-  else if (url === undefined) usageError(SPEC, 'check needs a feed URL');
-  else if (extra.length) usageError(SPEC, `unexpected ${extra.join(' ')}`);
-  else if (envAllow === undefined) {
-    process.stderr.write(`feeds: FEEDS_ALLOW_PRIVATE: expected true or false, got ${process.env.FEEDS_ALLOW_PRIVATE}\n`);
-    process.exitCode = 1;
-  } else await check(url, Boolean(args.values.json), Boolean(args.values['allow-private']) || envAllow);
+  const json = Boolean(args.values.json);
+  if (command === 'list') {
+    if (url !== undefined) return usageError(SPEC, `unexpected ${[url, ...extra].join(' ')}`);
+    if (args.values['allow-private']) return usageError(SPEC, '--allow-private is for check');
+    return list(parseConfig(process.env), json);
+  }
+  if (command !== 'check') return usageError(SPEC, command === undefined ? 'no command' : `unknown command ${command}`);
+  if (url === undefined) return usageError(SPEC, 'check needs a feed URL');
+  if (extra.length) return usageError(SPEC, `unexpected ${extra.join(' ')}`);
+  const config = parseConfig(process.env);
+  await check(url, json, Boolean(args.values['allow-private']) || config.FEEDS_ALLOW_PRIVATE, config);
+}
+
+try {
+  await main();
+} catch (err) {
+  // A bad setting or feeds file: its message names the key (and the file and entry).
+  process.stderr.write(`feeds: ${(err as Error).message}\n`);
+  process.exitCode = 1;
 }
