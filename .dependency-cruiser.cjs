@@ -1,4 +1,4 @@
-// The layers' import rules (README "How the code is laid out"), checked by `npm test`.
+// The layers' import rules (docs/architecture.md), checked by `npm test`.
 // Data flows down: cli/index -> app -> adapters -> commands -> scheduler/store -> core.
 // Interfaces two layers share (ports) live in src/ports, which imports nothing but core types.
 const layer = (name) => `^src/${name}/`;

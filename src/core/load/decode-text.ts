@@ -24,7 +24,7 @@ const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\x7F]/g;
 
 // What Western text written in windows-1252 holds besides letters: quotes, dashes, currency, and
 // the acute accent typed as an apostrophe ("don´t").
-const TYPOGRAPHY = new Set('‘’‚“”„‹›«»–—…•·†‡‰€£¥¢§¶©®™°±×÷¼½¾¹²³¡¿´\u00A0\u00AD');
+const TYPOGRAPHY: ReadonlySet<string> = new Set('‘’‚“”„‹›«»–—…•·†‡‰€£¥¢§¶©®™°±×÷¼½¾¹²³¡¿´\u00A0\u00AD');
 // A word of two or more letters none of which is ASCII: not French, German or Spanish but another
 // script read byte by byte ("Ïðèâåò" is Russian) or stray bytes ("ÿþÃ").
 const FOREIGN_WORD = /(?<!\p{L})[^\P{L}\p{ASCII}]{2,}(?!\p{L})/gu;
