@@ -40,13 +40,20 @@ async function summaryAnsweredOnce(id: string): Promise<void> {
   assert.equal(responses(id).length, 1, 'answered exactly once');
 }
 
-/** Drops the socket and waits until the bot is down, then up again on a new connection. */
+const losses = () => slack.logs.lines.filter((l) => /Socket Mode connection lost/.test(String(l.msg))).length;
+
+/**
+ * Drops the socket and waits until the bot has noticed (it logs the loss), then until it is up
+ * again on a new connection. The first attempt is immediate, so on loopback the bot can be down
+ * for less than one polling step: the log line, not connected(), shows that it went down.
+ */
 async function dropAndReconnect(how: 'terminate' | 'close' | 'refresh', timeoutMs = 5000): Promise<{ downMs: number }> {
   const before = slack.fake.connections;
+  const lost = losses();
   assert.equal(slack.bot.connected(), true, 'connected before the drop');
-  slack.fake.dropSockets(how);
-  await until('connected() is false', () => !slack.bot.connected(), 2000);
   const down = Date.now();
+  slack.fake.dropSockets(how);
+  await until('the bot notices the drop', () => losses() > lost, 2000);
   await slack.fake.waitForConnections(before + 1, timeoutMs);
   await until('connected() is true again', () => slack.bot.connected(), 2000);
   return { downMs: Date.now() - down };
