@@ -1,0 +1,107 @@
+/**
+ * The store's port for feeds: which feeds are followed, what the poller knows about each between
+ * polls, and the articles they brought. Kept in the store (not in memory, not as files in
+ * `articles/`) so a restart does not refetch everything and several processes can share them.
+ */
+
+import type { FullTextMode } from '../config/feeds-file.ts';
+
+/** Where a feed was added: the feeds file (changed by editing the file) or a chat command. */
+export type FeedOrigin = 'config' | 'chat';
+
+/** A feed to follow, as the feeds file or `/feed add` gives it. */
+export interface NewFeed {
+  url: string;
+  /** The outlet shown in digests; when absent, the feed's own title. */
+  name?: string;
+  /** How often to poll, in ms; the feed's own ttl, max-age or Retry-After can make it longer. */
+  intervalMs: number;
+  fullText: FullTextMode;
+  origin: FeedOrigin;
+  /** Who added it in chat, as `platform:userId`. */
+  addedBy?: string;
+}
+
+/** What the poller knows about a feed between polls. */
+export interface FeedState {
+  /** The feed's own title, from its last successful read. */
+  title?: string;
+  /** Validators for the next conditional GET. */
+  etag?: string;
+  lastModified?: string;
+  lastFetchAt?: Date;
+  lastSuccessAt?: Date;
+  /** When a poll last brought an item not seen before. */
+  lastNewItemAt?: Date;
+  nextPollAt?: Date;
+  /** Consecutive failed polls; 0 after a success. */
+  failures: number;
+  /** Stopped after too many consecutive failures, until an operator adds the feed again. */
+  paused: boolean;
+  lastError?: string;
+}
+
+export interface FeedRecord extends NewFeed {
+  id: number;
+  addedAt: Date;
+  state: FeedState;
+  /** How many articles the store holds from this feed. */
+  items: number;
+}
+
+/** One feed item as an article, ready to store and to analyse. */
+export interface FeedArticleInput {
+  /**
+   * The article's identity across feeds: its canonical link, else `<feed url>#<item id>`. Two
+   * feeds syndicating one story under the same canonical link give one article.
+   */
+  key: string;
+  /** The item's identity within its feed: guid, else canonical link, else a hash of title and date. */
+  itemId: string;
+  title: string;
+  link?: string;
+  outlet: string;
+  /** ISO 8601. */
+  published?: string;
+  /** Plain text, paragraphs separated by blank lines. Untrusted, like any article file. */
+  text: string;
+  /** Hash of title and text: a different hash under the same key means the item was edited. */
+  contentHash: string;
+}
+
+export interface FeedArticle extends FeedArticleInput {
+  /** The feed that last stored it. */
+  feedId: number;
+  firstSeenAt: Date;
+  updatedAt: Date;
+}
+
+/** The articles one write added and changed, to hand to the corpus. */
+export interface FeedArticleChanges {
+  added: FeedArticle[];
+  changed: FeedArticle[];
+}
+
+export interface FeedStore {
+  /** Every feed followed, by id. */
+  listFeeds(): Promise<FeedRecord[]>;
+  /**
+   * Adds a feed, or updates the name, interval, full-text mode and origin of the feed with the
+   * same URL. With `resume`, a paused feed is unpaused, its failures reset and its next poll set
+   * to now (what `/feed add` of a known feed does).
+   */
+  saveFeed(feed: NewFeed, now: Date, options?: { resume?: boolean }): Promise<{ feed: FeedRecord; created: boolean }>;
+  /** Removes the feed and the articles it stored; the removed articles' keys, or null when there was no such feed. */
+  removeFeed(id: number): Promise<{ removedArticles: string[] } | null>;
+  /**
+   * Saves one poll in one transaction: the feed's whole new state and its items, so a process
+   * killed mid-poll leaves either both or neither (the next poll then fetches the items again,
+   * and none is stored twice). An item whose key is stored with the same content hash is left
+   * alone; with another hash it is replaced.
+   */
+  recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date): Promise<FeedArticleChanges>;
+  /** Every stored feed article, oldest first: what the corpus loads at start. */
+  feedArticles(): Promise<FeedArticle[]>;
+  /** Deletes feed articles published (or, without a date, first seen) before `before`; their keys. */
+  pruneFeedArticles(before: Date): Promise<string[]>;
+}
