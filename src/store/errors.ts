@@ -11,7 +11,7 @@ const ADVICE: Record<StoreOpenProblem, string> = {
 };
 
 /**
- * Thrown at start-up when the subscriptions database cannot be used. It names the file and the
+ * Thrown at start-up when the database (subscriptions, deliveries, feeds) cannot be used. It names the file and the
  * cause: starting with an empty state instead would silently drop every subscription.
  */
 export class StoreOpenError extends Error {
@@ -23,7 +23,7 @@ export class StoreOpenError extends Error {
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const code = (cause as { code?: unknown } | null)?.code;
-    super(`cannot open the subscriptions database ${path}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}; ${ADVICE[problem]}`, { cause });
+    super(`cannot open the database ${path}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}; ${ADVICE[problem]}`, { cause });
   }
 }
 
