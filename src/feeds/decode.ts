@@ -1,3 +1,5 @@
+import { decodeWindows1252 } from '../core/load/decode-text.ts';
+
 /** Text of a fetched document and the encoding it was read as. */
 export interface DecodedText {
   text: string;
@@ -5,6 +7,11 @@ export interface DecodedText {
 }
 
 const PROLOG_ENCODING = /^<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
+// Both `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
+// How far a browser looks for the meta charset (the HTML standard's prescan): further down, a
+// page quoting markup could name a charset that is not its own.
+const META_PRESCAN_BYTES = 1024;
 
 /** The charset parameter of a Content-Type header, if any. */
 export function charsetOf(contentType: string | undefined): string | undefined {
@@ -25,6 +32,13 @@ function prologEncoding(bytes: Uint8Array): string | undefined {
   return PROLOG_ENCODING.exec(head)?.[1];
 }
 
+/** The charset a page's `<meta>` names, as a browser reads it. */
+function metaCharset(bytes: Uint8Array): string | undefined {
+  const label = META_CHARSET.exec(new TextDecoder('latin1').decode(bytes.subarray(0, META_PRESCAN_BYTES)))?.[1];
+  // A page whose meta could be read as ASCII is not UTF-16, whatever it says (the HTML standard reads it as UTF-8).
+  return label !== undefined && /^utf-?16/i.test(label) ? 'utf-8' : label;
+}
+
 function tryDecode(bytes: Uint8Array, label: string): DecodedText | undefined {
   let decoder: TextDecoder;
   try {
@@ -33,11 +47,24 @@ function tryDecode(bytes: Uint8Array, label: string): DecodedText | undefined {
   } catch {
     return undefined; // an encoding TextDecoder does not know
   }
+  // Node's windows-1252 decoder (which latin1 and ISO-8859-1 also name) leaves 0x80-0x9F as C1
+  // controls, so the curly quotes, dashes and euro sign of Western pages would be lost.
+  if (decoder.encoding === 'windows-1252') return { text: decodeWindows1252(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), encoding: decoder.encoding };
   try {
     return { text: decoder.decode(bytes), encoding: decoder.encoding };
   } catch {
     return undefined;
   }
+}
+
+/** The first label that decodes the bytes; the last resort is UTF-8 with replacement characters. */
+function decodeByFirst(bytes: Uint8Array, labels: (string | undefined)[]): DecodedText {
+  for (const label of [...labels, 'utf-8']) {
+    if (label === undefined) continue;
+    const decoded = tryDecode(bytes, label);
+    if (decoded) return decoded;
+  }
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
 }
 
 /**
@@ -46,10 +73,13 @@ function tryDecode(bytes: Uint8Array, label: string): DecodedText | undefined {
  * next; the last resort is UTF-8 with replacement characters.
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): DecodedText {
-  for (const label of [bomEncoding(bytes), charsetOf(contentType), prologEncoding(bytes), 'utf-8']) {
-    if (label === undefined) continue;
-    const decoded = tryDecode(bytes, label);
-    if (decoded) return decoded;
-  }
-  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  return decodeByFirst(bytes, [bomEncoding(bytes), charsetOf(contentType), prologEncoding(bytes)]);
+}
+
+/**
+ * Decodes an HTML page's bytes as {@link decodeFeedBytes} does a feed's, with the page's
+ * `<meta charset>` (or `http-equiv` Content-Type) in the first 1024 bytes in place of the XML prolog.
+ */
+export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string): DecodedText {
+  return decodeByFirst(bytes, [bomEncoding(bytes), charsetOf(contentType), metaCharset(bytes)]);
 }

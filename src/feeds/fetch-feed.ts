@@ -25,6 +25,8 @@ export interface FetchFeedOptions {
   lastModified?: string;
   limits?: Partial<FetchLimits>;
   userAgent?: string;
+  /** The Accept header; by default the feed formats first. */
+  accept?: string;
 }
 
 type Hop = { kind: 'redirect'; location: string } | { kind: 'done'; result: FetchResult };
@@ -66,7 +68,7 @@ function requestOnce(url: URL, options: FetchFeedOptions, limits: FetchLimits, d
 
     const headers: Record<string, string> = {
       'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
-      accept: ACCEPT,
+      accept: options.accept ?? ACCEPT,
       'accept-encoding': 'gzip, br',
     };
     if (options.etag) headers['if-none-match'] = options.etag;

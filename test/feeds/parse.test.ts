@@ -116,3 +116,11 @@ test('decoding: a BOM wins, a Content-Type charset beats the prolog, a false UTF
   assert.equal(decodeFeedBytes(bom).text, '<?xml version="1.0" encoding="iso-8859-1"?><t>é</t>');
   assert.equal(decodeFeedBytes(Buffer.from('<t>ok</t>'), 'text/xml; charset=no-such-charset').encoding, 'utf-8');
 });
+
+test('decoding: windows-1252 (and ISO-8859-1, which means it) keeps curly quotes, dashes and the euro sign', () => {
+  // Node's own windows-1252 decoder would leave these bytes as invisible C1 controls.
+  for (const label of ['windows-1252', 'ISO-8859-1']) {
+    const bytes = Buffer.from(`<?xml version="1.0" encoding="${label}"?><t>\x93Caf\xe9\x94 \x97 5 \x80</t>`, 'latin1');
+    assert.deepEqual(decodeFeedBytes(bytes), { text: `<?xml version="1.0" encoding="${label}"?><t>“Café” — 5 €</t>`, encoding: 'windows-1252' }, label);
+  }
+});
