@@ -112,13 +112,16 @@ export class FeedPoller {
     return feed ? this.startPoll(feed) : { status: 'unknown-feed' };
   }
 
-  /** One round: starts every unpaused feed that is due or never polled; resolves when they have ended. */
+  /**
+   * One round: starts every unpaused feed that is due or never polled, joins those being polled
+   * already, and resolves when all of them have ended.
+   */
   pollDue(): Promise<PollReport[]> {
     const now = this.now();
-    const due = [...this.feeds.values()].filter((f) => !this.inFlight.has(f.id) && isDue(f.state, now));
+    const due = [...this.feeds.values()].filter((f) => this.inFlight.has(f.id) || isDue(f.state, now));
     // Never-polled feeds first, then the most overdue: the order the slots hand out.
     due.sort((a, b) => (a.state.nextPollAt?.getTime() ?? -Infinity) - (b.state.nextPollAt?.getTime() ?? -Infinity));
-    return Promise.all(due.map((f) => this.startPoll(f)));
+    return Promise.all(due.map((f) => this.inFlight.get(f.id) ?? this.startPoll(f)));
   }
 
   /** Feeds known, as of the last refresh and the polls since (for tests and /feed list's next poll). */
