@@ -29,7 +29,7 @@ module.exports = {
       comment: 'a port is imported by both sides, so it points at nothing but core and the store types',
       severity: 'error',
       from: { path: layer('ports') },
-      to: { path: '^src/', pathNot: `${layer('core')}|${layer('ports')}|^src/store/types\\.ts$` },
+      to: { path: '^src/', pathNot: `${layer('core')}|${layer('ports')}|^src/store/(feed-)?types\\.ts$` },
     },
     {
       name: 'commands-not-upward',
@@ -66,7 +66,7 @@ module.exports = {
       name: 'adapters-not-upward',
       severity: 'error',
       from: { path: layer('adapters') },
-      to: { path: `${layer('app')}|${layer('cli')}|${layer('scheduler')}|${layer('store')}/(?!types\\.ts)|^src/index\\.ts$` },
+      to: { path: `${layer('app')}|${layer('cli')}|${layer('scheduler')}|${layer('store')}/(?!(feed-)?types\\.ts)|^src/index\\.ts$` },
     },
     {
       name: 'app-not-upward',

@@ -1,8 +1,11 @@
 /**
- * The ports of the persistent store: subscriptions and the delivery log. The scheduler and the
- * commands see only these interfaces, so a server database can sit behind them later. Every
- * method is async for that reason, even though the embedded SQLite store answers synchronously.
+ * The ports of the persistent store: subscriptions and the delivery log here, feeds in
+ * feed-types.ts. The scheduler and the commands see only these interfaces, so a server database
+ * can sit behind them later. Every method is async for that reason, even though the embedded
+ * SQLite store answers synchronously.
  */
+
+import type { FeedStore } from './feed-types.ts';
 
 /** Chat platforms a channel can live on. */
 export type Platform = 'console' | 'discord' | 'slack';
@@ -134,6 +137,6 @@ export interface DeliveryLog {
 }
 
 /** The whole store as the app opens it. */
-export interface DigestStore extends SubscriptionStore, DeliveryLog {
+export interface DigestStore extends SubscriptionStore, DeliveryLog, FeedStore {
   close(): Promise<void>;
 }

@@ -12,7 +12,8 @@ import { loadFolder, type FileRecord } from '../load/load-folder.ts';
 
 // Building a snapshot, in one direction: load (files -> raw articles, core/load), analyse (raw ->
 // analysed article, analyze.ts), assemble (analysed articles -> snapshot, `buildSnapshot`).
-// `corpusFrom` starts from texts in memory, `loadCorpusFiles` from a folder.
+// `corpusFrom` starts from texts in memory, `loadCorpus` from a folder; LiveCorpus keeps a folder's
+// and feeds' analysed articles between snapshots.
 
 export interface BuildOptions {
   /** Extract the topic list (for /topics and autocomplete); a one-off summary can skip it. Default true. */
@@ -69,32 +70,29 @@ export function corpusFrom(engine: Engine, loaded: LoadResult, options: BuildOpt
 /** What a folder load keeps per file, so the next load re-reads only what changed. */
 export type CorpusFiles = ReadonlyMap<string, FileRecord<AnalyzedArticle>>;
 
-export interface CorpusLoad {
-  corpus: Corpus;
+/** A folder's articles analysed, before they are assembled into a snapshot. */
+export interface FolderArticles {
+  items: AnalyzedArticle[];
+  report: Corpus['report'];
   files: CorpusFiles;
   /** Files opened and read by this load. */
   filesRead: number;
 }
 
 /**
- * A folder of articles -> a snapshot. With `previous`, files whose size, modification time and
+ * A folder of articles, analysed. With `previous`, files whose size, modification time and
  * inode are unchanged are not read again: their analysis is reused.
  */
-export async function loadCorpusFiles(
-  engine: Engine,
-  dir: string,
-  options: { maxBytes: number; previous?: CorpusFiles; lists?: DecodedLists },
-): Promise<CorpusLoad> {
+export async function loadFolderArticles(engine: Engine, dir: string, options: { maxBytes: number; previous?: CorpusFiles }): Promise<FolderArticles> {
   const analyze = createAnalyzer(engine, engine.lexicon);
   // Called by loadFolder per file as it is read, so a file's text is not kept past its analysis (memory at 100,000 articles).
   const analyzeFile = (loaded: LoadResult) => analyzeLoaded(analyze, loaded);
-  const load = await loadFolder(dir, { maxBytes: options.maxBytes, convert: analyzeFile, previous: options.previous });
-  // Not copied per snapshot: snapshots share the entries of the files they share (read-only by type).
-  const corpus = buildSnapshot(load.items, load.report, engine.lexicon, { lists: options.lists });
-  return { corpus, files: load.files, filesRead: load.filesRead };
+  return loadFolder(dir, { maxBytes: options.maxBytes, convert: analyzeFile, previous: options.previous });
 }
 
 /** Reads a folder of articles into a snapshot. Throws only when the folder itself cannot be read. */
 export async function loadCorpus(engine: Engine, dir: string, options: { maxBytes: number }): Promise<Corpus> {
-  return (await loadCorpusFiles(engine, dir, options)).corpus;
+  const folder = await loadFolderArticles(engine, dir, options);
+  // Not copied per snapshot: snapshots share the entries of the files they share (read-only by type).
+  return buildSnapshot(folder.items, folder.report, engine.lexicon);
 }

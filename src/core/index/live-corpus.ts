@@ -1,25 +1,12 @@
+import type { RawArticle } from '../types.ts';
 import type { Corpus } from './snapshot.ts';
 import type { Engine } from './engine.ts';
-import type { AnalyzedArticle } from './analyze.ts';
-import type { FileRecord } from '../load/load-folder.ts';
-import { loadCorpusFiles, type CorpusFiles } from './corpus.ts';
+import { analyzeLoaded, createAnalyzer, type AnalyzedArticle } from './analyze.ts';
+import { buildSnapshot, loadFolderArticles, type FolderArticles } from './corpus.ts';
 import { DecodedLists } from './postings.ts';
+import { failedReload, folderChanges, type ReloadReport } from './reload-report.ts';
 
-export interface ReloadReport {
-  ok: boolean;
-  /** Why the reload failed; the previous corpus is still being served. */
-  error?: string;
-  added: string[];
-  removed: string[];
-  changed: string[];
-  skipped: { file: string; reason: string }[];
-  /** Files that loaded, but not as written: read as windows-1252, a date or URL dropped. */
-  warned: { file: string; warnings: string[] }[];
-  articles: number;
-  /** Files opened and read: on a reload, only those new or changed since the last load. */
-  filesRead?: number;
-  elapsedMs: number;
-}
+export type { ReloadReport } from './reload-report.ts';
 
 export interface LiveCorpusOptions {
   engine: Engine;
@@ -27,53 +14,61 @@ export interface LiveCorpusOptions {
   maxBytes: number;
 }
 
-const NONE: ReadonlyMap<string, string> = new Map();
-/** File key -> hash of the articles a file's record holds. */
-const hashesOf = (record: FileRecord<AnalyzedArticle> | undefined) =>
-  record?.items ? new Map(record.items.map(({ article }) => [article.file, article.hash])) : NONE;
-
-/**
- * The articles a reload added, removed and changed, from the files' records: a record the reload
- * reused is a file it did not read, so only the files read again are compared article by article.
- * Not Maps of every article: this runs while both snapshots are alive, at the reload's peak, where
- * those took 20 MB at 100,000 articles.
- */
-function diff(before: CorpusFiles | undefined, after: CorpusFiles) {
-  const added: string[] = [];
-  const removed: string[] = [];
-  const changed: string[] = [];
-  after.forEach((now, path) => {
-    const was = before?.get(path);
-    if (was === now || !now.items) return;
-    const old = hashesOf(was);
-    for (const { article } of now.items) {
-      const hash = old.get(article.file);
-      if (hash === undefined) added.push(article.file);
-      else if (hash !== article.hash) changed.push(article.file);
-    }
-  });
-  before?.forEach((was, path) => {
-    const now = after.get(path);
-    if (was === now || !was.items) return;
-    const kept = hashesOf(now);
-    for (const { article } of was.items) if (!kept.has(article.file)) removed.push(article.file);
-  });
-  return { added, removed, changed };
+/** Articles that arrived from outside the folder (feeds), keyed by `RawArticle.file`. */
+export interface ArticleUpdate {
+  /** New articles, and new versions of articles held under the same key. */
+  upsert: readonly RawArticle[];
+  /** Keys of articles to drop (a removed feed, retention). */
+  remove: readonly string[];
 }
 
+export interface ArticleUpdateReport {
+  ok: boolean;
+  /** Why the update could not be indexed; the snapshot served before keeps serving. */
+  error?: string;
+  /** Articles the update added or replaced, and those dropped. */
+  upserted: number;
+  removed: number;
+  /** Given articles left with no text after cleaning: not kept. */
+  empty: string[];
+  /** Articles in the snapshot now being served. */
+  articles: number;
+  elapsedMs: number;
+}
+
+/** What the next build must take in: requests that arrived while the last one ran. */
+interface Request {
+  folder: boolean;
+  upsert: Map<string, RawArticle>;
+  remove: Set<string>;
+}
+
+interface Build {
+  reload?: ReloadReport;
+  update?: ArticleUpdateReport;
+}
+
+const emptyRequest = (): Request => ({ folder: false, upsert: new Map(), remove: new Set() });
+
 /**
- * Owns the corpus being served. A reload builds a whole new snapshot beside the current one
- * and swaps it in one assignment; if building fails, the current one keeps serving.
- * It reads only files that are new or changed (by size, modification time and inode) and
- * reuses the analysis of the rest, so both snapshots share the text of unchanged articles.
- * Concurrent reloads share one run instead of racing. It never changes a snapshot it served.
+ * Owns the corpus being served: the articles of a folder and those that feeds bring. Each change
+ * builds a whole new snapshot beside the current one and swaps it in one assignment; if reading
+ * the folder fails, the current folder articles keep serving. Builds run one at a time: a folder
+ * reload re-reads only the files that are new or changed (by size, modification time and
+ * inode), an update analyses only the articles it brings, and the rest keep their analysis, so
+ * consecutive snapshots share the text of unchanged articles. Requests that arrive while a build
+ * runs are merged into the next one. It never changes a snapshot it served.
  */
 export class LiveCorpus {
   #current: Corpus | undefined;
-  /** The cache of decoded postings lists the current snapshot reads through: owned here, so a reload can empty it. */
+  /** The cache of decoded postings lists the current snapshot reads through: owned here, so a build can empty it. */
   #lists: DecodedLists | undefined;
-  #files: CorpusFiles | undefined;
-  #pending: Promise<ReloadReport> | undefined;
+  #folder: FolderArticles | undefined;
+  /** Articles from outside the folder, in arrival order. */
+  readonly #outside = new Map<string, AnalyzedArticle>();
+  #request = emptyRequest();
+  #running: { request: Request; done: Promise<Build> } | undefined;
+  #next: Promise<Build> | undefined;
 
   constructor(private readonly options: LiveCorpusOptions) {}
 
@@ -87,48 +82,108 @@ export class LiveCorpus {
     return this.#current !== undefined;
   }
 
-  reload(): Promise<ReloadReport> {
-    this.#pending ??= this.#reload().finally(() => {
-      this.#pending = undefined;
-    });
-    return this.#pending;
+  /** Reads the folder again. Reloads asked for while one is reading share its result. */
+  async reload(): Promise<ReloadReport> {
+    if (this.#running?.request.folder && !this.#next) return (await this.#running.done).reload!;
+    this.#request.folder = true;
+    return (await this.#schedule()).reload!;
   }
 
-  async #reload(): Promise<ReloadReport> {
+  /** Adds, replaces and drops articles from outside the folder; answers once a snapshot holds the change. */
+  async update(change: ArticleUpdate): Promise<ArticleUpdateReport> {
+    for (const key of change.remove) {
+      this.#request.upsert.delete(key);
+      this.#request.remove.add(key);
+    }
+    for (const raw of change.upsert) {
+      this.#request.remove.delete(raw.file);
+      this.#request.upsert.set(raw.file, raw);
+    }
+    return (await this.#schedule()).update!;
+  }
+
+  #schedule(): Promise<Build> {
+    if (this.#next) return this.#next;
+    if (!this.#running) return this.#start();
+    this.#next = this.#running.done.then(() => {
+      this.#next = undefined;
+      return this.#start();
+    });
+    return this.#next;
+  }
+
+  #start(): Promise<Build> {
+    const request = this.#request;
+    this.#request = emptyRequest();
+    const done = this.#build(request).finally(() => {
+      this.#running = undefined;
+    });
+    this.#running = { request, done };
+    return done;
+  }
+
+  /** Never rejects: a failure is in the reports, and the current snapshot keeps serving. */
+  async #build(request: Request): Promise<Build> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
+    const { engine, dir, maxBytes } = this.options;
+    const updating = request.upsert.size + request.remove.size > 0;
+    let before: FolderArticles | undefined;
+    let folderError: string | undefined;
     try {
-      const { engine, dir, maxBytes } = this.options;
       // Up to 32 MB of decoded lists, let go before the next snapshot is built beside this one: the
-      // reload's peak holds both. A query meanwhile decodes what it needs again, with the same answer.
+      // build's peak holds both. A query meanwhile decodes what it needs again, with the same answer.
       this.#lists?.clear();
-      const lists = new DecodedLists();
-      const load = await loadCorpusFiles(engine, dir, { maxBytes, previous: this.#files, lists });
-      const next = load.corpus;
-      const changes = diff(this.#files, load.files);
-      this.#current = next;
-      this.#lists = lists;
-      this.#files = load.files;
-      const skipped: ReloadReport['skipped'] = [];
-      const warned: ReloadReport['warned'] = [];
-      for (const e of next.report) {
-        if (e.outcome !== 'loaded') skipped.push({ file: e.file, reason: e.reason ?? e.outcome });
-        else if (e.warnings?.length) warned.push({ file: e.file, warnings: e.warnings });
+      if (request.folder) {
+        before = this.#folder;
+        try {
+          this.#folder = await loadFolderArticles(engine, dir, { maxBytes, previous: before?.files });
+        } catch (err) {
+          folderError = (err as Error).message;
+        }
       }
-      return { ok: true, ...changes, skipped, warned, articles: next.articles.length, filesRead: load.filesRead, elapsedMs: elapsed() };
+      const applied = updating ? this.#applyUpdate(request) : undefined;
+      // Until the folder has been read once there is nothing to serve.
+      if (this.#folder) {
+        const lists = new DecodedLists();
+        this.#current = buildSnapshot([...this.#folder.items, ...this.#outside.values()], this.#folder.report, engine.lexicon, { lists });
+        this.#lists = lists;
+      }
+      const articles = this.#current?.articles.length ?? 0;
+      const build: Build = {};
+      if (request.folder) {
+        build.reload = folderError === undefined
+          ? { ok: true, ...folderChanges(before?.files, this.#folder!), articles, filesRead: this.#folder!.filesRead, elapsedMs: elapsed() }
+          : failedReload(folderError, articles, elapsed());
+      }
+      if (applied) build.update = { ok: true, ...applied, articles, elapsedMs: elapsed() };
+      return build;
     } catch (err) {
+      const error = (err as Error).message;
+      const articles = this.#current?.articles.length ?? 0;
       return {
-        ok: false,
-        error: (err as Error).message,
-        added: [],
-        removed: [],
-        changed: [],
-        skipped: [],
-        warned: [],
-        articles: this.#current?.articles.length ?? 0,
-        filesRead: 0,
-        elapsedMs: elapsed(),
+        ...(request.folder ? { reload: failedReload(error, articles, elapsed()) } : {}),
+        ...(updating ? { update: { ok: false, error, upserted: 0, removed: 0, empty: [], articles, elapsedMs: elapsed() } } : {}),
       };
     }
+  }
+
+  /** Analyses the articles an update brings and applies it to the articles held; what it did. */
+  #applyUpdate(request: Request): Pick<ArticleUpdateReport, 'upserted' | 'removed' | 'empty'> {
+    let removed = 0;
+    for (const key of request.remove) if (this.#outside.delete(key)) removed++;
+    const { items } = analyzeLoaded(createAnalyzer(this.options.engine, this.options.engine.lexicon), {
+      articles: [...request.upsert.values()],
+      report: [],
+    });
+    const kept = new Set<string>();
+    for (const doc of items) {
+      // A new version replaces the old one where it stood, so the order stays the order of arrival.
+      this.#outside.set(doc.article.file, doc);
+      kept.add(doc.article.file);
+    }
+    const empty = [...request.upsert.keys()].filter((key) => !kept.has(key));
+    for (const key of empty) if (this.#outside.delete(key)) removed++;
+    return { upserted: kept.size, removed, empty };
   }
 }

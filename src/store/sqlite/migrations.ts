@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3';
 
 /**
  * Schema changes in order. Never edit a released migration: add the next one, because files
- * already migrated by an older bot only ever run what comes after their version.
+ * already migrated by an older bot only ever run what comes after their version. Exported so
+ * tests can build a file at an older version from the very SQL that version shipped.
  */
-const MIGRATIONS: readonly { version: number; sql: string }[] = [
+export const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
     version: 1,
     sql: `
@@ -49,6 +50,49 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
         posted_at   INTEGER NOT NULL,
         PRIMARY KEY (platform, channel, topic_key, item_key)
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE feeds (
+        id                INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: a removed feed's id stays unambiguous in logs
+        url               TEXT NOT NULL UNIQUE,
+        name              TEXT,
+        interval_ms       INTEGER NOT NULL CHECK (interval_ms > 0),
+        full_text         TEXT NOT NULL CHECK (full_text IN ('auto', 'always', 'never')),
+        origin            TEXT NOT NULL CHECK (origin IN ('config', 'chat')),
+        added_by          TEXT,
+        added_at          INTEGER NOT NULL,
+        title             TEXT,
+        etag              TEXT,
+        last_modified     TEXT,
+        last_fetch_at     INTEGER,
+        last_success_at   INTEGER,
+        last_new_item_at  INTEGER,
+        next_poll_at      INTEGER,
+        failures          INTEGER NOT NULL DEFAULT 0,
+        paused            INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+        last_error        TEXT
+      );
+      CREATE TABLE feed_articles (
+        key            TEXT PRIMARY KEY,
+        feed_id        INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        item_id        TEXT NOT NULL,
+        title          TEXT NOT NULL,
+        link           TEXT,
+        outlet         TEXT NOT NULL,
+        published      TEXT,
+        -- published as ms: ISO strings with offsets do not sort as text. NULL when unparsable.
+        published_at   INTEGER,
+        text           TEXT NOT NULL,
+        content_hash   TEXT NOT NULL,
+        first_seen_at  INTEGER NOT NULL,
+        updated_at     INTEGER NOT NULL
+      ); -- with a rowid: article texts are too large for a WITHOUT ROWID table's b-tree
+      CREATE INDEX feed_articles_feed ON feed_articles (feed_id);
+      -- The age pruning goes by; the prune query must use this very expression to use the index.
+      CREATE INDEX feed_articles_age ON feed_articles (COALESCE(published_at, first_seen_at));
     `,
   },
 ];

@@ -24,6 +24,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and a lost
     // 'posted' mark means a digest posted twice.
     db.pragma('synchronous = FULL');
+    // Per connection, and off by default in SQLite's own build (better-sqlite3's turns them on):
+    // said here so feed articles cannot outlive their feed whichever build this runs on.
+    db.pragma('foreign_keys = ON');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw Object.assign(new Error(`integrity check failed: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
     migrate(db);

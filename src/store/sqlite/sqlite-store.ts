@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { FeedArticle, FeedArticleChanges, FeedArticleInput, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
 import type { ChannelRef, Claim, DeliveryRecord, DigestStore, NewSubscription, PendingDelivery, Subscription } from '../types.ts';
 import * as deliveries from './deliveries.ts';
+import * as feeds from './feeds.ts';
 import { openDatabase, type OpenOptions } from './open-database.ts';
 import { statementCache, type Sql } from './rows.ts';
 import * as subscriptions from './subscriptions.ts';
@@ -67,6 +69,30 @@ export class SqliteStore implements DigestStore {
 
   async deliveryHistory(ref: ChannelRef, topic: string, limit = 10): Promise<DeliveryRecord[]> {
     return deliveries.deliveryHistory(this.sql, ref, topic, limit);
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    return feeds.listFeeds(this.sql);
+  }
+
+  async saveFeed(feed: NewFeed, now: Date, options: { resume?: boolean } = {}): Promise<{ feed: FeedRecord; created: boolean }> {
+    return feeds.saveFeed(this.db, this.sql, feed, now, options);
+  }
+
+  async removeFeed(id: number): Promise<{ removedArticles: string[] } | null> {
+    return feeds.removeFeed(this.db, this.sql, id);
+  }
+
+  async recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date): Promise<FeedArticleChanges> {
+    return feeds.recordPoll(this.db, this.sql, feedId, poll, now);
+  }
+
+  async feedArticles(): Promise<FeedArticle[]> {
+    return feeds.feedArticles(this.sql);
+  }
+
+  async pruneFeedArticles(before: Date): Promise<string[]> {
+    return feeds.pruneFeedArticles(this.sql, before);
   }
 
   async close(): Promise<void> {
