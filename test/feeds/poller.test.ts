@@ -311,3 +311,23 @@ test('poller: the full-text hook completes each new item once; an unchanged teas
   assert.equal(asked.length, 3);
   assert.equal((await store.feedArticles())[0]!.text, 'Full text of story-1.');
 });
+
+test('poller: a feed removed while it is fetched is dropped quietly, and refresh() picks up feeds added meanwhile', async (t) => {
+  const server = await feedServer(t);
+  const { url } = server.route('/going.xml', { items: [story(1)], delayMs: 500 });
+  const { store } = openStore(t);
+  const going = await follow(store, url);
+  const { poller, lines, batches } = makePoller(t, store);
+  await poller.refresh();
+  const round = poller.pollDue();
+  await waitFor('the request', () => server.hits.length === 1);
+  assert.notEqual(await store.removeFeed(going.id), null);
+  const added = await follow(store, server.route('/new.xml', { items: [story(2)] }).url);
+  await poller.refresh();
+  assert.deepEqual((await round).map((r) => r.status), ['not-recorded']);
+  assert.deepEqual(lines.filter((l) => l.level >= WARN), []);
+  assert.ok(lines.some((l) => l.msg === 'feed removed while it was polled; the poll is dropped'));
+  assert.deepEqual(poller.feedStates().map((f) => f.id), [added.id]);
+  assert.deepEqual(await poller.pollDue(), [{ status: 'ok', title: 'Feed /new.xml', items: 1, added: 1, changed: 0 }]);
+  assert.deepEqual(batches.map((b) => b.feed), [`${server.url}/new.xml`]);
+});
