@@ -59,6 +59,21 @@ function logFailure(feed: FeedRecord, state: FeedState, logger: Logger): void {
 }
 
 /**
+ * Only the store knows which items are new, so the date of the last new one is a second write.
+ * Losing it to a kill or a failure loses no article and doubles none: it is shown by /feed list.
+ */
+async function noteNewItems(feed: FeedRecord, state: FeedState, now: Date, ctx: PollContext): Promise<FeedState> {
+  const noted = { ...state, lastNewItemAt: now };
+  try {
+    await ctx.store.recordPoll(feed.id, { state: noted, articles: [] }, now);
+    return noted;
+  } catch (err) {
+    ctx.logger.warn({ feed: feed.url, reason: (err as Error).message }, 'could not note when the feed last brought a new item');
+    return state;
+  }
+}
+
+/**
  * Polls one feed: a conditional fetch, its items as articles, and the new state and articles
  * written in one store call, so a process killed mid-poll loses nothing and stores nothing
  * twice. Never throws: every problem is a report. `state` is what the poller should remember
@@ -78,17 +93,12 @@ export async function pollFeed(feed: FeedRecord, ctx: PollContext): Promise<Poll
   let changes: FeedArticleChanges;
   try {
     changes = await store.recordPoll(feed.id, { state, articles }, now);
-    if (changes.added.length > 0) {
-      // Only the store knows which items are new; this second write can be lost to a kill
-      // without losing or doubling an article (the date is for /feed list only).
-      state = { ...state, lastNewItemAt: now };
-      await store.recordPoll(feed.id, { state, articles: [] }, now);
-    }
   } catch (err) {
     // Remembered, not stored: the old validators (its items were not kept), but the new wait,
     // so a failing store is not hammered by the same feed every second.
     return { report: { status: 'not-recorded', reason: `store failed: ${(err as Error).message}` }, state: { ...feed.state, nextPollAt: state.nextPollAt }, storeError: err };
   }
+  if (changes.added.length > 0) state = await noteNewItems(feed, state, now, ctx);
   if (read.status === 'ok') ctx.completer?.stored(feed.id, articles);
   if (read.status === 'error') {
     logFailure(feed, state, logger);

@@ -109,7 +109,8 @@ export class FeedPoller {
     if (running) return running;
     await this.refresh();
     const feed = this.feeds.get(feedId);
-    return feed ? this.startPoll(feed) : { status: 'unknown-feed' };
+    if (!feed) return { status: 'unknown-feed' };
+    return this.inFlight.get(feedId) ?? this.startPoll(feed);
   }
 
   /**
@@ -124,8 +125,8 @@ export class FeedPoller {
     return Promise.all(due.map((f) => this.inFlight.get(f.id) ?? this.startPoll(f)));
   }
 
-  /** Feeds known, as of the last refresh and the polls since (for tests and /feed list's next poll). */
-  feedStates(): FeedRecord[] {
+  /** Feeds known, as of the last refresh and the polls since. */
+  knownFeeds(): FeedRecord[] {
     return [...this.feeds.values()];
   }
 

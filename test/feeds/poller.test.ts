@@ -327,7 +327,7 @@ test('poller: a feed removed while it is fetched is dropped quietly, and refresh
   assert.deepEqual((await round).map((r) => r.status), ['not-recorded']);
   assert.deepEqual(lines.filter((l) => l.level >= WARN), []);
   assert.ok(lines.some((l) => l.msg === 'feed removed while it was polled; the poll is dropped'));
-  assert.deepEqual(poller.feedStates().map((f) => f.id), [added.id]);
+  assert.deepEqual(poller.knownFeeds().map((f) => f.id), [added.id]);
   assert.deepEqual(await poller.pollDue(), [{ status: 'ok', title: 'Feed /new.xml', items: 1, added: 1, changed: 0 }]);
   assert.deepEqual(batches.map((b) => b.feed), [`${server.url}/new.xml`]);
 });
