@@ -19,6 +19,8 @@ export interface RawFeed {
   title?: string;
   titleIsHtml: boolean;
   homeUrl?: string;
+  /** RSS 2.0 <ttl>: minutes the feed may be cached before it is read again. */
+  ttlMinutes?: number;
   items: RawItem[];
 }
 
@@ -35,7 +37,7 @@ export function rawFeedOf(parsed: AnyFeed): RawFeed {
     case 'rss': {
       const f = parsed.feed;
       return {
-        title: f.title, titleIsHtml: true, homeUrl: f.link,
+        title: f.title, titleIsHtml: true, homeUrl: f.link, ttlMinutes: f.ttl,
         items: (f.items ?? []).map((i) => {
           const full = i.content?.encoded;
           // A guid marked isPermaLink (the default) is the item's link when it names no other.

@@ -27,7 +27,11 @@ export interface FetchFeedOptions {
   userAgent?: string;
   /** The Accept header; by default the feed formats first. */
   accept?: string;
+  /** Ends the fetch at once with an error result: how the poller stops without waiting out timeouts. */
+  signal?: AbortSignal;
 }
+
+const CANCELLED = 'cancelled: the fetch was stopped';
 
 type Hop = { kind: 'redirect'; location: string } | { kind: 'done'; result: FetchResult };
 
@@ -55,10 +59,12 @@ function requestOnce(url: URL, options: FetchFeedOptions, limits: FetchLimits, d
     const base = { finalUrl: url.href };
     const timers: NodeJS.Timeout[] = [];
     let settled = false;
+    const onAbort = () => fail(CANCELLED);
     const finish = (hop: Hop) => {
       if (settled) return;
       settled = true;
       timers.forEach(clearTimeout);
+      options.signal?.removeEventListener('abort', onAbort);
       resolve(hop);
     };
     const fail = (error: string, extra: Partial<FetchResult> = {}) => {
@@ -80,6 +86,7 @@ function requestOnce(url: URL, options: FetchFeedOptions, limits: FetchLimits, d
       method: 'GET', protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port || undefined,
       path: `${url.pathname}${url.search}`, headers, agent: false, lookup: guardedLookup(options.policy),
     });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
 
     timers.push(setTimeout(() => fail(`timed out: no complete response within ${limits.responseTimeoutMs} ms`), Math.max(0, deadline - Date.now())));
     req.on('socket', (socket: Socket) => {
@@ -161,6 +168,7 @@ export async function fetchFeed(address: string, options: FetchFeedOptions): Pro
     return { status: 'error', finalUrl: address, error: `not a URL: ${address}` };
   }
   for (let redirects = 0; ; redirects++) {
+    if (options.signal?.aborted) return { status: 'error', finalUrl: url.href, error: CANCELLED };
     const refusal = urlRefusal(url, options.policy);
     if (refusal) return { status: 'error', finalUrl: url.href, error: redirects ? `redirect refused: ${refusal}` : `refused: ${refusal}` };
     const hop = await requestOnce(url, options, limits, deadline);

@@ -2,7 +2,7 @@ import { parseFeed, type AnyFeed } from 'feedsmith';
 import { rawFeedOf, type RawItem } from './feed-formats.ts';
 import { htmlToLine, htmlToText, oneLine } from './html-text.ts';
 import { canonicalLink, itemIdentity } from './identity.ts';
-import type { FeedItem, ParseResult } from './types.ts';
+import type { FeedItem, ParsedFeed, ParseResult } from './types.ts';
 
 /** Where a feed document came from, for its outlet name and relative links. */
 export interface FeedSource {
@@ -88,11 +88,11 @@ export function parseFeedDocument(text: string, source: FeedSource = {}): ParseR
     seen.add(item.id);
     items.push(item);
   }
-  return {
-    ok: true,
-    feed: {
-      format: parsed.format, title: feedTitle || outlet, homeUrl: absolute(raw.homeUrl, source.url),
-      items, duplicates: raw.items.length - items.length,
-    },
+  const feed: ParsedFeed = {
+    format: parsed.format, title: feedTitle || outlet, homeUrl: absolute(raw.homeUrl, source.url),
+    items, duplicates: raw.items.length - items.length,
   };
+  const ttl = raw.ttlMinutes;
+  if (typeof ttl === 'number' && Number.isFinite(ttl) && ttl > 0) feed.ttlMs = ttl * 60_000;
+  return { ok: true, feed };
 }

@@ -28,6 +28,8 @@ export interface ParsedFeed {
   title: string;
   /** The site the feed belongs to, when it says. */
   homeUrl?: string;
+  /** How long the feed asks to be cached (RSS <ttl>); the poller never polls it sooner. */
+  ttlMs?: number;
   items: FeedItem[];
   /** Items dropped because an earlier item of the document had the same identity. */
   duplicates: number;

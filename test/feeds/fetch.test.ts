@@ -114,6 +114,22 @@ test('fetch: a server sending one byte a second times out within the limit', asy
   assert.ok(Date.now() - started < 4_000);
 });
 
+test('fetch: an abort signal ends a slow fetch at once; an aborted signal sends nothing', async (t) => {
+  const s = await serve(t, (_req, res) => {
+    res.writeHead(200);
+    res.write('<rss');
+  });
+  const stop = new AbortController();
+  const pending = fetchFeed(s.url, { ...LOCAL, signal: stop.signal, limits: { responseTimeoutMs: 60_000 } });
+  while (s.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+  stop.abort();
+  const r = await pending;
+  assert.deepEqual([r.status, r.error], ['error', 'cancelled: the fetch was stopped']);
+  const again = await fetchFeed(s.url, { ...LOCAL, signal: stop.signal });
+  assert.equal(again.error, 'cancelled: the fetch was stopped');
+  assert.equal(s.requests.length, 1);
+});
+
 test('fetch: redirects are followed, a loop stops after 5', async (t) => {
   const s = await serve(t, (req, res) => {
     if (req.url === '/moved') res.writeHead(301, { location: '/feed.xml' }).end();

@@ -64,6 +64,12 @@ test('duplicate guids in one document are kept once and counted', () => {
   assert.equal(feed.duplicates, 1);
 });
 
+test('RSS <ttl> (minutes) becomes ttlMs; absent, zero or not a number gives none', () => {
+  assert.equal(parsed(rss('<ttl>30</ttl>')).ttlMs, 30 * 60_000);
+  for (const ttl of ['', '<ttl>0</ttl>', '<ttl>soon</ttl>']) assert.equal(parsed(rss(ttl)).ttlMs, undefined, ttl);
+  assert.equal(parsed(fixture('atom.xml')).ttlMs, undefined);
+});
+
 test('items without guid or link get a stable hash identity', () => {
   const doc = rss(`<item><title>No ids</title><pubDate>Thu, 12 Aug 2021 10:30:00 GMT</pubDate><description>text</description></item>`);
   const a = parsed(doc).items[0]!;
