@@ -13,6 +13,7 @@ import { startPlatforms, type Platforms, type TextOutput } from './start-platfor
 import type { ReloadReport } from '../core/index/live-corpus.ts';
 import { routePublisher } from './route-publisher.ts';
 import type { App } from './bootstrap.ts';
+import { followFeeds, type FollowedFeeds } from './follow-feeds.ts';
 
 export interface RunningBot {
   /** The platforms this process serves; `console` when no chat tokens are configured. */
@@ -64,10 +65,12 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
   let ops: OpsServer | undefined;
   let watcher: ArticleWatcher | undefined;
   let scheduler: Scheduler | undefined;
+  let feeds: FollowedFeeds | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await watcher?.close();
+      await feeds?.stop();
       // The scheduler first: its in-flight posts need the platforms still connected.
       await scheduler?.stop();
       await platforms?.stop();
@@ -77,6 +80,14 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
     })());
 
   try {
+    feeds = await followFeeds({
+      config,
+      feeds: app.feeds,
+      store,
+      corpus: deps.corpus,
+      logger,
+      now: () => clock.now(),
+    });
     platforms = await startPlatforms(config, deps, logger, options.consoleOutput ?? process.stdout);
     const { handles } = platforms;
     scheduler = createScheduler({

@@ -48,6 +48,7 @@ const schema = z
     FEEDS_MAX_BYTES: positiveInt(5 * 1024 * 1024),
     FEEDS_CONCURRENCY: positiveInt(4),
     FEEDS_PER_HOST: positiveInt(2),
+    ARTICLE_MAX_AGE_DAYS: positiveInt(30),
 
     DISCORD_TOKEN: z.string().regex(/^[\w.-]{20,}$/, 'does not look like a Discord bot token').optional(),
     DISCORD_APPLICATION_ID: snowflake.optional(),

@@ -59,21 +59,6 @@ function logFailure(feed: FeedRecord, state: FeedState, logger: Logger): void {
 }
 
 /**
- * Only the store knows which items are new, so the date of the last new one is a second write.
- * Losing it to a kill or a failure loses no article and doubles none: it is shown by /feed list.
- */
-async function noteNewItems(feed: FeedRecord, state: FeedState, now: Date, ctx: PollContext): Promise<FeedState> {
-  const noted = { ...state, lastNewItemAt: now };
-  try {
-    await ctx.store.recordPoll(feed.id, { state: noted, articles: [] }, now);
-    return noted;
-  } catch (err) {
-    ctx.logger.warn({ feed: feed.url, reason: (err as Error).message }, 'could not note when the feed last brought a new item');
-    return state;
-  }
-}
-
-/**
  * Polls one feed: a conditional fetch, its items as articles, and the new state and articles
  * written in one store call, so a process killed mid-poll loses nothing and stores nothing
  * twice. Never throws: every problem is a report. `state` is what the poller should remember
@@ -98,7 +83,8 @@ export async function pollFeed(feed: FeedRecord, ctx: PollContext): Promise<Poll
     // so a failing store is not hammered by the same feed every second.
     return { report: { status: 'not-recorded', reason: `store failed: ${(err as Error).message}` }, state: { ...feed.state, nextPollAt: state.nextPollAt }, storeError: err };
   }
-  if (changes.added.length > 0) state = await noteNewItems(feed, state, now, ctx);
+  // The store set the last-new-item time with the items; the poller's copy follows it.
+  if (changes.added.length > 0) state = { ...state, lastNewItemAt: now };
   if (read.status === 'ok') ctx.completer?.stored(feed.id, articles);
   if (read.status === 'error') {
     logFailure(feed, state, logger);

@@ -97,7 +97,8 @@ export interface FeedStore {
    * Saves one poll in one transaction: the feed's whole new state and its items, so a process
    * killed mid-poll leaves either both or neither (the next poll then fetches the items again,
    * and none is stored twice). An item whose key is stored with the same content hash is left
-   * alone; with another hash it is replaced.
+   * alone; with another hash it is replaced. When an item was added, the state's
+   * `lastNewItemAt` becomes `now`.
    */
   recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date): Promise<FeedArticleChanges>;
   /** Every stored feed article, oldest first: what the corpus loads at start. */

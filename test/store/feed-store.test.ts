@@ -109,6 +109,8 @@ test('recordPoll: new keys added, an edited one changed (first seen kept), an un
     assert.deepEqual(keysOf(second.added), ['c']);
     assert.deepEqual(second.changed, [{ ...editedB, feedId: feed.id, firstSeenAt: t1, updatedAt: t2 }]);
 
+    const lastNew = async () => (await store.listFeeds())[0]!.state.lastNewItemAt?.toISOString();
+    assert.equal(await lastNew(), t2.toISOString(), 'set by the poll that added c');
     const third = await poll(store, feed.id, at('08:00'), [a, editedB, article('c')]);
     assert.deepEqual(third, { added: [], changed: [] });
 
@@ -119,6 +121,7 @@ test('recordPoll: new keys added, an edited one changed (first seen kept), an un
 
     const undated = article('a', { contentHash: 'hash-a2' });
     const dropped = await poll(store, feed.id, at('09:00'), [undated]);
+    assert.equal(await lastNew(), undefined, 'an edit is not a new item: the state written is kept as given');
     assert.equal('link' in dropped.changed[0]!, false, 'an edit can drop the link');
     assert.equal('published' in dropped.changed[0]!, false);
   }));
@@ -173,7 +176,8 @@ test('feed state: every field round-trips, Dates included, and cleared fields co
 test('recordPoll is all or nothing: a failing article or an unknown feed leaves everything as it was', () =>
   withStore(async (store) => {
     const { feed } = await store.saveFeed(newFeed('https://a.example/feed'), t0);
-    const before: FeedState = { etag: '"v1"', lastSuccessAt: t1, failures: 0, paused: false };
+    // lastNewItemAt is t1 either way: the store sets it when a poll adds an item.
+    const before: FeedState = { etag: '"v1"', lastSuccessAt: t1, lastNewItemAt: t1, failures: 0, paused: false };
     await store.recordPoll(feed.id, { state: before, articles: [article('a')] }, t1);
 
     // A title the parser failed to fill: the table's NOT NULL refuses it after the state and the
@@ -196,7 +200,7 @@ test('feeds, their state and their articles survive a reopen', async () => {
   try {
     const store = SqliteStore.open(path);
     const { feed } = await store.saveFeed(newFeed('https://a.example/feed', { origin: 'chat', addedBy: 'slack:U9', name: 'A' }), t0);
-    const state: FeedState = { title: 'A', etag: '"e"', lastFetchAt: t1, nextPollAt: t2, failures: 1, paused: false, lastError: 'HTTP 500' };
+    const state: FeedState = { title: 'A', etag: '"e"', lastFetchAt: t1, lastNewItemAt: t1, nextPollAt: t2, failures: 1, paused: false, lastError: 'HTTP 500' };
     await store.recordPoll(feed.id, { state, articles: [article('a', { published: '2026-06-10T01:00:00+02:00' }), article('b')] }, t1);
     const listed = await store.listFeeds();
     const articles = await store.feedArticles();

@@ -39,6 +39,8 @@ export interface ArticleUpdateReport {
 /** What the next build must take in: requests that arrived while the last one ran. */
 interface Request {
   folder: boolean;
+  /** An update was asked for, though it may hold nothing. */
+  update: boolean;
   upsert: Map<string, RawArticle>;
   remove: Set<string>;
 }
@@ -48,7 +50,7 @@ interface Build {
   update?: ArticleUpdateReport;
 }
 
-const emptyRequest = (): Request => ({ folder: false, upsert: new Map(), remove: new Set() });
+const emptyRequest = (): Request => ({ folder: false, update: false, upsert: new Map(), remove: new Set() });
 
 /**
  * Owns the corpus being served: the articles of a folder and those that feeds bring. Each change
@@ -91,6 +93,7 @@ export class LiveCorpus {
 
   /** Adds, replaces and drops articles from outside the folder; answers once a snapshot holds the change. */
   async update(change: ArticleUpdate): Promise<ArticleUpdateReport> {
+    this.#request.update = true;
     for (const key of change.remove) {
       this.#request.upsert.delete(key);
       this.#request.remove.add(key);
@@ -127,7 +130,6 @@ export class LiveCorpus {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const { engine, dir, maxBytes } = this.options;
-    const updating = request.upsert.size + request.remove.size > 0;
     let before: FolderArticles | undefined;
     let folderError: string | undefined;
     try {
@@ -142,7 +144,7 @@ export class LiveCorpus {
           folderError = (err as Error).message;
         }
       }
-      const applied = updating ? this.#applyUpdate(request) : undefined;
+      const applied = request.update ? this.#applyUpdate(request) : undefined;
       // Until the folder has been read once there is nothing to serve.
       if (this.#folder) {
         const lists = new DecodedLists();
@@ -163,7 +165,7 @@ export class LiveCorpus {
       const articles = this.#current?.articles.length ?? 0;
       return {
         ...(request.folder ? { reload: failedReload(error, articles, elapsed()) } : {}),
-        ...(updating ? { update: { ok: false, error, upserted: 0, removed: 0, empty: [], articles, elapsedMs: elapsed() } } : {}),
+        ...(request.update ? { update: { ok: false, error, upserted: 0, removed: 0, empty: [], articles, elapsedMs: elapsed() } } : {}),
       };
     }
   }

@@ -83,6 +83,8 @@ export function recordPoll(db: Database.Database, sql: Sql, feedId: number, poll
       const stored = storeArticle(sql, feedId, input, now);
       if (stored) (stored.added || added.has(input.key) ? added : changed).set(input.key, stored.article);
     }
+    // Only here is it known which items are new, so here the feed's last-new-item time is set.
+    if (added.size > 0) sql('UPDATE feeds SET last_new_item_at = ? WHERE id = ?').run(now.getTime(), feedId);
     return { added: [...added.values()], changed: [...changed.values()] };
   });
   return run.immediate();
