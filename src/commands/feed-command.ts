@@ -6,6 +6,7 @@ import type { CommandDefinition, CommandDeps, CommandInput, ErrorCode, Invoker, 
 
 // Names of known feeds in the "no such feed" answer; /feed list has them all.
 const KNOWN_LISTED = 20;
+const NAME_MAX = 100;
 
 // The options each action takes. A value for another is refused, not ignored: "/feed list bbc" filters nothing.
 const TAKES: Record<string, readonly string[]> = { add: ['feed', 'name'], remove: ['feed'], list: [] };
@@ -30,6 +31,7 @@ async function add(feeds: FeedControl, input: CommandInput, invoker: Invoker): P
     const suggestion = guessAddress(address);
     return error('feed-bad-url', { value: address, ...(suggestion && { suggestion }) });
   }
+  if (name && name.length > NAME_MAX) return error('too-long', { option: 'name', max: String(NAME_MAX) });
   const result = await feeds.add(url, { ...(name && { name }), addedBy: `${invoker.platform}:${invoker.id}` });
   if (!result.ok) return error('feed-not-added', { url, reason: clip(result.reason, ERROR_SHOWN) });
   const { ok: _ok, ...added } = result;
@@ -64,7 +66,7 @@ export const feedCommand: CommandDefinition = {
       phrase: true,
       feed: true,
     },
-    { name: 'name', description: "add: the outlet shown in digests (default: the feed's own title)", required: false, maxLength: 100, phrase: true },
+    { name: 'name', description: "add: the outlet shown in digests (default: the feed's own title)", required: false, maxLength: NAME_MAX, phrase: true },
   ],
   async run(input, invoker, deps) {
     if (!deps.feeds) return error('no-store', { feature: 'Feeds' });

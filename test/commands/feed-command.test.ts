@@ -104,6 +104,8 @@ test('/feed: every wrong input gets a reply that says what to do, and changes no
     ['/feed add example.com/feed.xml Example', 'feed-bad-url', /^example\.com\/feed\.xml is not an http or https address\. Did you mean https:\/\/example\.com\/feed\.xml\? Example:/],
     ['/feed add ftp://example.com/feed.xml', 'feed-bad-url', /^ftp:\/\/example\.com\/feed\.xml is not an http or https address\. Example:/],
     ['/feed add javascript:alert(1)', 'feed-bad-url', /^javascript:alert\(1\) is not an http or https address\. Example:/],
+    [`/feed add notaurl ${'Long '.repeat(30)}`, 'feed-bad-url', /^notaurl is not/],
+    [`/feed add https://x.example/rss ${'Long '.repeat(30)}`, 'too-long', /^The name is too long: keep it under 100 characters\.$/],
     ['/feed add https://not-a-feed.example/page', 'feed-not-added', /^Could not follow https:\/\/not-a-feed\.example\/page: the address answered with an HTML page, not a feed$/],
     ['/feed remove', 'feed-needs-feed', /^\/feed remove needs a feed: its name, id or address, as \/feed list shows them\.$/],
     ['/feed remove Nothing Such', 'feed-unknown', /^No feed "Nothing Such" is followed\. The feeds are: Old News, Wire\.$/],

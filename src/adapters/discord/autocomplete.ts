@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction } from 'discord.js';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { CommandDeps, CommandInput } from '../../commands/types.ts';
 import { topicChoices } from '../../commands/topic-choices.ts';
 import { zoneChoices } from '../../commands/zone-choices.ts';
 import { feedChoices } from '../../commands/feed-command.ts';
@@ -25,7 +25,7 @@ export interface Typing {
   option: string;
   typed: string;
   user: string;
-  input: Record<string, string | undefined>;
+  input: CommandInput;
 }
 
 /** Suggestions for the option being typed: time zones for a zone, followed feeds for a feed, corpus topics otherwise. */
