@@ -56,5 +56,6 @@ export async function bootstrap(env: Record<string, string | undefined>, options
   for (const w of report.warned) logger.warn({ file: w.file, warnings: w.warnings }, 'article loaded with warnings');
   logger.info({ articles: report.articles, skipped: report.skipped.length, warned: report.warned.length, ms: report.elapsedMs }, 'articles loaded');
   logger.info({ feeds: feeds.length, feedsFile: config.FEEDS_FILE }, 'feeds configured');
-  return { config, logger, deps: { corpus, budgets: budgetsFrom(config) }, load: report, feeds, ...(logFile ? { logFile } : {}) };
+  const operators = { discord: new Set(config.DISCORD_OPERATOR_IDS), slack: new Set(config.SLACK_OPERATOR_IDS) };
+  return { config, logger, deps: { corpus, budgets: budgetsFrom(config), operators }, load: report, feeds, ...(logFile ? { logFile } : {}) };
 }

@@ -88,6 +88,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
       logger,
       now: () => clock.now(),
     });
+    deps.feeds = feeds;
     platforms = await startPlatforms(config, deps, logger, options.consoleOutput ?? process.stdout);
     const { handles } = platforms;
     scheduler = createScheduler({

@@ -1,6 +1,7 @@
 import type { Digest, DigestItem, Disagreement, SourceRef } from '../core/types.ts';
 import { SOURCES_LISTED } from '../core/query/citations.ts';
 import type { Subscription } from '../store/types.ts';
+import type { FeedRecord } from '../store/feed-types.ts';
 import type { ReloadReport } from '../core/index/live-corpus.ts';
 import { errorText } from './messages.ts';
 import { usageOf } from './usage.ts';
@@ -17,6 +18,11 @@ export interface Markup {
   code(safe: string): string;
   /** A source link; the label is untrusted, the URL is already checked to be http(s). */
   link(label: string, url: string): string;
+  /**
+   * An address shown as itself, for the reader to check or copy (a feed's), already checked to be
+   * http(s). Not run through `text`: markdown escapes inside it would change the address.
+   */
+  url(url: string): string;
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -103,6 +109,104 @@ export function scheduleText(s: Subscription, m: Markup): string {
   return `${m.bold(m.text(s.topic))} every day at ${s.time} ${s.timeZone}`;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "3 min", "2 h", "5 d": a span, rounded, in the coarsest unit that keeps it under 60 min or 24 h. */
+function spanText(ms: number): string {
+  const minutes = Math.round(ms / MINUTE);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(ms / HOUR);
+  return hours < 24 ? `${hours} h` : `${Math.round(ms / DAY)} d`;
+}
+
+/** "3 min ago", "in 2 h", "just now": a time as far from `now` as it is. */
+export function relativeTime(when: Date, now: Date): string {
+  const ms = when.getTime() - now.getTime();
+  if (Math.abs(ms) < MINUTE) return ms < 0 ? 'just now' : 'in under a minute';
+  return ms < 0 ? `${spanText(-ms)} ago` : `in ${spanText(ms)}`;
+}
+
+// Feed titles and errors come from whoever runs the feed: a title can be as long as it likes.
+export const NAME_SHOWN = 100;
+export const ERROR_SHOWN = 200;
+export const clip = (text: string, max: number) => (text.length > max ? `${[...text].slice(0, max - 1).join('').trimEnd()}…` : text);
+
+/** What a feed is called: the name it was given, else its own title, else its address. */
+export const feedLabel = (f: Pick<FeedRecord, 'name' | 'url' | 'state'>): string => f.name ?? f.state.title ?? f.url;
+
+/**
+ * A feed's address as shown: an http(s) one as an address, without any user:password, and with
+ * `@` after the host as %40 (the same address to a server, but "@everyone" must not read as a
+ * mention); anything else as plain untrusted text.
+ */
+function addressText(url: string, m: Markup): string {
+  const safe = safeUrl(url);
+  if (!safe) return m.text(url);
+  const u = new URL(safe);
+  return m.url(`${u.origin}${`${u.pathname}${u.search}${u.hash}`.replace(/@/g, '%40')}`);
+}
+
+/**
+ * "**Example News** <https://example.com/rss.xml>": a feed's label, then its address. With
+ * `withTitle`, the feed's own title follows a name that differs from it.
+ */
+function feedHeading(f: Pick<FeedRecord, 'name' | 'url' | 'state'>, m: Markup, withTitle = false): string {
+  const label = feedLabel(f);
+  const address = addressText(f.url, m);
+  if (label === f.url) return address;
+  const title = withTitle && f.name && f.state.title && f.state.title !== f.name ? ` (${m.text(clip(f.state.title, NAME_SHOWN))})` : '';
+  return `${m.bold(m.text(clip(label, NAME_SHOWN)))}${title} ${address}`;
+}
+
+// Feeds that need an operator come first, so a list cut short still shows them.
+const attention = (f: FeedRecord) => (f.state.paused ? 0 : f.state.failures > 0 ? 1 : 2);
+const FEEDS_LISTED = 20;
+
+function feedText(f: FeedRecord, now: Date, m: Markup): string {
+  const s = f.state;
+  const health = [
+    s.lastFetchAt ? `fetched ${relativeTime(s.lastFetchAt, now)}` : 'not fetched yet',
+    s.lastNewItemAt && `last new item ${relativeTime(s.lastNewItemAt, now)}`,
+    `${plural(f.items, 'item')} held`,
+    s.paused ? undefined : s.nextPollAt && (s.nextPollAt <= now ? 'next poll due now' : `next poll ${relativeTime(s.nextPollAt, now)}`),
+  ];
+  const trouble = s.paused
+    ? `⚠️ paused after ${plural(s.failures, 'failure')} in a row (/feed add with its address resumes it)`
+    : s.failures > 0
+      ? `⚠️ ${plural(s.failures, 'failed poll')} in a row`
+      : undefined;
+  const error = s.lastError ? `last error: ${m.text(clip(s.lastError, ERROR_SHOWN))}` : undefined;
+  const lines = [
+    `• ${feedHeading(f, m, true)}${f.origin === 'config' ? ' · from the feeds file' : ''}`,
+    `  ${health.filter(Boolean).join(' · ')}`,
+  ];
+  if (trouble || error) lines.push(`  ${[trouble, error].filter(Boolean).join(': ')}`);
+  return lines.join('\n');
+}
+
+function feedsText(feeds: readonly FeedRecord[], now: Date, m: Markup): string[] {
+  if (feeds.length === 0) return ['No feeds are followed. An operator can add one with /feed add, or list them in the feeds file.'];
+  const paused = feeds.filter((f) => f.state.paused).length;
+  const failing = feeds.filter((f) => !f.state.paused && f.state.failures > 0).length;
+  const problems = [paused && `${paused} paused`, failing && `${failing} failing`].filter(Boolean).join(', ');
+  const sorted = [...feeds].sort((a, b) => attention(a) - attention(b) || feedLabel(a).localeCompare(feedLabel(b)));
+  const lines = [`Following ${plural(feeds.length, 'feed')}${problems ? ` (${problems})` : ''}:`, ...sorted.slice(0, FEEDS_LISTED).map((f) => feedText(f, now, m))];
+  const hidden = sorted.slice(FEEDS_LISTED);
+  const hiddenTrouble = hidden.filter((f) => attention(f) < 2).length;
+  if (hidden.length > 0) lines.push(`• and ${plural(hidden.length, 'more feed')}${hiddenTrouble ? ` (${hiddenTrouble} of them paused or failing)` : ', polling normally'}`);
+  return lines;
+}
+
+function feedAddedText(r: Extract<Reply, { kind: 'feed-added' }>, m: Markup): string[] {
+  const heading = feedHeading({ ...r.feed, state: { ...r.feed.state, title: r.title } }, m, true);
+  const verb = r.created ? 'Now following' : r.resumed ? 'Resumed (it was paused after failures)' : 'Updated';
+  const lines = [`${verb} ${heading}: ${plural(r.items, 'item')} found, ${r.added} new.`];
+  if (r.created) lines.push(`Checked every ${spanText(r.feed.intervalMs)}; /feed list shows how it is doing.`);
+  return lines;
+}
+
 /** Lines of any reply except a digest with items, which each platform lays out itself. */
 export function describeReply(reply: Exclude<Reply, { kind: 'digest' }>, m: Markup): string[] {
   switch (reply.kind) {
@@ -131,6 +235,12 @@ export function describeReply(reply: Exclude<Reply, { kind: 'digest' }>, m: Mark
     case 'subscriptions':
       if (reply.subscriptions.length === 0) return ['This channel has no daily digests. An admin can add one with /subscribe.'];
       return ['Daily digests in this channel:', ...reply.subscriptions.map((s) => `• ${scheduleText(s, m)}`)];
+    case 'feed-added':
+      return feedAddedText(reply, m);
+    case 'feed-removed':
+      return [`Stopped following ${feedHeading(reply.feed, m)}; ${plural(reply.articlesRemoved, 'article')} dropped from the digests.`];
+    case 'feeds':
+      return feedsText(reply.feeds, reply.now, m);
     case 'error':
       return [errorText(reply.code, reply.detail, m.text)];
   }

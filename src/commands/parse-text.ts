@@ -76,13 +76,20 @@ function topicEnd(words: readonly string[], next: OptionSpec | undefined): { at:
   return next.required && digits > 0 ? { at: digits } : whole;
 }
 
-/** Gives each option the next word, in order; words left over are an error. */
+/** Gives each option the next word (a phrase option, the next words), in order; words left over are an error. */
 function fill(def: CommandDefinition, input: CommandInput, words: readonly string[], options: readonly OptionSpec[]): ParsedText {
   const filled = { ...input };
-  const given = options.slice(0, words.length);
-  given.forEach((option, i) => (filled[option.name] = words[i]));
-  const extra = words.slice(given.length);
+  let used = 0;
+  let after: string | undefined;
+  for (const [i, option] of options.entries()) {
+    const rest = words.slice(used);
+    if (rest.length === 0) break;
+    const take = option.phrase && !fits(option, rest[0]!) ? Math.max(1, topicEnd(rest, options[i + 1]).at) : 1;
+    filled[option.name] = rest.slice(0, take).join(' ');
+    used += take;
+    after = option.name;
+  }
+  const extra = words.slice(used);
   if (extra.length === 0) return { input: filled };
-  const after = given.at(-1)?.name;
   return refuse(def, 'unexpected-words', { words: extra.join(' '), count: String(extra.length), ...(after && { after }) });
 }

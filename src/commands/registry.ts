@@ -2,6 +2,8 @@ import { summaryCommand } from './summary.ts';
 import { topicsCommand } from './topics.ts';
 import { reloadCommand } from './reload.ts';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscription-commands.ts';
+import { feedCommand } from './feed-command.ts';
+import { refusal } from './access.ts';
 import { validateInput } from './validate.ts';
 import { parseArguments } from './parse-text.ts';
 import { closestName } from './usage.ts';
@@ -10,7 +12,7 @@ import type { CommandDefinition, CommandDeps, CommandInput, Invoker, Reply } fro
 const helpCommand: CommandDefinition = {
   name: 'help',
   description: 'What this bot can do',
-  admin: false,
+  access: 'everyone',
   needsCorpus: false,
   options: [],
   run: () => ({ kind: 'help', commands: COMMANDS }),
@@ -23,6 +25,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
+  feedCommand,
   reloadCommand,
   helpCommand,
 ];
@@ -48,7 +51,8 @@ function unknown(name: string): Reply {
 }
 
 async function dispatch(def: CommandDefinition, args: CommandInput | string, invoker: Invoker, deps: CommandDeps): Promise<Reply> {
-  if (def.admin && !invoker.isAdmin) return { kind: 'error', code: 'not-admin', detail: { command: def.name } };
+  const refused = refusal(def, invoker, deps);
+  if (refused) return refused;
   const parsed = typeof args === 'string' ? parseArguments(def, args) : { input: args };
   if ('error' in parsed) return parsed.error;
   const checked = validateInput(def, parsed.input);

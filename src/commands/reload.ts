@@ -3,7 +3,7 @@ import type { CommandDefinition } from './types.ts';
 export const reloadCommand: CommandDefinition = {
   name: 'reload',
   description: 'Re-read the articles folder (admins only)',
-  admin: true,
+  access: 'admin',
   needsCorpus: false,
   options: [],
   async run(_input, _invoker, deps) {

@@ -18,7 +18,7 @@ function withStore(deps: CommandDeps, run: (s: SubscriptionDeps) => Promise<Repl
 export const subscribeCommand: CommandDefinition = {
   name: 'subscribe',
   description: 'Post a daily digest of a topic in this channel at a local time (admins only)',
-  admin: true,
+  access: 'admin',
   needsCorpus: false,
   example: 'ghazni 07:30 Europe/Berlin',
   options: [
@@ -53,7 +53,7 @@ export const subscribeCommand: CommandDefinition = {
 export const unsubscribeCommand: CommandDefinition = {
   name: 'unsubscribe',
   description: "Stop this channel's daily digest of a topic (admins only)",
-  admin: true,
+  access: 'admin',
   needsCorpus: false,
   example: 'ghazni',
   options: [TOPIC],
@@ -70,7 +70,7 @@ export const unsubscribeCommand: CommandDefinition = {
 export const subscriptionsCommand: CommandDefinition = {
   name: 'subscriptions',
   description: 'The daily digests this channel gets',
-  admin: false,
+  access: 'everyone',
   needsCorpus: false,
   options: [],
   run(_input, invoker, deps) {

@@ -6,7 +6,7 @@ export const LENGTHS: readonly Length[] = ['short', 'medium', 'long'];
 export const summaryCommand: CommandDefinition = {
   name: 'summary',
   description: 'A short digest of what the loaded articles say about a topic',
-  admin: false,
+  access: 'everyone',
   needsCorpus: true,
   rateLimited: true,
   example: 'kandahar prison long',

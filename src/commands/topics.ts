@@ -3,7 +3,7 @@ import type { CommandDefinition } from './types.ts';
 export const topicsCommand: CommandDefinition = {
   name: 'topics',
   description: 'What the loaded articles are about, with article counts',
-  admin: false,
+  access: 'everyone',
   needsCorpus: true,
   options: [],
   run(_input, _invoker, deps) {

@@ -1,6 +1,8 @@
 import type { Budget, Digest, TopicEntry } from '../core/types.ts';
 import type { LiveCorpus, ReloadReport } from '../core/index/live-corpus.ts';
 import type { Platform, Subscription, SubscriptionStore } from '../store/types.ts';
+import type { FeedRecord } from '../store/feed-types.ts';
+import type { FeedAddResult, FeedControl } from '../ports/feed-control.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /** A string option of a command; every platform renders these the same way. */
@@ -16,6 +18,13 @@ export interface OptionSpec {
   topic?: boolean;
   /** An IANA time zone: platforms that can offer zones as the user types. */
   zone?: boolean;
+  /** A followed feed (name, id or URL): platforms that can offer feed names as the user types. */
+  feed?: boolean;
+  /**
+   * Typed by position it may be several words ("Example News"): it takes the words up to where
+   * the next option's value begins. A first word of its own `pattern` shape (a URL) is taken alone.
+   */
+  phrase?: boolean;
 }
 
 /** Who ran a command; the adapter decides `isAdmin` from the platform's own permissions. */
@@ -37,10 +46,23 @@ export interface SubscriptionDeps {
   now: () => Date;
 }
 
+/**
+ * User ids of the bot's operators per chat platform: who may change what every server and
+ * workspace reads (the feeds). The terminal's user is always one.
+ */
+export interface Operators {
+  discord: ReadonlySet<string>;
+  slack: ReadonlySet<string>;
+}
+
 export interface CommandDeps {
   corpus: LiveCorpus;
   budgets: Record<Length, Budget>;
   subscriptions?: SubscriptionDeps;
+  /** The feeds the bot follows; absent where the bot runs without a store. */
+  feeds?: FeedControl;
+  /** Absent: nobody in chat is an operator. */
+  operators?: Operators;
   /** Applied to commands marked `rateLimited`; absent means no limit (the terminal). */
   rateLimiter?: RateLimiter;
   observer?: CommandObserver;
@@ -62,12 +84,21 @@ export type ErrorCode =
   | 'bad-choice'
   | 'empty-topic'
   | 'not-admin'
+  | 'not-operator'
   | 'not-loaded'
   | 'bad-time'
   | 'bad-time-zone'
   | 'no-store'
   | 'rate-limited'
+  | 'feed-needs-url'
+  | 'feed-bad-url'
+  | 'feed-not-added'
+  | 'feed-needs-feed'
+  | 'feed-unknown'
+  | 'feed-in-config'
   | 'failed';
+
+export type FeedAdded = Omit<Extract<FeedAddResult, { ok: true }>, 'ok'>;
 
 export type Reply =
   | { kind: 'digest'; digest: Digest }
@@ -78,9 +109,15 @@ export type Reply =
   | { kind: 'subscribed'; subscription: Subscription; created: boolean; articlesNow: number; suggestions: string[] }
   | { kind: 'unsubscribed'; topic: string; removed: boolean; remaining: string[] }
   | { kind: 'subscriptions'; subscriptions: Subscription[] }
+  | ({ kind: 'feed-added' } & FeedAdded)
+  | { kind: 'feed-removed'; feed: FeedRecord; articlesRemoved: number }
+  /** `now`: when the list was taken, so times read "3 min ago" wherever and whenever it is rendered. */
+  | { kind: 'feeds'; feeds: FeedRecord[]; now: Date }
   | { kind: 'error'; code: ErrorCode; detail: Record<string, string> };
 
 export type CommandInput = Record<string, string | undefined>;
+
+export type Access = 'everyone' | 'admin' | 'operator';
 
 /** One platform-neutral command: its definition beside its handler. */
 export interface CommandDefinition {
@@ -88,8 +125,12 @@ export interface CommandDefinition {
   description: string;
   /** Arguments that work ("kandahar prison long"), shown with errors about typed ones; none for commands that take none. */
   example?: string;
-  /** Only admins may run it; platforms also hide it from others where they can. */
-  admin: boolean;
+  /**
+   * Who may run it: admins of the server or workspace (their channels' subscriptions), or the
+   * bot's operators (what every server reads). Platforms also hide restricted commands from
+   * others where they can.
+   */
+  access: Access;
   /** False for commands that work before the articles are loaded. */
   needsCorpus: boolean;
   /** Costly enough to limit per user and channel. */

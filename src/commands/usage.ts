@@ -1,9 +1,13 @@
 import { editDistance } from '../core/query/suggest.ts';
-import type { CommandDefinition } from './types.ts';
+import type { CommandDefinition, OptionSpec } from './types.ts';
+
+// A required choice says which words the command takes ("/feed add|remove|list"): its name alone
+// would not tell a reader what to type.
+const shownAs = (o: OptionSpec) => (o.required ? (o.choices?.join('|') ?? o.name) : `[${o.name}]`);
 
 /** "/subscribe topic time [timezone]": how a command is typed, for help and for errors. */
 export function usageOf(c: CommandDefinition): string {
-  return `/${c.name}${c.options.map((o) => (o.required ? ` ${o.name}` : ` [${o.name}]`)).join('')}`;
+  return `/${c.name}${c.options.map((o) => ` ${shownAs(o)}`).join('')}`;
 }
 
 /** The details every error about typed arguments carries, so its reply can show how to type them. */

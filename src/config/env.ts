@@ -12,7 +12,16 @@ const httpUrl = (fallback: string) =>
     .string()
     .default(fallback)
     .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
-const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (15 to 22 digits)');
+const DISCORD_ID = /^\d{15,22}$/;
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const snowflake = z.string().regex(DISCORD_ID, 'must be a Discord id (15 to 22 digits)');
+/** Comma- (or space-) separated ids, each of the platform's shape: a typo stops start-up instead of locking someone out. */
+const idList = (shape: RegExp, message: string) =>
+  z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((ids) => ids.every((id) => shape.test(id)), message);
 
 /** Every setting the bot reads from the environment; `.env.example` documents each one. */
 const schema = z
@@ -54,15 +63,13 @@ const schema = z
     DISCORD_APPLICATION_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: httpUrl('https://discord.com/api'),
+    DISCORD_OPERATOR_IDS: idList(DISCORD_ID, 'must be Discord user ids (15 to 22 digits), comma-separated'),
 
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
     SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the hex signing secret from Basic Information').optional(),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
-    SLACK_ADMIN_IDS: z
-      .string()
-      .default('')
-      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), 'must be Slack user ids like U0123ABCD, comma-separated'),
+    SLACK_ADMIN_IDS: idList(SLACK_USER_ID, 'must be Slack user ids like U0123ABCD, comma-separated'),
+    SLACK_OPERATOR_IDS: idList(SLACK_USER_ID, 'must be Slack user ids like U0123ABCD, comma-separated'),
     SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     SLACK_API_URL: httpUrl('https://slack.com/api/'),
   })

@@ -53,7 +53,7 @@ test('commands: /summary honours length, /topics lists counts, /help lists every
   assert.equal(ghazni?.articles, 5);
   const help = await runCommand('help', {}, user, deps);
   assert.ok(help.kind === 'help');
-  assert.deepEqual(help.commands.map((c) => c.name), ['summary', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'reload', 'help']);
+  assert.deepEqual(help.commands.map((c) => c.name), ['summary', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'feed', 'reload', 'help']);
 });
 
 test('commands: /reload is for admins; it reports what changed and keeps serving on failure', async () => {

@@ -29,11 +29,11 @@ test('registerDiscordCommands PUTs every command to the guild, admin ones behind
     assert.equal(put.status, 200);
     assert.equal(result.scope, 'guild');
     assert.equal(result.guildId, fake.guildId);
-    assert.deepEqual(result.commands.map((c) => c.name), ['summary', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'reload', 'help']);
+    assert.deepEqual(result.commands.map((c) => c.name), ['summary', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'feed', 'reload', 'help']);
     assert.ok(result.commands.every((c) => c.id), 'as Discord stored them');
 
     const byName = new Map<string, any>(put.body.map((c: any) => [c.name, c]));
-    for (const admin of ['subscribe', 'unsubscribe', 'reload']) assert.equal(byName.get(admin).default_member_permissions, '32');
+    for (const admin of ['subscribe', 'unsubscribe', 'feed', 'reload']) assert.equal(byName.get(admin).default_member_permissions, '32');
     for (const open of ['summary', 'topics', 'subscriptions', 'help']) assert.equal(byName.get(open).default_member_permissions, null);
     for (const c of byName.values()) {
       assert.deepEqual(c.contexts, [0], 'guild only');
@@ -91,7 +91,7 @@ async function deployHere(env: Record<string, string>) {
 test('deploy: globally without a guild; missing, malformed or rejected settings give exit code 1 and the reason, no secret', async () => {
   await withFake(async (fake) => {
     const base = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
-    assert.deepEqual(await deployHere(base), { code: 0, out: 'Registered 7 commands globally (may take up to an hour to appear)', err: '' });
+    assert.deepEqual(await deployHere(base), { code: 0, out: 'Registered 8 commands globally (may take up to an hour to appear)', err: '' });
     assert.ok(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`));
 
     const missing = await deployHere({ DISCORD_API_URL: fake.apiUrl });
@@ -124,7 +124,7 @@ test('npm run deploy:discord (the script itself, from a folder with no .env) reg
     const [code] = (await once(child, 'close')) as [number | null];
     rmSync(cwd, { recursive: true, force: true });
     assert.equal(code, 0, err);
-    assert.equal(out.trim(), `Registered 7 commands to guild ${fake.guildId}`);
+    assert.equal(out.trim(), `Registered 8 commands to guild ${fake.guildId}`);
     assert.ok(!out.includes(fake.token) && !err.includes(fake.token));
   });
 });

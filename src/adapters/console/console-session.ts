@@ -18,7 +18,7 @@ export interface ConsoleSessionOptions {
   notes?: string[];
 }
 
-// The person at the terminal runs the process, so they may run admin commands too.
+// The person at the terminal runs the process, so they may run admin and operator commands too.
 const LOCAL_USER: Invoker = { platform: 'console', id: 'local', isAdmin: true, channel: 'terminal' };
 
 /**

@@ -22,6 +22,7 @@ export const TEXT_MARKUP: Markup = {
   bold: (s) => s,
   code: (s) => s,
   link: (label) => safe(label),
+  url: safe,
 };
 
 function renderItem(item: DigestItem, n: number): string {

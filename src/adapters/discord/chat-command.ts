@@ -1,7 +1,8 @@
-import { MessageFlags, type ChatInputCommandInteraction, type InteractionEditReplyOptions } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type InteractionEditReplyOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import { COMMANDS, runCommand } from '../../commands/registry.ts';
-import type { CommandDeps, CommandInput, Invoker, Reply } from '../../commands/types.ts';
+import { isRestricted } from '../../commands/access.ts';
+import type { CommandDeps, CommandInput, ErrorCode, Invoker, Reply } from '../../commands/types.ts';
 import { ADMIN_PERMISSION } from './command-json.ts';
 import { loggableError } from './errors.ts';
 import type { DiscordMessage } from './limits.ts';
@@ -17,6 +18,12 @@ export interface CommandContext {
 
 const FAILED: Reply = { kind: 'error', code: 'failed', detail: {} };
 
+// Someone trying what they may not is worth a line in the log: who, where, and why they may not.
+const REFUSALS: Partial<Record<ErrorCode, string>> = {
+  'not-admin': 'refused an admin command: the member lacks Manage Server',
+  'not-operator': 'refused an operator command: the user is not in DISCORD_OPERATOR_IDS',
+};
+
 const asOptions = (m: DiscordMessage) => ({ content: m.content, embeds: m.embeds, allowedMentions: m.allowed_mentions }) satisfies InteractionEditReplyOptions;
 const ephemeral = (yes: boolean) => (yes ? { flags: MessageFlags.Ephemeral as const } : {});
 
@@ -31,7 +38,8 @@ function invokerOf(interaction: ChatInputCommandInteraction): Invoker {
   };
 }
 
-function inputOf(interaction: ChatInputCommandInteraction): CommandInput {
+/** The string options given (for autocomplete, filled so far). */
+export function inputOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandInput {
   const input: CommandInput = {};
   for (const option of interaction.options.data) if (typeof option.value === 'string') input[option.name] = option.value;
   return input;
@@ -43,13 +51,17 @@ function inputOf(interaction: ChatInputCommandInteraction): CommandInput {
  */
 export async function answerCommand(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const name = interaction.commandName;
-  const admin = COMMANDS.find((c) => c.name === name)?.admin ?? false;
+  const restricted = isRestricted(COMMANDS.find((c) => c.name === name));
   const invoker = invokerOf(interaction);
   const log = ctx.logger.child({ command: name, user: invoker.id, guild: interaction.guildId, channel: invoker.channel });
-  if (admin && !invoker.isAdmin) log.warn({ username: interaction.user.username }, 'refused an admin command: the member lacks Manage Server');
 
   const work = Promise.resolve()
     .then(() => runCommand(name, inputOf(interaction), invoker, ctx.deps))
+    .then((reply) => {
+      const refused = reply.kind === 'error' && REFUSALS[reply.code];
+      if (refused) log.warn({ username: interaction.user.username }, refused);
+      return reply;
+    })
     .catch((err: unknown): Reply => {
       log.error({ err: loggableError(err) }, 'command failed');
       return FAILED;
@@ -57,16 +69,16 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
   const early = ctx.deferAfterMs > 0 ? await within(work, ctx.deferAfterMs) : undefined;
   if (early) {
     const [first, ...rest] = renderReply(early);
-    const hidden = isPrivateReply(early, admin);
+    const hidden = isPrivateReply(early, restricted);
     await interaction.reply({ ...asOptions(first!), ...ephemeral(hidden) });
     for (const m of rest) await interaction.followUp({ ...asOptions(m), ...ephemeral(hidden) });
     return;
   }
 
-  const deferredHidden = admin;
+  const deferredHidden = restricted;
   await interaction.deferReply(ephemeral(deferredHidden));
   const reply = await work;
-  const hidden = isPrivateReply(reply, admin);
+  const hidden = isPrivateReply(reply, restricted);
   const [first, ...rest] = renderReply(reply);
   if (hidden && !deferredHidden) {
     // A public "thinking…" cannot become private: replace it with a private follow-up.

@@ -7,8 +7,9 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandDefinition, OptionSpec } from '../../commands/types.ts';
+import { isRestricted } from '../../commands/access.ts';
 
-/** Manage Server: who may see and run admin commands (checked again when they run). */
+/** Manage Server: who may see admin and operator commands, and run admin ones (checked again when they run). */
 export const ADMIN_PERMISSION = PermissionFlagsBits.ManageGuild;
 
 /**
@@ -22,7 +23,9 @@ export function commandJson(def: CommandDefinition): RESTPostAPIChatInputApplica
     type: ApplicationCommandType.ChatInput,
     contexts: [InteractionContextType.Guild],
     dm_permission: false,
-    default_member_permissions: def.admin ? ADMIN_PERMISSION.toString() : null,
+    // Operators are user ids, which Discord cannot express here: their commands are hidden like
+    // admin commands, so ordinary members never see what they would be refused.
+    default_member_permissions: isRestricted(def) ? ADMIN_PERMISSION.toString() : null,
     options: def.options.map(optionJson),
   };
 }
@@ -36,7 +39,7 @@ function optionJson(o: OptionSpec): APIApplicationCommandStringOption {
     max_length: o.maxLength,
   };
   if (o.choices) return { ...base, choices: o.choices.map((c) => ({ name: c, value: c })) };
-  return o.topic || o.zone ? { ...base, autocomplete: true } : base;
+  return o.topic || o.zone || o.feed ? { ...base, autocomplete: true } : base;
 }
 
 export function commandsJson(defs: readonly CommandDefinition[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {

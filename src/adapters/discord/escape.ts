@@ -34,4 +34,6 @@ export const DISCORD_MARKUP: Markup = {
   bold: (safe) => `**${safe}**`,
   code: (safe) => `\`${safe.replace(/`/g, "'")}\``,
   link: (label, url) => `[${escapeDiscord(label)}](${linkTarget(url)})`,
+  // Inside <…> Discord applies no markdown and shows no preview: a list of feeds stays a list.
+  url: (url) => `<${linkTarget(url)}>`,
 };

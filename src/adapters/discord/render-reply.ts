@@ -10,7 +10,7 @@ export function renderReply(reply: Reply): DiscordMessage[] {
   return contentMessages(describeReply(reply, DISCORD_MARKUP).join('\n'));
 }
 
-/** Errors and admin results are shown only to the person who asked. */
-export function isPrivateReply(reply: Reply, adminCommand: boolean): boolean {
-  return adminCommand || reply.kind === 'error';
+/** Errors and the results of admin and operator commands are shown only to the person who asked. */
+export function isPrivateReply(reply: Reply, restrictedCommand: boolean): boolean {
+  return restrictedCommand || reply.kind === 'error';
 }

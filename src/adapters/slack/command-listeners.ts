@@ -1,12 +1,18 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { COMMANDS, runCommand } from '../../commands/registry.ts';
-import type { CommandDefinition, CommandDeps, Invoker, Reply } from '../../commands/types.ts';
+import type { CommandDefinition, CommandDeps, ErrorCode, Invoker, Reply } from '../../commands/types.ts';
 import { renderReply, replyVisibility } from './render-reply.ts';
 import { RESPONSE_POLICY, ResponseUrlGoneError, postToResponseUrl, type ResponsePolicy } from './response-url.ts';
 
 // Slack accepts at most five posts to one response_url.
 const MAX_RESPONSES = 5;
+
+// Someone trying what they may not is worth a line in the log: who, where, and why they may not.
+const REFUSALS: Partial<Record<ErrorCode, string>> = {
+  'not-admin': 'refused an admin command from a user who is not in SLACK_ADMIN_IDS',
+  'not-operator': 'refused an operator command from a user who is not in SLACK_OPERATOR_IDS',
+};
 
 export interface CommandContext {
   deps: CommandDeps;
@@ -26,7 +32,8 @@ async function answer(def: CommandDefinition, command: SlashCommand, ctx: Comman
   const who = { command: def.name, user: command.user_id, channel: command.channel_id, team: command.team_id };
   try {
     const reply = await runCommand(def.name, command.text ?? '', invoker, ctx.deps);
-    if (reply.kind === 'error' && reply.code === 'not-admin') ctx.logger.warn(who, 'refused an admin command from a user who is not in SLACK_ADMIN_IDS');
+    const refused = reply.kind === 'error' && REFUSALS[reply.code];
+    if (refused) ctx.logger.warn(who, refused);
     else ctx.logger.info({ ...who, reply: reply.kind }, 'command answered');
     return reply;
   } catch (err) {

@@ -26,13 +26,15 @@ export function escapeMrkdwn(untrusted: string): string {
     .replace(BROADCAST, '@\u2060$1');
 }
 
+// The characters that would end a link early, percent-encoded; `&` as the entity Slack decodes.
+const slackHref = (url: string) => url.replace(/[|<> ]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+
 /**
  * `<url|label>`. The URL must already be a checked http(s) URL (see `safeUrl`); the characters that
  * would end the link early are percent-encoded, and the label can hold no `|` or `>`.
  */
 export function slackLink(label: string, url: string): string {
-  const href = url.replace(/[|<> ]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
-  return `<${href}|${escapeMrkdwn(label.replace(/\|/g, '/'))}>`;
+  return `<${slackHref(url)}|${escapeMrkdwn(label.replace(/\|/g, '/'))}>`;
 }
 
 /** How replies are marked up in Slack's mrkdwn. */
@@ -41,4 +43,5 @@ export const SLACK_MARKUP: Markup = {
   bold: (safe) => `*${safe}*`,
   code: (safe) => `\`${safe}\``,
   link: slackLink,
+  url: (url) => `<${slackHref(url)}>`,
 };
