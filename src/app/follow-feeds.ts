@@ -8,6 +8,7 @@ import { pollSettingsFrom } from '../feeds/poll-settings.ts';
 import { fullTextHook } from '../feeds/full-text-hook.ts';
 import type { FeedAddResult, FeedControl, FeedRemoveResult } from '../ports/feed-control.ts';
 import type { FeedArticle, FeedRecord, FeedStore } from '../store/feed-types.ts';
+import type { FeedHealth } from './metrics.ts';
 
 export interface FollowFeedsOptions {
   config: Config;
@@ -23,6 +24,8 @@ export interface FollowFeedsOptions {
 
 /** The running feeds: what `/feed` controls, and a stop for shutdown. */
 export interface FollowedFeeds extends FeedControl {
+  /** How many feeds are fine, failing and paused, as the poller knows them now (for metrics). */
+  health(): FeedHealth;
   stop(): Promise<void>;
 }
 
@@ -166,11 +169,18 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     return [...starts, ...contains].slice(0, max);
   }
 
+  function health(): FeedHealth {
+    const counts = { ok: 0, failing: 0, paused: 0 };
+    for (const { state } of poller.knownFeeds()) counts[state.paused ? 'paused' : state.failures > 0 ? 'failing' : 'ok']++;
+    return counts;
+  }
+
   return {
     add,
     remove,
     list,
     choices,
+    health,
     async stop() {
       clearInterval(pruneTimer);
       await poller.stop();

@@ -11,7 +11,14 @@ export interface Metrics {
 }
 
 /** A fresh registry per bot, so tests (and two bots in one process) never share counts. */
-export function createMetrics(options: { articlesLoaded: () => number }): Metrics {
+/** Feeds followed, by health: polled fine, failing (backing off) and paused after too many failures. */
+export interface FeedHealth {
+  ok: number;
+  failing: number;
+  paused: number;
+}
+
+export function createMetrics(options: { articlesLoaded: () => number; feeds?: () => FeedHealth }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'digest_bot_' });
   const commands = new Counter({
@@ -46,6 +53,16 @@ export function createMetrics(options: { articlesLoaded: () => number }): Metric
     registers: [registry],
     collect() {
       this.set(options.articlesLoaded());
+    },
+  });
+  new Gauge({
+    name: 'digest_bot_feeds',
+    help: 'Feeds followed, by state: ok, failing (retried with backoff) or paused (resumed by /feed add)',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const health = options.feeds?.() ?? { ok: 0, failing: 0, paused: 0 };
+      for (const [state, count] of Object.entries(health)) this.set({ state }, count);
     },
   });
   return {

@@ -58,14 +58,18 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
       windowMs: config.RATE_WINDOW_SECONDS * 1000,
     });
   }
-  const metrics = config.OPS_PORT === undefined ? undefined : createMetrics({ articlesLoaded: () => (deps.corpus.loaded ? deps.corpus.current.articles.length : 0) });
+  // Metrics read the feeds once they run.
+  let feeds: FollowedFeeds | undefined;
+  const metrics =
+    config.OPS_PORT === undefined
+      ? undefined
+      : createMetrics({ articlesLoaded: () => (deps.corpus.loaded ? deps.corpus.current.articles.length : 0), feeds: () => feeds?.health() ?? { ok: 0, failing: 0, paused: 0 } });
   if (metrics) deps.observer = metrics;
 
   let platforms: Platforms | undefined;
   let ops: OpsServer | undefined;
   let watcher: ArticleWatcher | undefined;
   let scheduler: Scheduler | undefined;
-  let feeds: FollowedFeeds | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

@@ -198,3 +198,23 @@ test('a teaser item gets its full text from its page on the same site', async (t
   assert.match(stored!.text, /pontoon bridge downstream/, 'the page text, not the teaser');
   assert.doesNotMatch(stored!.text, /Copyright|Home \| World/);
 });
+
+test('health counts feeds that are fine, failing and paused; /feed add of a paused feed polls it again at once and says why it fails', async (t) => {
+  const site = await newsSite(t);
+  site.stories.push(MOSUL);
+  const { start } = setup(t, { FEEDS_MAX_FAILURES: '1' });
+  const { followed } = await start([feedOf(site.url), feedOf(`${site.base}/gone`)]);
+  for (let tries = 0; (await followed.list()).some((f) => !f.state.lastFetchAt); tries++) {
+    assert.ok(tries < 500, 'both feeds polled once');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.deepEqual(followed.health(), { ok: 1, failing: 0, paused: 1 });
+  const gone = async () => (await followed.list()).find((f) => f.url.endsWith('/gone'))!;
+  const fetchedAt = (await gone()).state.lastFetchAt!.getTime();
+  const again = await followed.add(`${site.base}/gone`, { addedBy: 'console:local' });
+  assert.equal(again.ok, false);
+  assert.match(again.ok ? '' : again.reason, /404/);
+  assert.ok((await gone()).state.lastFetchAt!.getTime() >= fetchedAt, 'fetched again');
+  assert.equal((await gone()).state.paused, true, 'still failing, so paused again');
+  assert.equal((await followed.list()).length, 2, 'a feed from the file stays followed when /feed add fails');
+});

@@ -60,6 +60,7 @@ test('run: with no chat tokens, a terminal subscription prints its daily digest 
       assert.match(metrics, /digest_bot_commands_total\{command="subscribe",platform="console",outcome="ok"\} 1/);
       assert.match(metrics, /digest_bot_scheduled_digests_total\{platform="console",result="posted"\} 2/);
       assert.match(metrics, /digest_bot_command_seconds_count\{command="summary"\} 2/);
+      assert.match(metrics, /digest_bot_feeds\{state="paused"\} 0/, 'no feeds file: no feeds');
     } finally {
       await bot.stop();
     }
