@@ -24,6 +24,7 @@ export interface PollContext {
   store: FeedStore;
   fetchOptions: PollFetchOptions;
   maxFailures: number;
+  maxAgeMs?: number | undefined;
   onArticles: OnArticles;
   logger: Logger;
   now: () => Date;
@@ -47,7 +48,11 @@ function outcomeOf(read: FeedRead): PollOutcome {
 
 async function articlesOf(read: FeedRead, feed: FeedRecord, ctx: PollContext): Promise<FeedArticleInput[]> {
   if (read.status !== 'ok') return [];
-  const pairs = read.feed.items.map((item) => ({ item, article: feedArticleOf(item, feed.url) }));
+  // An item past the retention age would be dropped by the next pruning and taken again by the
+  // poll after it, over and over: it is not taken at all. Undated items are taken (first seen now).
+  const cutoff = ctx.maxAgeMs === undefined ? -Infinity : ctx.now().getTime() - ctx.maxAgeMs;
+  const recent = read.feed.items.filter((item) => item.published === undefined || Date.parse(item.published) >= cutoff);
+  const pairs = recent.map((item) => ({ item, article: feedArticleOf(item, feed.url) }));
   return ctx.completer ? ctx.completer.completeAll(feed, pairs, ctx.signal) : pairs.map((p) => p.article);
 }
 

@@ -13,6 +13,8 @@ export interface FeedPollerOptions {
   fetchOptions: PollFetchOptions;
   /** Consecutive failures after which a feed is paused (FEEDS_MAX_FAILURES). */
   maxFailures: number;
+  /** Items published longer ago than this are not taken (ARTICLE_MAX_AGE_DAYS); absent: any age. */
+  maxAgeMs?: number;
   /** Fetches at once, overall (FEEDS_CONCURRENCY) and per host (FEEDS_PER_HOST). */
   concurrency: number;
   perHost: number;
@@ -155,8 +157,8 @@ export class FeedPoller {
   }
 
   private context(): PollContext {
-    const { store, fetchOptions, maxFailures, onArticles, logger } = this.options;
-    return { store, fetchOptions, maxFailures, onArticles, logger, now: this.now, random: this.random, completer: this.completer, signal: this.stopping.signal };
+    const { store, fetchOptions, maxFailures, maxAgeMs, onArticles, logger } = this.options;
+    return { store, fetchOptions, maxFailures, maxAgeMs, onArticles, logger, now: this.now, random: this.random, completer: this.completer, signal: this.stopping.signal };
   }
 
   private tick(): void {
