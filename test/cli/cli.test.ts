@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { ROOT } from '../helpers/fixtures.ts';
 
 /** Runs a project script the way a user does, from the project root, with no stdin. */
@@ -109,4 +113,35 @@ test('start: the terminal session shows a digest first, then answers typed comma
   assert.match(r.out, /There is no command \/nosuch/);
   assert.match(r.out, /^That is not a command\. Commands start with \/, e\.g\. \/summary ghazni; \/help lists them\.$/m);
   assert.match(r.out, /^There is no command \/sumary\. Did you mean \/summary\?/m);
+});
+
+test('cli: summary also reads the feed articles a bot stored in DATA_DIR, and creates no database where there is none', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-feeds-'));
+  try {
+    const store = SqliteStore.open(join(dir, 'digests.sqlite'));
+    const now = new Date();
+    const { feed } = await store.saveFeed({ url: 'https://tigris.example/rss', intervalMs: 600_000, fullText: 'never', origin: 'chat' }, now);
+    const article = (key: string, text: string, published: string) => ({ key, itemId: key, title: text.split(',')[0]!, link: key, outlet: 'Tigris Daily', published, text, contentHash: key });
+    await store.recordPoll(feed.id, {
+      state: { failures: 0, paused: false },
+      articles: [
+        article('https://tigris.example/a', 'Engineers reopened the old bridge over the Tigris in Mosul on Monday, the city council said.', now.toISOString()),
+        article('https://tigris.example/b', 'Flooding closed the road from Mosul to Erbil for a day, the police said.', new Date(now.getTime() - 60 * 86_400_000).toISOString()),
+      ],
+    }, now);
+    await store.close();
+
+    const r = run('src/cli/summary.ts', ['mosul'], '', { DATA_DIR: dir });
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /reopened the old bridge over the Tigris/);
+    assert.match(r.out, /Sources: Tigris Daily/);
+    assert.doesNotMatch(r.out, /Flooding closed the road/, 'older than ARTICLE_MAX_AGE_DAYS: left out');
+
+    const empty = join(dir, 'empty');
+    const none = run('src/cli/summary.ts', ['ghazni'], '', { DATA_DIR: empty });
+    assert.equal(none.code, 0, none.err);
+    assert.equal(existsSync(join(empty, 'digests.sqlite')), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
