@@ -1,4 +1,7 @@
-import type { Corpus } from './snapshot.ts';
+import type { Article } from '../types.ts';
+
+/** What dates are read from; not the snapshot's type, which holds these times (an import cycle). */
+type Articles = readonly Readonly<Pick<Article, 'published'>>[];
 
 const DAY_MS = 86_400_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -42,12 +45,12 @@ function zoneOffsetMs(zone: string): number {
  * of milliseconds, paid again by the first query after every feed update.
  */
 export class PublishedTimes {
-  readonly #articles: Corpus['articles'];
+  readonly #articles: Articles;
   readonly #at: Float64Array;
   readonly #latest: Float64Array;
   readonly #known: Uint8Array;
 
-  constructor(articles: Corpus['articles']) {
+  constructor(articles: Articles) {
     this.#articles = articles;
     this.#at = new Float64Array(articles.length);
     this.#latest = new Float64Array(articles.length);
@@ -75,6 +78,6 @@ export class PublishedTimes {
 }
 
 /** The snapshot's `PublishedTimes`, made on first use. */
-export function publishedTimes(corpus: Corpus): PublishedTimes {
+export function publishedTimes(corpus: { readonly articles: Articles; readonly workspace: { published: PublishedTimes | undefined } }): PublishedTimes {
   return (corpus.workspace.published ??= new PublishedTimes(corpus.articles));
 }
