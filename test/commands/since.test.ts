@@ -7,7 +7,7 @@ import { LiveCorpus } from '../../src/core/index/live-corpus.ts';
 import type { CommandDeps, Invoker } from '../../src/commands/types.ts';
 import { realEngine } from '../helpers/fixtures.ts';
 import { BUDGETS } from '../helpers/command-deps.ts';
-import { datedCorpus } from '../helpers/dated-corpus.ts';
+import { datedFolder, FALL_AND_RETAKING } from '../helpers/dated-corpus.ts';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
 const user: Invoker = { platform: 'console', id: 'u1', isAdmin: false, channel: 'c1' };
@@ -37,10 +37,7 @@ test('since: only a number glued to its unit, or a date, is taken for one by pos
 });
 
 async function withDatedDeps(run: (deps: CommandDeps) => Promise<void>): Promise<void> {
-  const { dir, cleanup } = await datedCorpus([
-    { name: 'old', source: 'Kabul Times', published: '2026-11-20', text: 'Taliban fighters captured the provincial capital of Ghazni on Thursday after two days of heavy fighting, officials said.' },
-    { name: 'new', source: 'Reuters', published: '2026-12-07T08:00:00Z', text: 'Government forces retook the city of Ghazni on Sunday after a week of fierce clashes with the Taliban, officials said.' },
-  ]);
+  const { dir, cleanup } = datedFolder(FALL_AND_RETAKING);
   try {
     const corpus = new LiveCorpus({ engine: realEngine(), dir, maxBytes: 1e6 });
     await corpus.reload();

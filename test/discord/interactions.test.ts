@@ -6,7 +6,7 @@ import { ARTICLES, realEngine } from '../helpers/fixtures.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { tempDb } from '../store/temp-db.ts';
 import type { FakeDiscord } from '../fakes/discord/fake-discord.ts';
-import { datedCorpus } from '../helpers/dated-corpus.ts';
+import { datedFolder, FALL_AND_RETAKING } from '../helpers/dated-corpus.ts';
 
 test('/summary ghazni: answered in time with an embed titled Ghazni, its sources and a counts footer', async () => {
   await withBot(async ({ fake }) => {
@@ -176,10 +176,7 @@ test('an interaction Discord has already given up on is logged once, not retried
 });
 
 test('/summary with since: what was published since then, with the window in the footer; nothing since says so', async () => {
-  const { dir, cleanup } = await datedCorpus([
-    { name: 'old', source: 'Kabul Times', published: '2026-11-20', text: 'Taliban fighters captured the provincial capital of Ghazni on Thursday after two days of heavy fighting, officials said.' },
-    { name: 'new', source: 'Reuters', published: '2026-12-07T08:00:00Z', text: 'Government forces retook the city of Ghazni on Sunday after a week of fierce clashes with the Taliban, officials said.' },
-  ]);
+  const { dir, cleanup } = datedFolder(FALL_AND_RETAKING);
   try {
     const deps = { ...(await loadedDeps(dir)), now: () => new Date('2026-12-07T12:00:00Z') };
     await withBot(

@@ -14,11 +14,17 @@ export interface DatedText {
   text: string;
 }
 
+/** Ghazni fell in November and was retaken on 7 December (08:00 UTC): one article each. */
+export const FALL_AND_RETAKING: readonly DatedText[] = [
+  { name: 'old', source: 'Kabul Times', published: '2026-11-20', text: 'Taliban fighters captured the provincial capital of Ghazni on Thursday after two days of heavy fighting, officials said.' },
+  { name: 'new', source: 'Reuters', published: '2026-12-07T08:00:00Z', text: 'Government forces retook the city of Ghazni on Sunday after a week of fierce clashes with the Taliban, officials said.' },
+];
+
 /**
- * A corpus read from files the way the bot reads its folder: an article that states a date is a
- * JSON file with that date, one that does not is a plain text file whose time is `mtime`.
+ * A temp articles folder: an article that states a date is a JSON file with that date, one that
+ * does not is a plain text file whose time is `mtime`.
  */
-export async function datedCorpus(texts: readonly DatedText[]): Promise<{ corpus: Corpus; dir: string; cleanup: () => void }> {
+export function datedFolder(texts: readonly DatedText[]): { dir: string; cleanup: () => void } {
   const files: Record<string, string> = {};
   for (const t of texts) {
     if (t.published !== undefined) files[`${t.name}.json`] = JSON.stringify({ title: t.name, source: t.source, published: t.published, text: t.text });
@@ -28,6 +34,12 @@ export async function datedCorpus(texts: readonly DatedText[]): Promise<{ corpus
   for (const t of texts) {
     if (t.published === undefined && t.mtime !== undefined) utimesSync(join(dir, `${t.name}.txt`), new Date(t.mtime), new Date(t.mtime));
   }
+  return { dir, cleanup };
+}
+
+/** The corpus of a `datedFolder`, read the way the bot reads its folder. */
+export async function datedCorpus(texts: readonly DatedText[]): Promise<{ corpus: Corpus; dir: string; cleanup: () => void }> {
+  const { dir, cleanup } = datedFolder(texts);
   try {
     return { corpus: await loadCorpus(realEngine(), dir, { maxBytes: 1e6 }), dir, cleanup };
   } catch (err) {
