@@ -64,7 +64,7 @@ export function digestTitle(digest: Digest): string {
   return digest.topic ?? 'All articles';
 }
 
-/** "4 items from 4 articles, 4 outlets": what was merged into the digest, and since when when it was asked. */
+/** "4 items from 4 articles, 4 outlets": what was merged into the digest, and its window when one was asked for. */
 export function digestCounts(digest: Digest): string {
   const since = digest.since ? `, published since ${sinceText(digest.since.from)}` : '';
   return `${plural(digest.items.length, 'item')} from ${plural(digest.stats.articlesCited, 'article')}, ${plural(digest.stats.outlets, 'outlet')}${since}`;

@@ -7,14 +7,15 @@ const MINUTE_MS = 60_000;
 const UNIT_MS: Record<string, number> = { m: MINUTE_MS, h: 60 * MINUTE_MS, d: 24 * 60 * MINUTE_MS, w: 7 * 24 * 60 * MINUTE_MS };
 // Spelled out or short, singular or plural: "24h", "24 hours", "90min", "2wk". Minutes are
 // never "mo" or "mon" (a month?): a month is given as "4w" or a date.
-const SPAN = /^(\d{1,6})\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)$/i;
+const UNITS = 'm|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?';
+const SPAN = new RegExp(`^(\\d{1,6})\\s*(${UNITS})$`, 'i');
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * What a word must look like to be taken as the since by position ("ghazni 24h"): a number glued
  * to a unit, or a date. "covid 19" stays a topic; "3d printing" does too, its first word being the topic's.
  */
-export const SINCE_WORD = /^(?:\d{1,6}(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)|\d{4}-\d{2}-\d{2})$/i;
+export const SINCE_WORD = new RegExp(`^(?:\\d{1,6}(?:${UNITS})|\\d{4}-\\d{2}-\\d{2})$`, 'i');
 
 /** The instant a since names, or undefined when it is neither a span nor a real date. */
 export function parseSince(text: string, now: Date): Date | undefined {

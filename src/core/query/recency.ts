@@ -8,9 +8,9 @@ const HOUR_MS = 3_600_000;
  * still wins over today's if it says clearly more, but two tellings of one fact, or two facts of
  * about the same worth, go to the newer. (docs/summarizer.md, section 6, has what this changed.)
  */
-export const RECENCY_WEIGHT = 0.3;
+const RECENCY_WEIGHT = 0.3;
 /** The age, behind the topic's newest article, at which half of `RECENCY_WEIGHT` is lost: two days. */
-export const RECENCY_HALF_AGE_MS = 48 * HOUR_MS;
+const RECENCY_HALF_AGE_MS = 48 * HOUR_MS;
 
 /**
  * 1 for the newest reporting, falling off smoothly with age to `1 - RECENCY_WEIGHT`: a few hours
