@@ -50,6 +50,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
   const clock = options.clock ?? { now: () => new Date() };
   const store = openStore({ path: defaultDatabasePath(resolve(config.DATA_DIR)) });
   deps.subscriptions = { store, defaultTimeZone: config.DEFAULT_TIME_ZONE, now: () => clock.now() };
+  deps.now = () => clock.now();
   const chat = platformsOf(config);
   if (chat.discord || chat.slack) {
     deps.rateLimiter = new RateLimiter({

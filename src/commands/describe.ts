@@ -70,16 +70,29 @@ export function digestTitle(digest: Digest): string {
   return digest.topic ?? 'All articles';
 }
 
-/** "4 items from 4 articles, 4 outlets": what was merged into the digest. */
+/** "4 items from 4 articles, 4 outlets": what was merged into the digest, and its window when one was asked for. */
 export function digestCounts(digest: Digest): string {
-  return `${plural(digest.items.length, 'item')} from ${plural(digest.stats.articlesCited, 'article')}, ${plural(digest.stats.outlets, 'outlet')}`;
+  const since = digest.since ? `, published since ${sinceText(digest.since.from)}` : '';
+  return `${plural(digest.items.length, 'item')} from ${plural(digest.stats.articlesCited, 'article')}, ${plural(digest.stats.outlets, 'outlet')}${since}`;
+}
+
+/** "2026-12-06 15:00 UTC", or "2026-12-01" for the start of a day: the window of a `since`. */
+export function sinceText(iso: string): string {
+  const [day, time = ''] = iso.split('T');
+  return time.startsWith('00:00:00') ? day! : `${day} ${time.slice(0, 5)} UTC`;
 }
 
 /**
- * The one line shown instead of items when the articles say nothing about the topic.
- * `listTopics` is how the reader asks for the topics where they are: a chat command or a script.
+ * The one line shown instead of items when the articles say nothing about the topic, or nothing
+ * since the `since` asked for. `listTopics` is how the reader asks for the topics where they are:
+ * a chat command or a script.
  */
 export function emptyDigestText(digest: Digest, m: Markup, listTopics = '/topics'): string {
+  const { since } = digest;
+  if (since && (since.articlesBefore > 0 || digest.stats.articlesMatched > 0)) {
+    const latest = since.newestBefore ? ` The latest article on it is from ${sinceText(since.newestBefore)}.` : '';
+    return `Nothing published about "${m.text(digestTitle(digest))}" since ${sinceText(since.from)}.${latest}`;
+  }
   const maybe = digest.suggestions?.length
     ? ` Did you mean: ${digest.suggestions.map((s) => m.text(s)).join(', ')}?`
     : ` Try ${listTopics} to see what they cover.`;

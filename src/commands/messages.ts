@@ -23,6 +23,8 @@ const TEXT: Record<ErrorCode, (d: Detail) => string> = {
   'not-operator': () => "Only the bot's operators can change feeds: the articles are shared by every server the bot is in. Ask whoever runs the bot.",
   'not-loaded': () => 'The articles are still loading. Try again in a moment.',
   'bad-time': (d) => `"${d.value}" is not a time of day. Use a 24-hour time like 7:30, 07:30 or 19:30.`,
+  'bad-since': (d) =>
+    `"${d.value}" is not a time span or a date. Use minutes, hours, days or weeks back from now, like 90m, 24h, 7d or 2w, or a date like 2026-12-01 (from its start, UTC)${d.example ? `, for example: ${d.example}` : ''}.`,
   'bad-time-zone': (d) => `"${d.value}" is not a time zone I know.${maybe(d.suggestion)} Use an IANA name such as ${d.example} or America/New_York.`,
   'no-store': (d) => `${d.feature ?? 'Daily digests'} are not available: this bot runs without a database.`,
   'rate-limited': (d) => `You're asking faster than I can answer. Try again in ${d.seconds} s.`,

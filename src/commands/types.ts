@@ -14,6 +14,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** The shape of a value given by position in free text (see parseArguments). */
   pattern?: RegExp;
+  /** By position, it takes only a word of its `pattern`: any other is a stray word, not a bad value of it. */
+  byShapeOnly?: boolean;
   /** A topic: platforms that can (Discord) offer corpus topics as the user types; must hold a letter or digit. */
   topic?: boolean;
   /** An IANA time zone: platforms that can offer zones as the user types. */
@@ -66,6 +68,8 @@ export interface CommandDeps {
   /** Applied to commands marked `rateLimited`; absent means no limit (the terminal). */
   rateLimiter?: RateLimiter;
   observer?: CommandObserver;
+  /** The clock that windows such as `/summary ghazni 24h` count back from; the system's without it. */
+  now?: () => Date;
 }
 
 /** Told about every answered command, for metrics. */
@@ -88,6 +92,7 @@ export type ErrorCode =
   | 'not-loaded'
   | 'bad-time'
   | 'bad-time-zone'
+  | 'bad-since'
   | 'no-store'
   | 'rate-limited'
   | 'feed-needs-url'

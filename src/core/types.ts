@@ -71,6 +71,12 @@ export interface Article {
   url?: string;
   /** ISO date (YYYY-MM-DD) or date-time. */
   published: string;
+  /**
+   * True when neither the file nor the text states a date, so `published` is the day of the
+   * file's time (a feed item's: when it was first seen): enough to place it in a window, not to
+   * rank its report as older or newer than one that states its date.
+   */
+  undated?: true;
   topics: string[];
   hash: string;
   bytes: number;
@@ -145,6 +151,18 @@ export interface Digest {
   stats: DigestStats;
   /** For a topic the corpus does not know: close topics that it does. */
   suggestions?: string[];
+  /** Present when the digest was asked for only what was published since an instant. */
+  since?: DigestSince;
+}
+
+/** A digest's time window, and what it left out of the topic. */
+export interface DigestSince {
+  /** The window's start, ISO 8601 in UTC. */
+  from: string;
+  /** Articles about the topic published before it, which the digest did not use. */
+  articlesBefore: number;
+  /** When the newest of those came out (a date, or a date-time in UTC): for "the latest is from ..." when nothing is newer. */
+  newestBefore?: string;
 }
 
 export interface TopicEntry {

@@ -48,7 +48,7 @@ test('cli: an unknown topic exits 2 with suggestions', () => {
 });
 
 test('cli: --help and -h print usage with examples on stdout and exit 0, searching nothing', () => {
-  for (const [script, usage] of [['src/cli/summary.ts', 'usage: npm run summary -- <topic words> [--length short|medium|long] [--json]'], ['src/cli/topics.ts', 'usage: npm run topics -- [--json]']]) {
+  for (const [script, usage] of [['src/cli/summary.ts', 'usage: npm run summary -- <topic words> [--length short|medium|long] [--since 24h|7d|2026-12-01] [--json]'], ['src/cli/topics.ts', 'usage: npm run topics -- [--json]']]) {
     for (const flag of ['--help', '-h']) {
       const r = run(script!, [flag]);
       assert.equal(r.code, 0, r.err);

@@ -39,10 +39,13 @@ test('registerDiscordCommands PUTs every command to the guild, admin ones behind
       assert.deepEqual(c.contexts, [0], 'guild only');
       assert.equal(c.dm_permission, false);
     }
-    const [topic, length] = byName.get('summary').options;
+    const [topic, length, since] = byName.get('summary').options;
     assert.deepEqual(topic, { type: 3, name: 'topic', description: topic.description, required: true, max_length: 100, autocomplete: true });
     assert.deepEqual(length.choices, ['short', 'medium', 'long'].map((v) => ({ name: v, value: v })));
     assert.equal(length.autocomplete, undefined);
+    // Free text: the examples are in its description, and a bad value gets a reply with them.
+    assert.deepEqual(since, { type: 3, name: 'since', description: since.description, required: false, max_length: 20 });
+    assert.match(since.description, /24h.*7d.*2026-12-01/);
   });
 });
 

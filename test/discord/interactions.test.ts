@@ -6,6 +6,7 @@ import { ARTICLES, realEngine } from '../helpers/fixtures.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { tempDb } from '../store/temp-db.ts';
 import type { FakeDiscord } from '../fakes/discord/fake-discord.ts';
+import { datedFolder, FALL_AND_RETAKING } from '../helpers/dated-corpus.ts';
 
 test('/summary ghazni: answered in time with an embed titled Ghazni, its sources and a counts footer', async () => {
   await withBot(async ({ fake }) => {
@@ -172,4 +173,28 @@ test('an interaction Discord has already given up on is logged once, not retried
     assert.equal((logged[0]!.err as { code: number }).code, 10062);
     assert.ok(!JSON.stringify(logs).includes(late.token), 'without the interaction token');
   });
+});
+
+test('/summary with since: what was published since then, with the window in the footer; nothing since says so', async () => {
+  const { dir, cleanup } = datedFolder(FALL_AND_RETAKING);
+  try {
+    const deps = { ...(await loadedDeps(dir)), now: () => new Date('2026-12-07T12:00:00Z') };
+    await withBot(
+      async ({ fake }) => {
+        const day = await firstAnswer(fake, fake.command('summary', { topic: 'ghazni', since: '24h' }));
+        const embeds = day.shown[0]?.body.embeds ?? [];
+        assert.match(embeds.map((e) => e.description).join('\n'), /retook the city of Ghazni/);
+        assert.doesNotMatch(embeds.map((e) => e.description).join('\n'), /captured the provincial capital/);
+        assert.equal(embeds.at(-1)?.footer?.text, '1 item from 1 article, 1 outlet, published since 2026-12-06 12:00 UTC');
+        const later = await firstAnswer(fake, fake.command('summary', { topic: 'ghazni', since: '2026-12-08' }));
+        assert.match(later.shown[0]?.body.content ?? '', /Nothing published about "Ghazni" since 2026-12-08\. The latest article on it is from 2026-12-07 08:00 UTC\./);
+        const bad = await firstAnswer(fake, fake.command('summary', { topic: 'ghazni', since: 'last week' }));
+        assert.equal(bad.shown[0]?.ephemeral, true);
+        assert.match(bad.shown[0]?.body.content ?? '', /"last week" is not a time span or a date\. .*like 90m, 24h, 7d or 2w/);
+      },
+      { deps },
+    );
+  } finally {
+    cleanup();
+  }
 });

@@ -20,7 +20,7 @@ test('the committed Slack manifest declares exactly the commands in COMMANDS, wi
   const declared = manifest.features.slash_commands;
   assert.deepEqual(declared.map((c) => c.command), COMMANDS.map((c) => `/${c.name}`));
   assert.deepEqual(declared.map((c) => c.description), COMMANDS.map((c) => c.description));
-  assert.equal(declared.find((c) => c.command === '/summary')?.usage_hint, 'topic [short|medium|long]');
+  assert.equal(declared.find((c) => c.command === '/summary')?.usage_hint, 'topic [short|medium|long] [since]');
   assert.equal(declared.find((c) => c.command === '/subscribe')?.usage_hint, 'topic time [timezone]');
   for (const c of declared) {
     assert.match(c.command, /^\/[a-z0-9_-]{1,31}$/, 'Slack command names are short and lowercase');

@@ -88,7 +88,7 @@ describe('slash commands over HTTP', () => {
     assert.match(blocksOf(topics)[0]!.text!.text, /^Topics in \d+ articles:\n• /);
     const help = await slack.fake.next(response('help'));
     assert.equal(help.body.response_type, 'ephemeral');
-    assert.match(blocksOf(help)[0]!.text!.text, /`\/summary topic \[length\]`/);
+    assert.match(blocksOf(help)[0]!.text!.text, /`\/summary topic \[length\] \[since\]`/);
     const typo = await slack.fake.next(response('typo'));
     assert.equal(typo.body.response_type, 'ephemeral');
     assert.match(String(typo.body.text), /Nothing in the loaded articles about "ghaznee"\. Did you mean: Ghazni\?/);

@@ -31,13 +31,15 @@ function titleFromText(paragraphs: readonly string[]): string {
  */
 export function resolveMetadata(raw: RawArticle, cleaned: CleanedText, id: number): Article {
   const url = raw.url === undefined ? undefined : ownString(raw.url);
+  const stated = raw.published ?? cleaned.hints.published;
   return {
     id,
     file: ownString(raw.file),
     title: ownString(raw.title ?? cleaned.hints.title ?? titleFromText(cleaned.paragraphs)),
     source: ownString(raw.source ?? outletFromUrl(raw.url) ?? cleaned.hints.source ?? raw.siteHint ?? UNKNOWN_OUTLET),
     ...(url ? { url } : {}),
-    published: ownString(raw.published ?? cleaned.hints.published ?? raw.mtime.slice(0, 10)),
+    published: ownString(stated ?? raw.mtime.slice(0, 10)),
+    ...(stated === undefined ? { undated: true as const } : {}),
     topics: (raw.topics ?? []).map(ownString),
     hash: raw.hash,
     bytes: raw.bytes,

@@ -1,5 +1,6 @@
 import type { Weigh } from '../summarize/similarity.ts';
 import { QueryScratch } from './query-scratch.ts';
+import type { PublishedTimes } from './published.ts';
 
 /** Each article's outlet as a number from 0, and how many outlets there are. */
 export interface OutletNumbers {
@@ -27,6 +28,8 @@ export class QueryWorkspace {
   outlets: OutletNumbers | undefined = undefined;
   /** Topic key -> the topic's name as the articles write it (`query/digest.ts`). */
   topicNames: Map<string, string> | undefined = undefined;
+  /** When each article came out (`published.ts`), filled in as queries ask. */
+  published: PublishedTimes | undefined = undefined;
   /** Article id -> the terms of its title (`query/select-topic.ts`), judged once per article, not per query. */
   readonly titleTerms = new Map<number, Set<string>>();
 

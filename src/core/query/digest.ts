@@ -1,4 +1,4 @@
-import type { Budget, Digest, DigestItem, Disagreement, Sentence, SourceRef } from '../types.ts';
+import type { Budget, Digest, DigestItem, DigestSince, Disagreement, Sentence, SourceRef } from '../types.ts';
 import type { Corpus } from '../index/snapshot.ts';
 import { idf } from '../index/snapshot.ts';
 import { selectTopic } from './select-topic.ts';
@@ -12,6 +12,8 @@ import type { Weigh } from '../summarize/similarity.ts';
 import { byCodeUnits } from '../text/code-order.ts';
 import { citations, sourceRef } from './citations.ts';
 import type { QueryScratch } from '../index/query-scratch.ts';
+import { publishedTimes } from '../index/published.ts';
+import { recencyOf } from './recency.ts';
 
 /** In a topic digest, what one outlet alone reports counts at this share of what several report. */
 const SINGLE_SOURCE_WEIGHT = 0.2;
@@ -57,16 +59,18 @@ interface Tellers {
  * digest probes for the latter (the corpus may be large); a generic summary of a collection, which
  * does not group sentences itself, looks exhaustively.
  */
-function tellersOf(corpus: Corpus, scratch: QueryScratch, group: Group, weigh: Weigh, mode: SelectMode): Tellers {
+function tellersOf(corpus: Corpus, scratch: QueryScratch, group: Group, weigh: Weigh, options: SummarizeOptions): Tellers {
   const elsewhere =
-    mode === 'topic' ? sameFactElsewhere(corpus, scratch, group.leader, weigh) : sameFactAnywhere(corpus, scratch, group.leader, weigh);
+    options.mode === 'topic' ? sameFactElsewhere(corpus, scratch, group.leader, weigh) : sameFactAnywhere(corpus, scratch, group.leader, weigh);
   // A group has a few sentences; elsewhere may be thousands, each once already.
   const own = new Set([group.leader.id]);
   for (const s of group.members) own.add(s.id);
   // Elsewhere's own array, less the group, then one copy of the right size: pushing thousands of
   // ids one by one copied the array each time it grew, much of what a common topic's query allocated.
+  // An article the digest leaves out (published before `since`) does not tell the fact either.
+  const { keep } = options;
   let n = 0;
-  for (const id of elsewhere) if (!own.has(id)) elsewhere[n++] = id;
+  for (const id of elsewhere) if (!own.has(id) && (!keep || keep(corpus.articleOf[id]!))) elsewhere[n++] = id;
   elsewhere.length = n;
   return { leader: group.leader, ids: [...own].concat(elsewhere) };
 }
@@ -84,11 +88,21 @@ interface SummarizeOptions {
   /** Let the last item run past the word budget; for scorers that cut the text themselves. */
   overshoot?: boolean;
   singleSourceWeight: number;
-  /** Items to leave out after selection, by their text: what a channel already received. */
+  /**
+   * Items to leave out after selection, by the text of any sentence that tells them: what a
+   * channel already received, in these words or (from another outlet) in others.
+   */
   omit?: (text: string) => boolean;
+  /** The articles the digest may use (all without it); the candidates come from these only. */
+  keep?: (articleId: number) => boolean;
+  /** How much a sentence counts for how new its article is (`SelectOptions.recency`). */
+  recency?: (articleId: number) => number;
 }
 
-export type TopicOptions = Pick<SummarizeOptions, 'omit'>;
+export interface TopicOptions extends Pick<SummarizeOptions, 'omit'> {
+  /** Only articles published at or after this instant (a day without a time: any moment of it). */
+  since?: Date;
+}
 
 function summarize(
   corpus: Corpus,
@@ -105,10 +119,12 @@ function summarize(
   const pool = [...new Set(candidates.map((c) => c.sentence.articleId))];
   const disagreementOf = disagreementFinder(corpus, pool, tools, (id) => sourceRef(corpus.articles[id]!));
   const ordered = readingOrder(corpus, selection);
-  // Left out before sources are counted, so the counts describe the items that are shown.
+  const all = ordered.map((g) => tellersOf(corpus, scratch, g, weigh, options));
+  // Left out before sources are counted, so the counts describe the items that are shown. By every
+  // teller, not the leader alone: yesterday's item comes back today led by another outlet's
+  // wording (a newer article leads its group), and it is still the fact the channel received.
   const { omit } = options;
-  const kept = omit ? ordered.filter((g) => !omit(g.leader.text)) : ordered;
-  const tellers = kept.map((g) => tellersOf(corpus, scratch, g, weigh, options.mode));
+  const tellers = omit ? all.filter((t) => !t.ids.some((id) => omit(corpus.sentences.at(id).text))) : all;
   const cites = citations(corpus, scratch, tellers.map((t) => t.ids));
   const items = tellers.map((t, i) => toItem(t.leader, cites.sources[i]!, cites.counts[i]!, disagreementOf));
   return {
@@ -122,7 +138,7 @@ function summarize(
       sentencesMerged: selection.merged ?? tellers.reduce((n, t) => n + t.ids.length - 1, 0),
       articlesCited: cites.articlesCited,
       outlets: cites.outlets,
-      itemsOmitted: ordered.length - kept.length,
+      itemsOmitted: all.length - tellers.length,
       words: items.reduce((n, i) => n + i.text.split(/\s+/).filter(Boolean).length, 0),
       elapsedMs: Math.round((performance.now() - started) * 10) / 10,
     },
@@ -145,12 +161,40 @@ function displayName(corpus: Corpus, topic: string): string {
 export function digestTopic(corpus: Corpus, topic: string, budget: Budget = DEFAULT_BUDGET, options: TopicOptions = {}): Digest {
   const started = performance.now();
   return corpus.workspace.run('digestTopic', (scratch) => {
-    const match = selectTopic(corpus, topic);
-    const summarizeOptions: SummarizeOptions = { mode: 'topic', budget, singleSourceWeight: SINGLE_SOURCE_WEIGHT, omit: options.omit };
+    const times = publishedTimes(corpus);
+    const from = options.since?.getTime();
+    // NaN (a date that cannot be read) is never at or after the window's start: left out.
+    const keep = from === undefined ? undefined : (articleId: number) => times.latest(articleId) >= from;
+    const match = selectTopic(corpus, topic, keep);
+    const summarizeOptions: SummarizeOptions = {
+      mode: 'topic',
+      budget,
+      singleSourceWeight: SINGLE_SOURCE_WEIGHT,
+      omit: options.omit,
+      keep,
+      recency: recencyOf(corpus, match.candidates),
+    };
     const digest = summarize(corpus, scratch, displayName(corpus, match.canonical), match.candidates, summarizeOptions, match.articlesMatched, started);
-    if (digest.items.length === 0 && digest.stats.itemsOmitted === 0) digest.suggestions = suggestTopics(corpus, topic);
+    if (options.since) digest.since = sinceOf(options.since, match.leftOut, corpus);
+    // Nothing since then on a topic the articles know is no typo: no suggestions.
+    if (digest.items.length === 0 && digest.stats.itemsOmitted === 0 && match.leftOut.length === 0) digest.suggestions = suggestTopics(corpus, topic);
     return digest;
   });
+}
+
+/** A date as it is; a date-time in UTC, whatever zone it was written in. */
+const inUtc = (published: string, at: number) => (published.length === 10 || Number.isNaN(at) ? published : new Date(at).toISOString());
+
+/** What a `since` window left out: how many articles on the topic, and when the newest of them came out. */
+function sinceOf(since: Date, leftOut: Int32Array, corpus: Corpus): DigestSince {
+  const times = publishedTimes(corpus);
+  let newest = -1;
+  for (const id of leftOut) if (newest < 0 || times.at(id) > times.at(newest)) newest = id;
+  return {
+    from: since.toISOString(),
+    articlesBefore: leftOut.length,
+    ...(newest >= 0 ? { newestBefore: inUtc(corpus.articles[newest]!.published, times.at(newest)) } : {}),
+  };
 }
 
 /** A digest of the whole corpus, with no topic: what every article together is about (generic mode). Runs as `digestTopic` does. */

@@ -43,20 +43,23 @@ function compoundOnly(topic: string): ((text: string) => boolean) | undefined {
 export interface TopicMatch {
   canonical: string;
   candidates: Candidate[];
-  /** Articles that mention the topic at all. */
+  /** Articles that mention the topic at all (of those `keep` keeps). */
   articlesMatched: number;
+  /** Ids of the articles that mention the topic but `keep` left out, ascending. */
+  leftOut: Int32Array;
 }
 
 /**
  * The sentences that speak about a topic: those that name it, the ones that carry its
  * thread on right after, and, in articles that are about the topic as a whole, the rest
  * at a lower weight. A topic that is one thread in bigger stories ("herat") gets that
- * thread, not the whole stories.
+ * thread, not the whole stories. Only articles `keep` keeps are read (all without it): what is
+ * left out is not there at all for the digest, not even as a topic's focus.
  */
-export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
+export function selectTopic(corpus: Corpus, topic: string, keep?: (articleId: number) => boolean): TopicMatch {
   const { canonical, phrases } = corpus.lexicon.expand(topic);
   const hits = unionOf(phrases.map((phrase) => phraseHits(corpus, phrase)));
-  const { matched, from, counts } = articlesHit(corpus, hits);
+  const { matched, from, counts, leftOut } = articlesHit(corpus, hits, keep);
   const focused = (k: number) => {
     const articleId = matched[k]!;
     const title = titleTerms(corpus, articleId);
@@ -101,28 +104,41 @@ export function selectTopic(corpus: Corpus, topic: string): TopicMatch {
       if (relevance[i]! > 0) candidates.push({ sentence: s, relevance: relevance[i]! });
     });
   }
-  return { canonical, candidates, articlesMatched: matched.length };
+  return { canonical, candidates, articlesMatched: matched.length, leftOut };
 }
 
 /**
- * The articles the hits are in, in order, with where their hits start and how many there are.
- * Sized for the worst case (one hit per article), so a common topic allocates three arrays once.
+ * The articles the hits are in, in order, with where their hits start and how many there are, and
+ * the articles `keep` leaves out. Sized for the worst case (one hit per article), so a common topic
+ * allocates these arrays once.
  */
-function articlesHit(corpus: Corpus, hits: Int32Array): { matched: Int32Array; from: Int32Array; counts: Int32Array } {
+function articlesHit(
+  corpus: Corpus,
+  hits: Int32Array,
+  keep: ((articleId: number) => boolean) | undefined,
+): { matched: Int32Array; from: Int32Array; counts: Int32Array; leftOut: Int32Array } {
   let n = 0;
+  let out = 0;
   const matched = new Int32Array(hits.length);
   const from = new Int32Array(hits.length);
   const counts = new Int32Array(hits.length);
+  const leftOut = keep ? new Int32Array(hits.length) : EMPTY;
+  let last = -1;
   for (let i = 0; i < hits.length; i++) {
     const a = corpus.articleOf[hits[i]!]!;
-    if (n > 0 && matched[n - 1] === a) counts[n - 1]!++;
+    if (a === last) {
+      if (n > 0 && matched[n - 1] === a) counts[n - 1]!++;
+      continue;
+    }
+    last = a;
+    if (keep && !keep(a)) leftOut[out++] = a;
     else {
       matched[n] = a;
       from[n] = i;
       counts[n++] = 1;
     }
   }
-  return { matched: matched.subarray(0, n), from: from.subarray(0, n), counts: counts.subarray(0, n) };
+  return { matched: matched.subarray(0, n), from: from.subarray(0, n), counts: counts.subarray(0, n), leftOut: leftOut.subarray(0, out) };
 }
 
 /** Ascending ids in any of the sorted lists, each once: pairwise merges, linear in their length. */

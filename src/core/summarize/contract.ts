@@ -49,6 +49,11 @@ export interface SelectOptions {
    * it: the one outlet that reported the prison break.
    */
   singleSourceWeight: number;
+  /**
+   * How much a sentence counts for how new its article is, in (0, 1], 1 for the newest (topic
+   * mode): where facts compete, newer reporting wins. Absent: every article counts alike.
+   */
+  recency?: (articleId: number) => number;
   /** The running query's scratch arrays (`index/query-scratch.ts`): for the call only, left as found. */
   scratch: QueryScratch;
 }

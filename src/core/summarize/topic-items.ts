@@ -10,9 +10,11 @@ const MIN_WORDS = 6;
 /** Cost exponent: below 1 so a long sentence that covers a lot is not unfairly punished. */
 const LENGTH_EXPONENT = 0.6;
 
-function prior(c: Candidate): number {
+function prior(c: Candidate, recency: SelectOptions['recency']): number {
   // News puts what matters first; the first sentences of an article get a gentle lift.
-  return (0.2 + 0.8 * c.relevance) * (1 + 0.25 / (1 + c.sentence.position));
+  const lead = (0.2 + 0.8 * c.relevance) * (1 + 0.25 / (1 + c.sentence.position));
+  // In the prior, so it decides which telling of a fact leads its group as well as which facts are picked.
+  return recency ? lead * recency(c.sentence.articleId) : lead;
 }
 
 /**
@@ -38,7 +40,7 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
     if (!articleIndex.has(articleId)) articleIndex.set(articleId, articleIndex.size);
     articleOf[i] = articleIndex.get(articleId)!;
     relevance[i] = pool[i]!.relevance;
-    priors[i] = prior(pool[i]!);
+    priors[i] = prior(pool[i]!, options.recency);
   }
   const local = localTerms(sentences, options.scratch);
   const { concepts, start, weights } = conceptTable(
