@@ -4,7 +4,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, cpSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ARTICLES } from '../helpers/fixtures.ts';
@@ -75,7 +75,10 @@ test('terminal: logs go to a file, not over the prompt, and an automatic reload 
   assert.match(term.screen(), new RegExp(`Logs: ${logFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   // pino's lines (JSON or pretty) never reach the screen, at info level either.
   assert.doesNotMatch(term.screen(), /"level":|\bINFO\b|articles loaded/);
-  assert.match(readFileSync(logFile, 'utf8'), /"msg":"articles loaded"/);
+  // The file logger writes asynchronously: the line may land just after the prompt.
+  const logged = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+  for (let tries = 0; !/"msg":"articles loaded"/.test(logged()) && tries < 250; tries++) await new Promise((r) => setTimeout(r, 20));
+  assert.match(logged(), /"msg":"articles loaded"/);
 
   appendFileSync(join(dir, 'articles', 'new.txt'), 'Herat fell to the Taliban on Friday, officials said.\n\nThe city is the third largest in the country.\n');
   await term.waitFor(/The articles folder changed\. Reloaded 6 articles in \d+ ms: 1 added/);
