@@ -4,6 +4,7 @@ import { readCliArgs, usageError, type CliSpec } from './cli-args.ts';
 import { parseConfig, type Config } from '../config/env.ts';
 import { formatDuration, loadFeedsFile } from '../config/feeds-file.ts';
 import { readFeed } from '../feeds/read-feed.ts';
+import { feedLimitsFrom } from '../feeds/poll-settings.ts';
 import { htmlToText } from '../feeds/html-text.ts';
 import type { FeedItem } from '../feeds/types.ts';
 
@@ -12,7 +13,7 @@ const SPEC: CliSpec = {
   usage: 'usage: npm run feeds -- check <url> [--json] [--allow-private] | list [--json]',
   help: `check: fetches a feed (RSS 2.0, RSS 1.0/RDF, Atom or JSON Feed) once and prints what would
 be ingested: its title, item count and, per item, identity, title, link, published time and the
-first words of its text. Nothing is stored. FEEDS_TIMEOUT_SECONDS and FEEDS_MAX_BYTES apply.
+first words of its text. Nothing is stored. The FEEDS_* limits (timeouts, size, redirects) apply.
 
 list: prints the feeds in FEEDS_FILE (default config/feeds.yaml) as the bot reads them at start:
 url, name, interval and full-text mode, defaults filled in.
@@ -38,7 +39,7 @@ const firstWords = (item: FeedItem, n = 25) => {
 };
 
 async function check(url: string, json: boolean, allowPrivate: boolean, config: Config): Promise<void> {
-  const limits = { responseTimeoutMs: config.FEEDS_TIMEOUT_SECONDS * 1000, maxBodyBytes: config.FEEDS_MAX_BYTES };
+  const limits = feedLimitsFrom(config);
   const read = await readFeed(url, { policy: { allowPrivate }, limits });
   if (read.status !== 'ok') {
     process.stderr.write(`feeds: ${url}: ${read.status === 'error' ? read.reason : 'not modified'}\n`);

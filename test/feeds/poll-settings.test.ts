@@ -4,9 +4,9 @@ import { parseConfig } from '../../src/config/env.ts';
 import { pollSettingsFrom } from '../../src/feeds/poll-settings.ts';
 
 test('settings: FEEDS_* become the poller options', () => {
-  const config = parseConfig({ FEEDS_ALLOW_PRIVATE: 'true', FEEDS_MAX_FAILURES: '4', FEEDS_TIMEOUT_SECONDS: '12', FEEDS_MAX_BYTES: '1000', FEEDS_CONCURRENCY: '3', FEEDS_PER_HOST: '1' });
+  const config = parseConfig({ FEEDS_ALLOW_PRIVATE: 'true', FEEDS_MAX_FAILURES: '4', FEEDS_TIMEOUT_SECONDS: '12', FEEDS_CONNECT_TIMEOUT_SECONDS: '3', FEEDS_MAX_REDIRECTS: '2', FEEDS_MAX_BYTES: '1000', FEEDS_CONCURRENCY: '3', FEEDS_PER_HOST: '1' });
   assert.deepEqual(pollSettingsFrom(config), {
-    fetchOptions: { policy: { allowPrivate: true }, limits: { responseTimeoutMs: 12_000, maxBodyBytes: 1000 } },
+    fetchOptions: { policy: { allowPrivate: true }, limits: { connectTimeoutMs: 3_000, responseTimeoutMs: 12_000, maxBodyBytes: 1000, maxRedirects: 2 } },
     maxFailures: 4, maxAgeMs: 30 * 86_400_000, concurrency: 3, perHost: 1,
   });
 });
