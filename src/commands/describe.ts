@@ -27,12 +27,17 @@ export interface Markup {
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Only web links are shown as links: a `javascript:` or `file:` URL in front matter is not. */
+/**
+ * A URL as a link may show it. Only web links: a `javascript:` or `file:` URL in front matter or
+ * a feed is not one. Without any user:password, and with `@` after the host as %40: the same
+ * address to a server, but "@everyone" in an article's link must not read as a mention.
+ */
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+    const u = new URL(url);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+    return `${u.origin}${`${u.pathname}${u.search}${u.hash}`.replace(/@/g, '%40')}`;
   } catch {
     return undefined;
   }
@@ -149,16 +154,10 @@ export const clip = (text: string, max: number) => (text.length > max ? `${[...t
 /** What a feed is called: the name it was given, else its own title, else its address. */
 export const feedLabel = (f: Pick<FeedRecord, 'name' | 'url' | 'state'>): string => f.name ?? f.state.title ?? f.url;
 
-/**
- * A feed's address as shown: an http(s) one as an address, without any user:password, and with
- * `@` after the host as %40 (the same address to a server, but "@everyone" must not read as a
- * mention); anything else as plain untrusted text.
- */
+/** A feed's address as shown: an http(s) one as an address (see safeUrl), anything else as plain untrusted text. */
 function addressText(url: string, m: Markup): string {
   const safe = safeUrl(url);
-  if (!safe) return m.text(url);
-  const u = new URL(safe);
-  return m.url(`${u.origin}${`${u.pathname}${u.search}${u.hash}`.replace(/@/g, '%40')}`);
+  return safe ? m.url(safe) : m.text(url);
 }
 
 /**

@@ -13,6 +13,9 @@ import { renderReply as renderSlack } from '../../src/adapters/slack/render-repl
 import { blockText } from '../../src/adapters/slack/blocks.ts';
 import { renderReplyText } from '../../src/adapters/console/render-text.ts';
 import { realEngine } from '../helpers/fixtures.ts';
+import { parseFeedDocument } from '../../src/feeds/parse-feed.ts';
+import { feedArticleOf } from '../../src/feeds/feed-article.ts';
+import { corpusArticle } from '../../src/feeds/corpus-article.ts';
 
 // What strangers put in articles to ping, link, reformat or hide text.
 const HOSTILE = [
@@ -97,4 +100,29 @@ test('fuzz: hostile article text never pings, links or breaks limits on Discord,
     }),
     { numRuns: runs(120) },
   );
+});
+
+test('a hostile feed (channel and item titles, HTML bodies, links) renders safely on Discord, Slack and the terminal', () => {
+  const hostile = HOSTILE.filter((h) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(h)).join(' ');
+  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const items = [
+    { link: 'https://news.example/a?x=@everyone', title: `Ghazni <b>falls</b> ${hostile}`, body: `<p>The Taliban seized Ghazni on Thursday, officials said. ${hostile}</p><p>Ghazni is 150 km from Kabul, <@123456789012345678> said.</p>` },
+    { link: 'javascript:alert(1)', title: '<@&123456789012345678> Ghazni @here', body: `<p>Fighting in Ghazni went on for a day, the governor said. <!channel> [click](https://x.example) ${hostile}</p>` },
+  ];
+  const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>${escapeXml(`@everyone <!here> *Wire* ${hostile}`)}</title>${items
+    .map((i, n) => `<item><guid>g${n}</guid><title>${escapeXml(i.title)}</title><link>${escapeXml(i.link)}</link><description>${escapeXml(i.body)}</description></item>`)
+    .join('')}</channel></rss>`;
+  const parsed = parseFeedDocument(xml, { url: 'https://news.example/rss' });
+  assert.ok(parsed.ok);
+  const now = new Date('2026-12-07T08:00:00Z');
+  const articles = parsed.feed.items.map((item) => corpusArticle({ ...feedArticleOf(item, 'https://news.example/rss'), feedId: 1, firstSeenAt: now, updatedAt: now }));
+  const corpus = corpusFrom(realEngine(), { articles, report: [] });
+  const digest = digestTopic(corpus, 'ghazni', { items: 5, words: 200 });
+  assert.ok(digest.items.length > 0);
+  assert.ok(digest.items.every((i) => i.sources.every((s) => s.url === undefined || /^https:\/\//.test(s.url))), 'a javascript: link is never cited');
+  for (const reply of [{ kind: 'digest', digest } as const, { kind: 'topics', topics: corpus.topics, articles: corpus.articles.length } as const]) {
+    checkDiscord(reply);
+    checkSlack(reply);
+    checkTerminal(reply);
+  }
 });
