@@ -37,6 +37,8 @@ export interface PolledFeed {
   report: PollReport;
   state?: FeedState;
   storeError?: unknown;
+  /** What the poll stored that is new or edited, for the corpus (see handOver). */
+  changes?: FeedArticleChanges;
 }
 
 function outcomeOf(read: FeedRead): PollOutcome {
@@ -95,15 +97,22 @@ export async function pollFeed(feed: FeedRecord, ctx: PollContext): Promise<Poll
     logFailure(feed, state, logger);
     return { report: { status: 'error', reason: read.reason, paused: state.paused }, state };
   }
-  if (changes.added.length > 0 || changes.changed.length > 0) {
-    logger.info({ feed: feed.url, added: changes.added.length, changed: changes.changed.length }, 'feed brought articles');
-    try {
-      await ctx.onArticles(changes, { ...feed, state });
-    } catch (err) {
-      // They are stored: the corpus gets them at its next load even if this hand-over failed.
-      logger.error({ feed: feed.url, err }, 'could not hand new feed articles to the corpus');
-    }
+  const brought = changes.added.length > 0 || changes.changed.length > 0 ? { changes } : {};
+  if (read.status === 'not-modified') return { report: { status: 'not-modified' }, state, ...brought };
+  return { report: { status: 'ok', title: read.feed.title, items: articles.length, added: changes.added.length, changed: changes.changed.length }, state, ...brought };
+}
+
+/**
+ * Hands what a poll stored to the corpus. Called by the poller after the poll has given back its
+ * fetch slot: the corpus merges hand-overs that arrive while it builds, which it only can when
+ * other polls go on fetching meanwhile.
+ */
+export async function handOver(changes: FeedArticleChanges, feed: FeedRecord, ctx: Pick<PollContext, 'onArticles' | 'logger'>): Promise<void> {
+  ctx.logger.info({ feed: feed.url, added: changes.added.length, changed: changes.changed.length }, 'feed brought articles');
+  try {
+    await ctx.onArticles(changes, feed);
+  } catch (err) {
+    // They are stored: the corpus gets them at its next load even if this hand-over failed.
+    ctx.logger.error({ feed: feed.url, err }, 'could not hand new feed articles to the corpus');
   }
-  if (read.status === 'not-modified') return { report: { status: 'not-modified' }, state };
-  return { report: { status: 'ok', title: read.feed.title, items: articles.length, added: changes.added.length, changed: changes.changed.length }, state };
 }

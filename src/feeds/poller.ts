@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { FeedRecord, FeedStore } from '../store/feed-types.ts';
 import { ItemCompleter, type CompleteText } from './complete-items.ts';
 import { FetchSlots } from './fetch-slots.ts';
-import { pollFeed, type OnArticles, type PollContext, type PolledFeed, type PollFetchOptions, type PollReport } from './poll-feed.ts';
+import { handOver, pollFeed, type OnArticles, type PollContext, type PolledFeed, type PollFetchOptions, type PollReport } from './poll-feed.ts';
 import { isDue } from './poll-schedule.ts';
 
 export type { CompleteText } from './complete-items.ts';
@@ -141,14 +141,16 @@ export class FeedPoller {
         this.options.logger.error({ feed: feed.url, err }, 'feed poll failed unexpectedly');
         return { report: { status: 'not-recorded', reason: (err as Error).message }, state: { ...feed.state, nextPollAt: new Date(this.now().getTime() + feed.intervalMs) } };
       })
-      .then(({ report, state, storeError }) => {
-        this.inFlight.delete(feed.id);
+      .then(async ({ report, state, storeError, changes }) => {
         const current = this.feeds.get(feed.id);
         if (storeError !== undefined) {
           if (current) this.options.logger.error({ feed: feed.url, err: storeError }, 'could not store a feed poll');
           else this.options.logger.info({ feed: feed.url }, 'feed removed while it was polled; the poll is dropped');
         }
         if (current && state) this.feeds.set(feed.id, { ...current, state });
+        // Outside the fetch slot, and still in flight, so stop() and pollNow wait for it.
+        if (changes && state) await handOver(changes, { ...feed, state }, this.options);
+        this.inFlight.delete(feed.id);
         this.schedule();
         return report;
       });

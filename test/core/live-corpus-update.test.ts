@@ -94,11 +94,11 @@ test('update: requests made while a build runs are merged into the next build, a
       live.update({ upsert: [], remove: ['https://example.com/a'] }),
     ] as const;
     const [first, reloadA, reloadB, second, third] = await Promise.all(calls);
-    // The first update started a build at once; everything after it shared the next one.
-    assert.equal(first.articles, base + 1);
+    // An update waits a moment for others: all five share one build.
     assert.equal(reloadA, reloadB, 'two reloads asked for together share one result');
     assert.deepEqual(reloadA.added, ['mosul.txt']);
-    assert.equal(second.articles, third.articles);
+    assert.deepEqual([first.articles, second.articles, third.articles], [base + 2, base + 2, base + 2]);
+    assert.equal(first.elapsedMs, third.elapsedMs, 'one build answered every update');
     assert.equal(live.current.articles.length, base + 2, 'the folder file and article b; article a was removed again');
     assert.deepEqual(texts(live, 'basra'), []);
   });

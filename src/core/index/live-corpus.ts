@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RawArticle } from '../types.ts';
 import type { Corpus } from './snapshot.ts';
 import type { Engine } from './engine.ts';
@@ -50,6 +51,9 @@ interface Build {
   update?: ArticleUpdateReport;
 }
 
+/** An update waits this long for others to join its build: feeds polled together share one. */
+const UPDATE_GATHER_MS = 200;
+
 const emptyRequest = (): Request => ({ folder: false, update: false, upsert: new Map(), remove: new Set() });
 
 /**
@@ -59,7 +63,8 @@ const emptyRequest = (): Request => ({ folder: false, update: false, upsert: new
  * reload re-reads only the files that are new or changed (by size, modification time and
  * inode), an update analyses only the articles it brings, and the rest keep their analysis, so
  * consecutive snapshots share the text of unchanged articles. Requests that arrive while a build
- * runs are merged into the next one. It never changes a snapshot it served.
+ * runs, or within a moment of an update, are merged into the next build. It never changes a
+ * snapshot it served.
  */
 export class LiveCorpus {
   #current: Corpus | undefined;
@@ -71,6 +76,7 @@ export class LiveCorpus {
   #request = emptyRequest();
   #running: { request: Request; done: Promise<Build> } | undefined;
   #next: Promise<Build> | undefined;
+  #lastBuild = { endedAt: -Infinity, tookMs: 0 };
 
   constructor(private readonly options: LiveCorpusOptions) {}
 
@@ -88,7 +94,7 @@ export class LiveCorpus {
   async reload(): Promise<ReloadReport> {
     if (this.#running?.request.folder && !this.#next) return (await this.#running.done).reload!;
     this.#request.folder = true;
-    return (await this.#schedule()).reload!;
+    return (await this.#schedule(0)).reload!;
   }
 
   /** Adds, replaces and drops articles from outside the folder; answers once a snapshot holds the change. */
@@ -102,24 +108,34 @@ export class LiveCorpus {
       this.#request.remove.delete(raw.file);
       this.#request.upsert.set(raw.file, raw);
     }
-    return (await this.#schedule()).update!;
+    return (await this.#schedule(UPDATE_GATHER_MS)).update!;
   }
 
-  #schedule(): Promise<Build> {
+  #schedule(gatherMs: number): Promise<Build> {
     if (this.#next) return this.#next;
-    if (!this.#running) return this.#start();
-    this.#next = this.#running.done.then(() => {
+    const requested = performance.now();
+    const previous = this.#running?.done;
+    this.#next = (async () => {
+      await previous;
+      // A build holds the thread while it assembles the snapshot (seconds at 100,000 articles).
+      // Waiting as long as the last one took before the next keeps at least half of the time for
+      // answering, however often articles arrive.
+      const startAt = Math.max(requested + gatherMs, this.#lastBuild.endedAt + this.#lastBuild.tookMs);
+      const wait = startAt - performance.now();
+      if (wait > 0) await sleep(wait);
       this.#next = undefined;
       return this.#start();
-    });
+    })();
     return this.#next;
   }
 
   #start(): Promise<Build> {
     const request = this.#request;
     this.#request = emptyRequest();
+    const started = performance.now();
     const done = this.#build(request).finally(() => {
       this.#running = undefined;
+      this.#lastBuild = { endedAt: performance.now(), tookMs: performance.now() - started };
     });
     this.#running = { request, done };
     return done;
