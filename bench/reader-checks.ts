@@ -5,7 +5,7 @@
  * be explained item by item; none of them uses a language model or a tagger.
  *
  * - unresolved openers (`unresolvedOpeners`): items whose first words point to something the digest
- *   never introduced ("He added", "The move", ", the department said");
+ *   never introduced ("He added", "The move", ", the department said", "But");
  * - words over budget (`budgetUse`): words as a user counts them, past the budget;
  * - repeated events (`repeatedEvents`): pairs of items that tell the same event;
  * - main event first (`mainEvent`, `namesMainEvent`): whether the first item names what most of the
@@ -70,6 +70,12 @@ const FRONTED = /^(?:on|in|at|last|later|earlier|meanwhile|however|instead|still
 /** "It" that stands for nothing: "It is not clear whether", "It was the first time". */
 const EXPLETIVE_IT =
   /^it (?:is|was|'s|has been|had been|will be|would be|seems|seemed|appears|appeared|remains|remained) (?:not |now |still |also )?(?:unclear|clear|likely|unlikely|possible|impossible|expected|believed|thought|feared|estimated|known|unknown|the first|too early|hard|difficult|important|necessary|crucial|essential|time)\b/i;
+/**
+ * Words that answer or continue the sentence before: "But ...", "After all, ...", "In the other,
+ * ...", "The party, however, ...". Only that sentence itself resolves them.
+ */
+const CONNECTIVE =
+  /^(?:(?:but|and|yet|so(?! far)|still|instead|also|however|nevertheless|nonetheless|moreover|meanwhile|after all|in the other|on the other hand|even so|by contrast|in contrast)(?=[ ,])|[^,"]{1,60}, however,)/i;
 const SAYING =
   'said|says|added|adds|told|explained|noted|stressed|insisted|argued|warned|wrote|declared|continued|replied|acknowledged|reported|announced|asked|recalled|stated|conceded|predicted|promised|complained|vowed';
 /**
@@ -82,7 +88,7 @@ const ATTRIBUTION = new RegExp(
 /** Someone named says something in the item: `," said Wang's wife`, `Virtue leader Recai Kutan said`. */
 const NAMED_SPEAKER = new RegExp(`\\b(?:${SAYING}) [A-Z]|\\b[A-Z][a-z]+ (?:${SAYING})\\b`);
 
-export type OpenerKind = 'pronoun' | 'demonstrative' | 'definite' | 'attribution';
+export type OpenerKind = 'pronoun' | 'demonstrative' | 'definite' | 'attribution' | 'connective';
 
 /** An item's anaphoric opening: its kind, the words that make it, and for a noun, which. */
 export interface Opener {
@@ -104,11 +110,14 @@ const bare = (word: string | undefined) => (word ?? '').replace(/^["'(]+|[,.;:!?
  *    him, them; first person: I, we, my, our, me, us), except an "It" of a fixed list of empty
  *    openings ("It is unclear whether"), and a first person that opens a quotation whose speaker the
  *    item names (`"I don't know," said Wang's wife`);
- * 2. or a demonstrative (this, these, those, that, such, both), except "those who/that";
+ * 2. or a demonstrative (this, these, those, that, such, both), except "those who/that" and
+ *    "both" before a name;
  * 3. or it is "The" + at most one lowercase word + a noun of REFERRING_NOUNS, not followed by a word
  *    that says which (of, between, that, ..., or a name): "The move was", "The rebel group said";
  * 4. or, anywhere in the item, words are attributed to a pronoun or to such a noun right after a
- *    comma or a quotation mark: ", he said", `," she added`, ", the department said".
+ *    comma or a quotation mark: ", he said", `," she added`, ", the department said";
+ * 5. or it opens with a connective that answers the sentence before it (CONNECTIVE: "But", "After
+ *    all,", "In the other,", "X, however, ...").
  * Lowercase modifiers only in 3: "The Defense Department" is a name, not a reference.
  */
 export function anaphoricOpener(item: string): Opener | undefined {
@@ -123,9 +132,12 @@ export function anaphoricOpener(item: string): Opener | undefined {
     const firstPerson = FIRST_PERSON.has(first);
     if (!(firstPerson && quoted && NAMED_SPEAKER.test(text))) return { kind: 'pronoun', words: `${lead}${w1}`, ...(firstPerson ? { firstPerson } : {}) };
   }
-  if (DEMONSTRATIVES.has(first) && !(first === 'those' && /^(?:who|that)$/i.test(w2 ?? ''))) {
+  // "Those who ..." says who; "Both Ranariddh and Sam Rainsy" names them.
+  if (DEMONSTRATIVES.has(first) && !(first === 'those' && /^(?:who|that)$/i.test(w2 ?? '')) && !(first === 'both' && /^[A-Z]/.test(w2 ?? ''))) {
     return { kind: 'demonstrative', words: `${lead}${w1} ${w2 ?? ''}`.trim() };
   }
+  const connective = CONNECTIVE.exec(text.replace(/^["'(]+/, ''));
+  if (connective) return { kind: 'connective', words: connective[0].replace(/,$/, '') };
   if (!fronted && w1 === 'The') {
     for (const [noun, next, words] of [[w2, w3, 2], [w3, w4, 3]] as const) {
       if (noun === undefined || !/^[a-z]/.test(noun)) break;
@@ -166,7 +178,7 @@ const capitalised = (text: string) =>
 export class SourceArticles {
   private readonly articles: { text: string; sentences: string[]; ends: number[] }[];
   private readonly vectors: { article: number; index: number; vector: Map<string, number> }[] = [];
-  /** Words the articles write capitalised and never in lowercase: names, not sentence openers. */
+  /** Words the articles write capitalised inside a sentence and never in lowercase: names, not sentence openers. */
   private readonly names = new Set<string>();
 
   constructor(docs: readonly string[]) {
@@ -177,11 +189,12 @@ export class SourceArticles {
         const word = token.replace(/'s?$/, '');
         if (/^[a-z]/.test(word)) lowercase.add(word);
       }
-      for (const word of capitalised(text)) this.names.add(word.toLowerCase());
       const sentences = splitLine(text);
       const ends: number[] = [];
       let at = 0;
       sentences.forEach((s, index) => {
+        // Capitalised after the sentence's first word: "Specifically," opening sentences is no name.
+        for (const word of capitalised(s.replace(/^\W*\w+/, ''))) this.names.add(word.toLowerCase());
         at = text.indexOf(s, at) + s.length;
         ends.push(at);
         this.vectors.push({ article, index, vector: stemmedUnigrams(s) });
@@ -272,9 +285,10 @@ export interface UnresolvedOpener {
  *     word cosine 0.8 or more for a system that shortens sentences): the outlet's own sequence;
  * (b) for a noun ("The group", ", the ministry said"): an earlier item, or the item itself before
  *     the attribution, has a word with the noun's first five letters ("an agreement", "agreed");
- * (c) for a third-person reference: the item right before it names the one the article named last,
- *     i.e. a word of the first name (`SourceArticles.firstName`) of the nearest of the three article sentences
- *     before it that names anyone: a reader looking one item back finds the referent.
+ * (c) for a third-person reference (not a connective): the item right before it names the one
+ *     the article named last, i.e. a word of the first name (`SourceArticles.firstName`) of the
+ *     nearest of the three article sentences before it that names anyone: a reader looking one
+ *     item back finds the referent.
  * The first item's reference is never resolved. Without `articles`, (a) and (c) cannot hold: only
  * nouns can be resolved.
  */
@@ -301,7 +315,7 @@ function resolved(items: readonly string[], index: number, opener: Opener, artic
   if (!context?.length) return false;
   const nearest = context[0]!;
   if (normalizeText(previous) === nearest || cosineSimilarity(stemmedUnigrams(previous), stemmedUnigrams(nearest)) >= 0.8) return true;
-  if (opener.firstPerson) return false;
+  if (opener.firstPerson || opener.kind === 'connective') return false;
   const referent = context.map((s) => articles!.firstName(s)).find((name) => name.length > 0);
   return referent !== undefined && articles!.mentions(previous, referent);
 }

@@ -29,12 +29,25 @@ test('openers: pronouns and demonstratives at the start, after a fronted adverbi
   assert.equal(kind('Their leader fled.'), 'pronoun');
   assert.equal(kind('This was the first time.'), 'demonstrative');
   assert.equal(kind('Both sides signed.'), 'demonstrative');
+  assert.equal(kind('Both Ranariddh and Sam Rainsy fled.'), undefined);
   // Not references: an empty "It", "those who", a name, a pronoun after a named subject.
   assert.equal(kind('It is unclear whether the talks will resume.'), undefined);
   assert.equal(kind('It is now clear that no one can govern.'), undefined);
   assert.equal(kind('Those who fled returned home.'), undefined);
   assert.equal(kind('Hun Sen said he would stay.'), undefined);
   assert.equal(kind('Hebron was quiet.'), undefined);
+});
+
+test('openers: connectives that answer the sentence before', () => {
+  assert.deepEqual(anaphoricOpener('But the police said no.'), { kind: 'connective', words: 'But' });
+  assert.deepEqual(anaphoricOpener('After all, a fifth of them use it.'), { kind: 'connective', words: 'After all' });
+  assert.deepEqual(anaphoricOpener('The Virtue Party, however, withheld support.'), { kind: 'connective', words: 'The Virtue Party, however' });
+  assert.equal(kind('So far, nobody has been charged.'), undefined);
+  assert.equal(kind('Butler said the talks would resume.'), undefined);
+  // A connective is resolved only by the sentence it answers, right before it.
+  const articles = new SourceArticles(['The union asked for a meeting. But the police said no.']);
+  assert.deepEqual(unresolvedOpeners(['The union asked for a meeting.', 'But the police said no.'], articles), []);
+  assert.equal(unresolvedOpeners(['The union met at the police station.', 'But the police said no.'], articles).length, 1);
 });
 
 test('openers: "The" and a referring noun, unless the words after it say which', () => {
@@ -65,7 +78,7 @@ test('openers: words given to a pronoun or a referring noun, and first persons i
 const DOCS = [
   'Rebels seized the northern town of Kirav on Monday. Their leader, Omar Dasko, said the town would be held. He added that talks were over.',
   'The government condemned the attack on Kirav. The move drew protests from the opposition, which said the rebels should be heard.',
-  'Rebels seized Kirav, home to 20,000 people, after a night of shelling.',
+  'Rebels seized Kirav, home to 20,000 people, after a night of shelling. Specifically, they want the bridge.',
 ];
 
 test('articles: the sentences before an item in its article, found verbatim or by word cosine', () => {
@@ -79,8 +92,9 @@ test('articles: the sentences before an item in its article, found verbatim or b
   assert.deepEqual(articles.sentencesBefore('He added talks were over.'), articles.sentencesBefore('He added that talks were over.'));
   assert.equal(articles.sentencesBefore('Nothing like this is in the articles.'), undefined);
   assert.deepEqual(articles.firstName('Their leader, Omar Dasko, said the town would be held.'), ['omar', 'dasko']);
-  // "Rebels" opens sentences but the articles also write "rebels": not a name.
+  // "Rebels" opens sentences but the articles also write "rebels"; "Specifically" only opens them.
   assert.deepEqual([...articles.namesIn('Rebels seized Kirav.')], ['kirav']);
+  assert.deepEqual([...articles.namesIn('Specifically, Omar Dasko fled Kirav.')], ['omar', 'dasko', 'kirav']);
 });
 
 test('unresolved openers: resolved by the article\'s own sequence, a name one item back, or the noun told earlier', () => {
