@@ -32,11 +32,23 @@ function squaredNorm(v: ReadonlyMap<string, number>): number {
   return sum;
 }
 
-/** One near-duplicate pair: indexes into the sentence list (i < j) and their similarity. */
+/** One pair of similar sentences: indexes into the sentence list (i < j) and their similarity. */
 export interface NearDuplicatePair {
   i: number;
   j: number;
   similarity: number;
+}
+
+/** Every pair (i < j) of `vectors` whose `similarity` is at least `threshold`. */
+export function similarPairs<T>(vectors: readonly T[], similarity: (a: T, b: T) => number, threshold: number): NearDuplicatePair[] {
+  const pairs: NearDuplicatePair[] = [];
+  for (let i = 0; i < vectors.length; i++) {
+    for (let j = i + 1; j < vectors.length; j++) {
+      const s = similarity(vectors[i]!, vectors[j]!);
+      if (s >= threshold) pairs.push({ i, j, similarity: s });
+    }
+  }
+  return pairs;
 }
 
 /** Every pair of sentences of one summary whose stemmed-unigram cosine is >= `threshold`. */
@@ -44,15 +56,7 @@ export function nearDuplicatePairs(
   sentences: readonly string[],
   threshold = NEAR_DUPLICATE_THRESHOLD,
 ): NearDuplicatePair[] {
-  const vectors = sentences.map(stemmedUnigrams);
-  const pairs: NearDuplicatePair[] = [];
-  for (let i = 0; i < vectors.length; i++) {
-    for (let j = i + 1; j < vectors.length; j++) {
-      const similarity = cosineSimilarity(vectors[i]!, vectors[j]!);
-      if (similarity >= threshold) pairs.push({ i, j, similarity });
-    }
-  }
-  return pairs;
+  return similarPairs(sentences.map(stemmedUnigrams), cosineSimilarity, threshold);
 }
 
 /** Number of near-duplicate sentence pairs in one summary. */

@@ -2,7 +2,11 @@
  * Scoring and reporting for the quality benchmark: per-system means over clusters, the markdown
  * table and the JSON record. Kept apart from the CLI so it can be tested without data or an engine.
  */
+import { bootstrapInterval, winsLosses, type Interval, type WinsLosses } from './bootstrap.ts';
 import { countNearDuplicates } from './near-duplicates.ts';
+import { countWords, type RepeatCalibration } from './reader-checks.ts';
+import type { ReaderResult } from './reader-report.ts';
+import type { CrossValidation } from './cross-validation.ts';
 import { rougeScores } from './rouge.ts';
 
 /** One system's summary of one cluster, as sentences, next to that cluster's references. */
@@ -49,41 +53,59 @@ export interface QualityRecord {
   scored: boolean;
   engine: SystemResult & EngineTiming;
   referenceSystems: SystemResult[];
+  /** ROUGE-1/2 with 95% bootstrap intervals over clusters, the engine first. */
+  intervals: SystemIntervals[];
+  /** The engine against the best published system on each measure, cluster by cluster. */
+  headToHead: HeadToHead[];
+  /** The engine's generic summaries, its topic digests, then each published system. */
+  readerChecks: ReaderResult[];
+  /** The repeated-events check on the hand-labelled pairs (bench/repeat-labels.ts). */
+  repeatCalibration?: RepeatCalibration;
+  /** With --cv. */
+  crossValidation?: CrossValidation;
 }
 
-function wordCount(sentences: readonly string[]): number {
-  return sentences.reduce((n, s) => n + s.split(/\s+/).filter(Boolean).length, 0);
+/** One cluster's ROUGE-1/2 recall x100. */
+export interface ClusterScore {
+  clusterId: string;
+  rouge1: number;
+  rouge2: number;
+}
+
+/** A system's result with its per-cluster scores (clusters with references only), for intervals and wins. */
+export interface ScoredSystem extends SystemResult {
+  perCluster: ClusterScore[];
+}
+
+/** ROUGE-1/2 recall x100 of one summary, one sentence per line: the layout ROUGE-1.5.5 reads (SPL). */
+export function scoreSummary(sentences: readonly string[], refs: readonly string[]): { rouge1: number; rouge2: number } {
+  const scores = rougeScores(sentences.join('\n'), refs);
+  return { rouge1: 100 * scores.rouge1, rouge2: 100 * scores.rouge2 };
 }
 
 /**
  * Means over clusters of ROUGE-1/2 recall (x100) and the near-duplicate total. Clusters without
  * references still count toward near-duplicates and length; scores need at least one with references.
  */
-export function scoreSystem(system: string, inputs: readonly ScoredInput[]): SystemResult {
-  let r1 = 0;
-  let r2 = 0;
-  let scored = 0;
+export function scoreSystem(system: string, inputs: readonly ScoredInput[]): ScoredSystem {
   let pairs = 0;
   let words = 0;
+  const perCluster: ClusterScore[] = [];
   for (const input of inputs) {
     pairs += countNearDuplicates(input.sentences);
-    words += wordCount(input.sentences);
-    if (input.refs.length === 0) continue;
-    // One sentence per line, the layout ROUGE-1.5.5 reads (SPL).
-    const scores = rougeScores(input.sentences.join('\n'), input.refs);
-    r1 += scores.rouge1;
-    r2 += scores.rouge2;
-    scored++;
+    words += input.sentences.reduce((n, s) => n + countWords(s), 0);
+    if (input.refs.length > 0) perCluster.push({ clusterId: input.clusterId, ...scoreSummary(input.sentences, input.refs) });
   }
-  const result: SystemResult = {
+  const result: ScoredSystem = {
     system,
     clusters: inputs.length,
     nearDuplicatePairs: pairs,
     meanWords: inputs.length ? words / inputs.length : 0,
+    perCluster,
   };
-  if (scored > 0) {
-    result.rouge1 = (100 * r1) / scored;
-    result.rouge2 = (100 * r2) / scored;
+  if (perCluster.length > 0) {
+    result.rouge1 = perCluster.reduce((s, c) => s + c.rouge1, 0) / perCluster.length;
+    result.rouge2 = perCluster.reduce((s, c) => s + c.rouge2, 0) / perCluster.length;
   }
   return result;
 }
@@ -112,4 +134,72 @@ export function formatTiming(timing: EngineTiming, clusters: number): string {
     `(${perCluster.toFixed(1)} ms per cluster); total including reading ${timing.totalMs.toFixed(0)} ms; ` +
     `a second pass, with the code compiled: ${timing.warmSummarizeMs.toFixed(0)} ms`
   );
+}
+
+/** A system's ROUGE-1/2 means with their bootstrap intervals. */
+export interface SystemIntervals {
+  system: string;
+  rouge1: Interval;
+  rouge2: Interval;
+}
+
+/** Intervals for every system, all from the same resamples of the clusters (paired). */
+export function systemIntervals(systems: readonly ScoredSystem[], draws: readonly Int32Array[]): SystemIntervals[] {
+  return systems.map((s) => ({
+    system: s.system,
+    rouge1: bootstrapInterval(s.perCluster.map((c) => c.rouge1), draws),
+    rouge2: bootstrapInterval(s.perCluster.map((c) => c.rouge2), draws),
+  }));
+}
+
+const interval = (i: Interval) => `${i.mean.toFixed(2)} [${i.low.toFixed(2)}, ${i.high.toFixed(2)}]`;
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+
+export function formatIntervals(rows: readonly SystemIntervals[]): string {
+  const lines = ['| system | ROUGE-1 [95% interval] | ROUGE-2 [95% interval] |', '|---|---:|---:|'];
+  for (const r of rows) lines.push(`| ${r.system} | ${interval(r.rouge1)} | ${interval(r.rouge2)} |`);
+  return lines.join('\n');
+}
+
+/** The engine against the published system with the best mean on one measure, cluster by cluster. */
+export interface HeadToHead extends WinsLosses {
+  measure: 'rouge1' | 'rouge2';
+  against: string;
+}
+
+/** For each measure, the engine against the other system with the best mean on it. */
+export function headToHead(engine: ScoredSystem, others: readonly ScoredSystem[], draws: readonly Int32Array[]): HeadToHead[] {
+  return (['rouge1', 'rouge2'] as const).flatMap((measure) => {
+    const scored = others.filter((o) => o[measure] !== undefined && o.perCluster.length === engine.perCluster.length);
+    if (scored.length === 0) return [];
+    const best = scored.reduce((a, b) => (b[measure]! > a[measure]! ? b : a));
+    const byId = new Map(best.perCluster.map((c) => [c.clusterId, c[measure]]));
+    const mine = engine.perCluster.map((c) => c[measure]);
+    const theirs = engine.perCluster.map((c) => byId.get(c.clusterId) ?? Number.NaN);
+    if (theirs.some(Number.isNaN)) return [];
+    return [{ measure, against: best.system, ...winsLosses(mine, theirs, draws) }];
+  });
+}
+
+const MEASURE = { rouge1: 'ROUGE-1', rouge2: 'ROUGE-2' } as const;
+
+/** One line per measure, then the per-cluster table of the engine and the systems it is compared with. */
+export function formatHeadToHead(engine: ScoredSystem, others: readonly ScoredSystem[], comparisons: readonly HeadToHead[]): string {
+  const lines = comparisons.map(
+    (c) =>
+      `- ${MEASURE[c.measure]}: ${engine.system} against ${c.against} (the best published mean): ${c.wins} wins, ${c.losses} losses, ${c.ties} ties; ` +
+      `mean difference ${signed(c.difference.mean)} [${signed(c.difference.low)}, ${signed(c.difference.high)}]`,
+  );
+  const columns = comparisons.map((c) => ({ c, by: new Map(others.find((o) => o.system === c.against)!.perCluster.map((p) => [p.clusterId, p[c.measure]])) }));
+  lines.push('', `| cluster | ${columns.map(({ c }) => `${MEASURE[c.measure]}: ${engine.system} / ${c.against}`).join(' | ')} |`);
+  lines.push(`|---|${columns.map(() => '---:|').join('')}`);
+  for (const p of engine.perCluster) {
+    const cells = columns.map(({ c, by }) => {
+      const mine = p[c.measure];
+      const theirs = by.get(p.clusterId)!;
+      return `${mine.toFixed(2)} / ${theirs.toFixed(2)} ${mine > theirs + 1e-9 ? 'W' : mine < theirs - 1e-9 ? 'L' : '='}`;
+    });
+    lines.push(`| ${p.clusterId} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
 }

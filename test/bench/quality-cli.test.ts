@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +22,11 @@ test('bench:quality writes a summary per cluster of any folder, within the word 
   const { stdout, stderr } = await quality(['--data', dir, '--out', join(dir, 'out'), '--words', '60']);
   assert.match(stdout, new RegExp(`engine time: summarizeTexts \\d+ ms for ${ids.length} clusters`));
   assert.match(stderr, /no references/);
+  // Reader checks need no references: they run on any folder.
+  assert.match(stdout, new RegExp(`Reader checks \\(bench/reader-checks\\.ts\\), ${ids.length} clusters, a budget of 60 words`));
+  assert.match(stdout, /\| this engine \| \d+ \| \d+ \(\d+\) \| \d+\/3 \/ [\d.]+ \/ \d+ \| \d+ \| \d\/3 \/ n\/a \| \d+ \|/);
+  assert.match(stdout, /this engine, topic digests \(\/summary of the top 3 topics of each cluster, 5 items \/ 120 words\): \d+ digests/);
+  assert.doesNotMatch(stdout, /ROUGE/);
   assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ids.map((id) => `${id}.txt`));
   for (const id of ids) {
     const sentences = readFileSync(join(dir, 'out', `${id}.txt`), 'utf8').trim().split('\n');
@@ -31,6 +36,32 @@ test('bench:quality writes a summary per cluster of any folder, within the word 
     // The last sentence may run past the budget (a scorer cuts it); those before it may not.
     assert.ok(words(sentences.slice(0, -1)) < 60, `${id}: ${words(sentences.slice(0, -1))} words before the last sentence`);
   }
+});
+
+test('bench:quality with references: intervals, wins and losses, reader checks and --cv, written to quality.json', async (t) => {
+  // In a copy of the project: a run with references writes bench/results/quality.json.
+  const clone = projectWithNothingBeside();
+  t.after(clone.cleanup);
+  const dir = join(clone.root, 'data');
+  const ids = writeNewsClusters(dir);
+  for (const id of ids) {
+    const firstFacts = readFileSync(join(dir, 'clusters', id, 'docs', 'wire.txt'), 'utf8').split('\n\n').slice(0, 2);
+    mkdirSync(join(dir, 'clusters', id, 'refs'));
+    writeFileSync(join(dir, 'clusters', id, 'refs', 'A.txt'), `${firstFacts.join('\n')}\n`);
+  }
+  const { stdout } = await quality(['--data', dir, '--cv'], clone.root);
+  assert.match(stdout, /95% bootstrap intervals \(10000 resamples of the 3 clusters, seed 2004/);
+  assert.match(stdout, /\| this engine \| [\d.]+ \[[\d.]+, [\d.]+\] \| [\d.]+ \[[\d.]+, [\d.]+\] \|/);
+  assert.match(stdout, /\| this engine \| \d+ \| \d+ \(\d+\) \| \d\/3 \/ [\d.]+ \/ \d+ \| \d+ \| \d\/3 \/ \d\/3 \| \d+ \|/);
+  assert.match(stdout, /Two-fold cross-validation/);
+  assert.match(stdout, /cross-validated ROUGE-1 \/ ROUGE-2 .*: [\d.]+ \/ [\d.]+/);
+  const record = JSON.parse(readFileSync(join(clone.root, 'bench', 'results', 'quality.json'), 'utf8'));
+  assert.deepEqual(record.intervals.map((i: { system: string }) => i.system), ['this engine']);
+  // No published systems beside the copy: nothing to compare with cluster by cluster.
+  assert.deepEqual(record.headToHead, []);
+  assert.deepEqual(record.readerChecks.map((r: { system: string }) => r.system), ['this engine', 'this engine, topic digests']);
+  assert.deepEqual(record.crossValidation.folds.map((f: { tunedOn: string[] }) => f.tunedOn.length), [2, 1]);
+  assert.equal(record.crossValidation.variants[0].name, '100 words, last item may run past (the benchmark\'s default)');
 });
 
 test('bench:quality --help prints the usage with examples on stdout', async () => {
