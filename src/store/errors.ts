@@ -28,6 +28,11 @@ export class StoreOpenError extends Error {
   }
 }
 
+/** Raised when the database's schema is newer than this code knows. */
+export class NewerSchemaError extends Error {
+  override name = 'NewerSchemaError';
+}
+
 /** Sorts a SQLite error into the problems above by its extended result code. */
 export function classifyOpenError(cause: unknown): StoreOpenProblem {
   const code = String((cause as { code?: unknown } | null)?.code ?? '');

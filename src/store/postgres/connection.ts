@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { StoreOpenError, type StoreOpenProblem } from '../errors.ts';
-import { NewerSchemaError } from '../sqlite/migrations.ts';
+import { NewerSchemaError, StoreOpenError, type StoreOpenProblem } from '../errors.ts';
 import { migratePg } from './migrations.ts';
 
 /** What a query can run on: the pool, or one client inside a transaction. */

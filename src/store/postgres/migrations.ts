@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { NewerSchemaError } from '../sqlite/migrations.ts';
+import { NewerSchemaError } from '../errors.ts';
 
 /**
  * PostgreSQL's own schema changes, numbered apart from SQLite's (a new database starts at the
