@@ -50,6 +50,19 @@ module.exports = {
       to: { path: `${layer('adapters')}|${layer('app')}|${layer('cli')}|${layer('commands')}|${layer('scheduler')}|^src/index\\.ts$` },
     },
     {
+      name: 'store-dialects-apart',
+      comment: 'the SQLite and PostgreSQL stores share only what sits in src/store itself; open-store.ts chooses between them',
+      severity: 'error',
+      from: { path: '^src/store/(sqlite|postgres)/' },
+      to: { path: '^src/store/(sqlite|postgres)/', pathNot: '^src/store/$1/' },
+    },
+    {
+      name: 'pg-only-in-the-postgres-store',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/postgres/' },
+      to: { path: 'node_modules/(pg|pg-[a-z-]+)/' },
+    },
+    {
       name: 'feeds-not-upward',
       comment: 'feeds fetch and parse; they know no chat platform, command, app or scheduler (core and config they may use)',
       severity: 'error',

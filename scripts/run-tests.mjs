@@ -2,6 +2,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { postgresBinDir, startThrowawayPostgres, stopThrowawayPostgres } from './throwaway-postgres.mjs';
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test'];
 const files = [];
@@ -21,5 +24,15 @@ if (files.length === 0) {
   process.exit(1);
 }
 files.sort();
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+
+// One throwaway PostgreSQL for every test file of the run, rather than one per file (see
+// test/store/pg-database.ts), unless TEST_DATABASE_URL names a server already.
+const env = { ...process.env };
+let pgDir;
+if (!env.TEST_DATABASE_URL && postgresBinDir()) {
+  pgDir = mkdtempSync(join(tmpdir(), 'digest-pg-'));
+  env.TEST_DATABASE_URL = await startThrowawayPostgres(pgDir);
+}
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+if (pgDir) stopThrowawayPostgres(pgDir);
 process.exit(run.status ?? 1);

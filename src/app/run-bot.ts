@@ -48,7 +48,7 @@ export interface RunOptions {
 export async function startBot(app: App, options: RunOptions = {}): Promise<RunningBot> {
   const { config, logger, deps } = app;
   const clock = options.clock ?? { now: () => new Date() };
-  const store = openStore({ path: defaultDatabasePath(resolve(config.DATA_DIR)) });
+  const store = await openStore({ path: defaultDatabasePath(resolve(config.DATA_DIR)), databaseUrl: config.DATABASE_URL });
   deps.subscriptions = { store, defaultTimeZone: config.DEFAULT_TIME_ZONE, now: () => clock.now() };
   deps.now = () => clock.now();
   const chat = platformsOf(config);

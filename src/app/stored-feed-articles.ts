@@ -5,15 +5,16 @@ import { defaultDatabasePath, openStore } from '../store/open-store.ts';
 import type { App } from './bootstrap.ts';
 
 /**
- * Adds the feed articles a bot has stored in DATA_DIR's database to the app's corpus, for the
+ * Adds the feed articles a bot has stored (DATABASE_URL, else DATA_DIR's database) to the app's corpus, for the
  * one-shot commands (`npm run summary`), which poll nothing. Without a database there is nothing
  * to add and none is created. Articles past ARTICLE_MAX_AGE_DAYS are left out, not deleted:
  * deleting is the running bot's job.
  */
 export async function addStoredFeedArticles(app: App): Promise<number> {
   const path = defaultDatabasePath(resolve(app.config.DATA_DIR));
-  if (!existsSync(path)) return 0;
-  const store = openStore({ path });
+  const databaseUrl = app.config.DATABASE_URL;
+  if (!databaseUrl && !existsSync(path)) return 0;
+  const store = await openStore({ path, databaseUrl });
   try {
     const cutoff = Date.now() - app.config.ARTICLE_MAX_AGE_DAYS * 86_400_000;
     const recent = (await store.feedArticles()).filter((a) => (a.published === undefined ? a.firstSeenAt.getTime() : Date.parse(a.published)) >= cutoff);

@@ -24,7 +24,9 @@ const args = readCliArgs(SPEC);
 if (args && args.positionals.length !== 1) usageError(SPEC, 'give one file to write the copy to');
 else if (args) {
   try {
-    const source = defaultDatabasePath(resolve(parseConfig(process.env).DATA_DIR));
+    const config = parseConfig(process.env);
+    if (config.DATABASE_URL) throw new Error('the store is PostgreSQL (DATABASE_URL); back it up with pg_dump');
+    const source = defaultDatabasePath(resolve(config.DATA_DIR));
     const destination = resolve(args.positionals[0]!);
     await backupDatabase(source, destination);
     console.log(`backed up ${source} to ${destination}`);

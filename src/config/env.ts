@@ -43,6 +43,11 @@ const schema = z
     OPS_HOST: z.string().min(1).default('127.0.0.1'),
 
     DATA_DIR: z.string().min(1).default('data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+      .refine((v) => URL.canParse(v), 'is not a valid URL')
+      .optional(),
     DEFAULT_TIME_ZONE: z
       .string()
       .default('UTC')
@@ -87,8 +92,8 @@ const schema = z
 
 export type Config = z.infer<typeof schema>;
 
-/** Values that must never be echoed back, not even in a config error. */
-export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+/** Values that must never be echoed back, not even in a config error (a database URL can hold a password). */
+export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DATABASE_URL'] as const;
 
 /** Raised for a missing or malformed setting; the message names the variable. */
 export class ConfigError extends Error {

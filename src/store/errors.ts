@@ -1,12 +1,13 @@
 /** Why the database could not be opened; each kind has its own advice in the message. */
-export type StoreOpenProblem = 'corrupt' | 'read-only' | 'locked' | 'cannot-open' | 'newer-schema' | 'other';
+export type StoreOpenProblem = 'corrupt' | 'read-only' | 'locked' | 'cannot-open' | 'newer-schema' | 'unreachable' | 'other';
 
 const ADVICE: Record<StoreOpenProblem, string> = {
   corrupt: 'the file is damaged or is not a SQLite database; restore a backup, or move it aside to start with no subscriptions',
   'read-only': 'the bot must be able to write the file and create its -wal and -shm companions in the same folder',
   locked: 'another process holds a lock on it; stop the other process or raise the busy timeout',
   'cannot-open': 'check that the path names a file in a folder the bot can create and write',
-  'newer-schema': 'the file was written by a newer version of the bot; run that version or restore a backup',
+  'newer-schema': 'it was written by a newer version of the bot; run that version or restore a backup',
+  unreachable: "check DATABASE_URL's host, port, database, user and password, and that the server is up",
   other: 'see the cause below',
 };
 
@@ -25,6 +26,11 @@ export class StoreOpenError extends Error {
     const code = (cause as { code?: unknown } | null)?.code;
     super(`cannot open the database ${path}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}; ${ADVICE[problem]}`, { cause });
   }
+}
+
+/** Raised when the database's schema is newer than this code knows. */
+export class NewerSchemaError extends Error {
+  override name = 'NewerSchemaError';
 }
 
 /** Sorts a SQLite error into the problems above by its extended result code. */

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PgStore } from './postgres/pg-store.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
 import type { DigestStore } from './types.ts';
 
@@ -8,9 +9,10 @@ export function defaultDatabasePath(dataDir: string): string {
 }
 
 /**
- * Opens the store the app runs on. Only the embedded SQLite store exists so far; a server
- * database would be chosen here, and nothing past this function would change.
+ * Opens the store the app runs on: PostgreSQL when a database URL is given (DATABASE_URL),
+ * else the embedded SQLite file at `path`. Nothing past this function knows which.
  */
-export function openStore(options: { path: string; busyTimeoutMs?: number }): DigestStore {
+export async function openStore(options: { path: string; databaseUrl?: string | undefined; busyTimeoutMs?: number }): Promise<DigestStore> {
+  if (options.databaseUrl) return PgStore.open(options.databaseUrl);
   return SqliteStore.open(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
 }

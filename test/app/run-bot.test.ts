@@ -67,7 +67,7 @@ test('run: with no chat tokens, a terminal subscription prints its daily digest 
     await assert.rejects(fetch(`${base}/healthz`), 'the ops server closed with the bot');
     await bot.stop(); // a second signal during shutdown must not fail
 
-    const store = openStore({ path: join(dataDir, 'digests.sqlite') });
+    const store = await openStore({ path: join(dataDir, 'digests.sqlite') });
     const history = await store.deliveryHistory({ platform: 'console', channel: 'terminal' }, 'ghazni');
     assert.deepEqual(history.map((h) => h.state), ['posted', 'posted']);
     await store.close();

@@ -132,7 +132,7 @@ test('a slow answer is deferred (privately for admin commands) and then edited i
 
 test('a command that throws gets a polite private error and a log line; the bot keeps answering', async () => {
   const db = tempDb();
-  const store = openStore({ path: db.path });
+  const store = await openStore({ path: db.path });
   await store.close();
   const deps = { ...(await loadedDeps()), subscriptions: { store, defaultTimeZone: 'UTC', now: () => new Date() } };
   try {

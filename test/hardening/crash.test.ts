@@ -69,7 +69,7 @@ test(`crash: SIGKILL at random points while digests are posted (${ROUNDS} kills)
   try {
     // 8 Slack channels x 2 topics and 4 topics in the Discord channel, at times spread over the morning in four zones.
     const created = new Date(Date.parse(START) - 60_000);
-    const store = openStore({ path: join(dataDir, 'digests.sqlite') });
+    const store = await openStore({ path: join(dataDir, 'digests.sqlite') });
     const wanted: NewSubscription[] = [];
     for (let c = 0; c < 8; c++) {
       for (let t = 0; t < 2; t++) wanted.push({ platform: 'slack', channel: `C0${c}`, topic: TOPICS[(c + t) % 4]!, time: '', timeZone: '' });
@@ -161,7 +161,7 @@ test(`crash: SIGKILL at random points while digests are posted (${ROUNDS} kills)
     const posts = [...seen.values()].reduce((a, b) => a + b, 0);
     assert.equal(posts, discord.posted.length + [...Array(8).keys()].reduce((n, c) => n + slack.channelMessages(`C0${c}`).length, 0), 'every message carries a key');
 
-    const check = openStore({ path: join(dataDir, 'digests.sqlite') });
+    const check = await openStore({ path: join(dataDir, 'digests.sqlite') });
     let expectedPosts = 0;
     let lost = 0;
     const duplicates = [...seen.entries()].filter(([, n]) => n > 1).map(([k]) => k);

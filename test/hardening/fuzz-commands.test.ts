@@ -21,7 +21,7 @@ const nasty = fc.oneof(
 
 test('fuzz: any arguments to any command get a reply (never a throw), render on every platform, and only valid admin requests change the store', async () => {
   const db = tempDb();
-  const store = openStore({ path: db.path });
+  const store = await openStore({ path: db.path });
   const corpus = new LiveCorpus({ engine: realEngine(), dir: ARTICLES, maxBytes: 1e6 });
   await corpus.reload();
   const deps: CommandDeps = { corpus, budgets, subscriptions: { store, defaultTimeZone: 'UTC', now: () => new Date('2026-11-21T00:00:00Z') } };

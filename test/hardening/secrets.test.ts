@@ -96,7 +96,7 @@ test('secrets: no token or signing secret reaches stdout, stderr (debug logs, cr
     const dueAt = new Date(Date.now() - 2 * 60_000);
     const time = `${String(dueAt.getUTCHours()).padStart(2, '0')}:${String(dueAt.getUTCMinutes()).padStart(2, '0')}`;
     const full = join(dataDir, 'full');
-    const store = openStore({ path: join(full, 'digests.sqlite') });
+    const store = await openStore({ path: join(full, 'digests.sqlite') });
     const created = new Date(Date.now() - 3_600_000);
     await store.addSubscription({ platform: 'slack', channel: 'C1', topic: 'ghazni', time, timeZone: 'UTC' }, created);
     await store.addSubscription({ platform: 'discord', channel: discord.channelId, topic: 'ghazni', time, timeZone: 'UTC' }, created);

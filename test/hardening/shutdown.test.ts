@@ -38,7 +38,7 @@ test('shutdown: SIGTERM during a scheduled post and an interactive reply finishe
     // A digest due two minutes ago: the first tick at start posts it.
     const dueAt = new Date(Date.now() - 2 * 60_000);
     const time = `${String(dueAt.getUTCHours()).padStart(2, '0')}:${String(dueAt.getUTCMinutes()).padStart(2, '0')}`;
-    const store = openStore({ path: join(dataDir, 'digests.sqlite') });
+    const store = await openStore({ path: join(dataDir, 'digests.sqlite') });
     const { subscription } = await store.addSubscription({ platform: 'slack', channel: 'C1', topic: 'ghazni', time, timeZone: 'UTC' }, new Date(Date.now() - 3_600_000));
     await store.close();
 
@@ -87,7 +87,7 @@ test('shutdown: SIGTERM during a scheduled post and an interactive reply finishe
       assert.ok(shown.length > 0 && JSON.stringify(shown).includes('Ghazni'), 'the reply was delivered');
 
       assert.ok(!existsSync(join(dataDir, 'digests.sqlite-wal')), 'the database was closed');
-      const check = openStore({ path: join(dataDir, 'digests.sqlite') });
+      const check = await openStore({ path: join(dataDir, 'digests.sqlite') });
       const [row] = await check.deliveryHistory(subscription, 'ghazni');
       await check.close();
       assert.equal(row?.state, 'posted');

@@ -9,7 +9,7 @@ export const BUDGETS = { short: { items: 2, words: 60 }, medium: { items: 5, wor
 /** Command deps over the articles in `dir`, with a fresh subscription store (default zone Asia/Kabul), removed afterwards. */
 export async function withDeps(run: (deps: CommandDeps) => Promise<void>, dir = ARTICLES): Promise<void> {
   const db = tempDb();
-  const store = openStore({ path: db.path });
+  const store = await openStore({ path: db.path });
   const corpus = new LiveCorpus({ engine: realEngine(), dir, maxBytes: 1e6 });
   await corpus.reload();
   try {

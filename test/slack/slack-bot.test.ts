@@ -204,7 +204,7 @@ describe('subscriptions and scheduled digests', () => {
   let slack: SlackHarness;
 
   before(async () => {
-    store = openStore({ path: db.path });
+    store = await openStore({ path: db.path });
     corpus = await loadedCorpus();
     const subscriptions = { store, defaultTimeZone: 'UTC', now: () => SUBSCRIBED_AT };
     slack = await startSlackHarness({ deps: { corpus, budgets: BUDGETS, subscriptions } });
@@ -288,7 +288,7 @@ describe('subscriptions and scheduled digests', () => {
 describe('when things go wrong', () => {
   test('a command that throws gets a polite reply and an error log, and the bot keeps answering', async () => {
     const db = tempDb();
-    const store = openStore({ path: db.path });
+    const store = await openStore({ path: db.path });
     // A closed database makes the real store throw, as a broken disk or a lost server would.
     await store.close();
     const slack = await startSlackHarness({

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { idempotencyKey, topicKey } from '../keys.ts';
 import type { ChannelRef, Claim, DeliveryRecord, PendingDelivery, Subscription } from '../types.ts';
-import { toDelivery, toSubscription, type DeliveryRow, type Sql, type SubscriptionRow } from './rows.ts';
+import { toDelivery, toSubscription, type DeliveryRow, type SubscriptionRow } from '../rows.ts';
+import type { Sql } from './statements.ts';
 
 const KEY = 'platform = ? AND channel = ? AND topic_key = ?';
 const ROW = `${KEY} AND local_date = ?`;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FeedArticle, FeedArticleChanges, FeedArticleInput, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
-import { feedArticleParams, feedStateParams, toFeedArticle, toFeedRecord, type FeedArticleRow, type FeedRow } from './feed-rows.ts';
-import type { Sql } from './rows.ts';
+import { feedArticleParams, feedStateParams, toFeedArticle, toFeedRecord, type FeedArticleRow, type FeedRow } from '../feed-rows.ts';
+import type { Sql } from './statements.ts';
 
 // A correlated count rather than a join and GROUP BY: feed_articles_feed answers it per feed.
 const FEED_WITH_ITEMS = 'SELECT f.*, (SELECT COUNT(*) FROM feed_articles a WHERE a.feed_id = f.id) AS items FROM feeds f';

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { NewerSchemaError } from '../errors.ts';
 
 /**
  * Schema changes in order. Never edit a released migration: add the next one, because files
@@ -98,11 +99,6 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
-
-/** Raised when the file's schema is newer than this code knows. */
-export class NewerSchemaError extends Error {
-  override name = 'NewerSchemaError';
-}
 
 /**
  * Brings the schema up to date in one immediate transaction, so two processes starting together

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { classifyOpenError, StoreOpenError } from '../errors.ts';
-import { migrate, NewerSchemaError } from './migrations.ts';
+import { classifyOpenError, NewerSchemaError, StoreOpenError } from '../errors.ts';
+import { migrate } from './migrations.ts';
 
 export interface OpenOptions {
   /** How long a statement waits for another process's lock before failing (ms). */

@@ -4,7 +4,7 @@ import type { ChannelRef, Claim, DeliveryRecord, DigestStore, NewSubscription, P
 import * as deliveries from './deliveries.ts';
 import * as feeds from './feeds.ts';
 import { openDatabase, type OpenOptions } from './open-database.ts';
-import { statementCache, type Sql } from './rows.ts';
+import { statementCache, type Sql } from './statements.ts';
 import * as subscriptions from './subscriptions.ts';
 
 /**

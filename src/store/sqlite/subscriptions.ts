@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { topicKey } from '../keys.ts';
 import type { ChannelRef, NewSubscription, Subscription } from '../types.ts';
-import { toSubscription, type Sql, type SubscriptionRow } from './rows.ts';
+import { toSubscription, type SubscriptionRow } from '../rows.ts';
+import type { Sql } from './statements.ts';
 
 const KEY = 'platform = ? AND channel = ? AND topic_key = ?';
 

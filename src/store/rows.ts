@@ -1,17 +1,5 @@
-import type Database from 'better-sqlite3';
-import type { DeliveryRecord, DeliveryState, Platform, Subscription } from '../types.ts';
-
-/** A prepared statement by its SQL text, prepared once per connection. */
-export type Sql = (text: string) => Database.Statement;
-
-export function statementCache(db: Database.Database): Sql {
-  const cache = new Map<string, Database.Statement>();
-  return (text) => {
-    let stmt = cache.get(text);
-    if (!stmt) cache.set(text, (stmt = db.prepare(text)));
-    return stmt;
-  };
-}
+// Rows as both stores give them (times as ms, the same column names), and their mapping.
+import type { DeliveryRecord, DeliveryState, Platform, Subscription } from './types.ts';
 
 export interface SubscriptionRow {
   id: number;

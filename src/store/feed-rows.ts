@@ -1,5 +1,5 @@
-import type { FullTextMode } from '../../config/feeds-file.ts';
-import type { FeedArticle, FeedArticleInput, FeedOrigin, FeedRecord, FeedState } from '../feed-types.ts';
+import type { FullTextMode } from '../config/feeds-file.ts';
+import type { FeedArticle, FeedArticleInput, FeedOrigin, FeedRecord, FeedState } from './feed-types.ts';
 
 /** A feeds row with its article count, as `SELECT f.*, … AS items` gives it. */
 export interface FeedRow {
@@ -19,7 +19,8 @@ export interface FeedRow {
   last_new_item_at: number | null;
   next_poll_at: number | null;
   failures: number;
-  paused: number;
+  /** 0 or 1 in SQLite, a boolean in PostgreSQL. */
+  paused: number | boolean;
   last_error: string | null;
   items: number;
 }
@@ -34,7 +35,7 @@ function toFeedState(row: FeedRow): FeedState {
     ...(row.last_new_item_at === null ? {} : { lastNewItemAt: new Date(row.last_new_item_at) }),
     ...(row.next_poll_at === null ? {} : { nextPollAt: new Date(row.next_poll_at) }),
     failures: row.failures,
-    paused: row.paused === 1,
+    paused: row.paused === 1 || row.paused === true,
     ...(row.last_error === null ? {} : { lastError: row.last_error }),
   };
 }

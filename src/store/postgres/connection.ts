@@ -1,0 +1,75 @@
+import pg from 'pg';
+import { NewerSchemaError, StoreOpenError, type StoreOpenProblem } from '../errors.ts';
+import { migratePg } from './migrations.ts';
+
+/** What a query can run on: the pool, or one client inside a transaction. */
+export type Db = pg.Pool | pg.PoolClient;
+
+/** The URL as messages may show it: the password, if any, replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL (unparsable)';
+  }
+}
+
+// BIGINT (int8) arrives as a string by default. Every BIGINT here is a ms time, an id or a
+// count, all far below 2^53, so a number is exact. Per pool, not pg.types: other users of pg
+// in the process keep the default.
+const INT8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/**
+ * Connects, checks and migrates; a StoreOpenError naming the (redacted) URL when the database
+ * cannot be used, so a wrong host or password stops the start instead of the first post.
+ */
+export async function openPool(url: string): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: url, types, max: 10, connectionTimeoutMillis: 10_000 });
+  // A connection dropped while idle emits here; without a listener that would end the process.
+  // The pool replaces it, and the query that next needs the server reports the failure.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      await migratePg(client);
+    } finally {
+      client.release();
+    }
+    return pool;
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new StoreOpenError(redactUrl(url), err instanceof NewerSchemaError ? 'newer-schema' : classifyPgOpenError(err), err);
+  }
+}
+
+/**
+ * A server's SQLSTATE of class 08 (connection), 28 (authorization) or 3D (no such database), or
+ * no SQLSTATE at all (refused, unknown host, timeout): the server was not reached as configured.
+ * Any other SQLSTATE came from a server that answered, such as a role that may not create tables.
+ */
+function classifyPgOpenError(err: unknown): StoreOpenProblem {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return /^[0-9A-Z]{5}$/.test(code) && !/^(08|28|3D)/.test(code) ? 'other' : 'unreachable';
+}
+
+/** Runs `work` in a transaction on one client: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
