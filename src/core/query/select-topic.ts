@@ -1,33 +1,13 @@
 import type { Corpus } from '../index/snapshot.ts';
 import { sentencesOf } from '../index/snapshot.ts';
 import type { Candidate } from '../summarize/contract.ts';
+import { EMPTY, topicHits } from '../index/topic-hits.ts';
 
 /** How far a thread is followed past a sentence that names the topic. */
 const CONTINUATION = [0.6, 0.36];
 /** Articles read for one digest at most; the best matches first. Keeps /summary fast on big corpora. */
 const MAX_ARTICLES = 40;
 const FOCUS_SHORTLIST = 5 * MAX_ARTICLES;
-
-/** Sentence ids containing every term of the phrase, ascending: a merge of the sorted postings. */
-function phraseHits(corpus: Corpus, terms: readonly string[]): Int32Array {
-  const lists = terms.map((t) => corpus.postings.get(t) ?? EMPTY).sort((a, b) => a.length - b.length);
-  let hits = lists[0] ?? EMPTY;
-  for (const list of lists.slice(1)) {
-    const out = new Int32Array(hits.length);
-    let n = 0;
-    let j = 0;
-    // Indexed: a for-of over a typed array made a result object per id wherever this ran unoptimized.
-    for (let k = 0; k < hits.length; k++) {
-      const id = hits[k]!;
-      while (j < list.length && list[j]! < id) j++;
-      if (j === list.length) break;
-      if (list[j] === id) out[n++] = id;
-    }
-    hits = out.subarray(0, n);
-  }
-  return hits;
-}
-const EMPTY = new Int32Array(0);
 
 /** The passage a paragraph belongs to: its own, but the lead's first two paragraphs are one. */
 const passageOf = (paragraph: number) => (paragraph <= 1 ? 0 : paragraph);
@@ -73,7 +53,7 @@ export interface TopicMatch {
  */
 export function selectTopic(corpus: Corpus, topic: string, keep?: (articleId: number) => boolean): TopicMatch {
   const { canonical, phrases } = corpus.lexicon.expand(topic);
-  const hits = unionOf(phrases.map((phrase) => phraseHits(corpus, phrase)));
+  const hits = topicHits(corpus, phrases);
   const { matched, from, counts, leftOut } = articlesHit(corpus, hits, keep);
   const focused = (k: number) => {
     const articleId = matched[k]!;
@@ -153,26 +133,6 @@ function articlesHit(
     }
   }
   return { matched: matched.subarray(0, n), from: from.subarray(0, n), counts: counts.subarray(0, n), leftOut: leftOut.subarray(0, out) };
-}
-
-/** Ascending ids in any of the sorted lists, each once: pairwise merges, linear in their length. */
-function unionOf(lists: Int32Array[]): Int32Array {
-  let all = lists[0] ?? EMPTY;
-  for (const list of lists.slice(1)) {
-    const out = new Int32Array(all.length + list.length);
-    let n = 0;
-    let i = 0;
-    let j = 0;
-    while (i < all.length || j < list.length) {
-      const a = i < all.length ? all[i]! : Infinity;
-      const b = j < list.length ? list[j]! : Infinity;
-      out[n++] = a <= b ? a : b;
-      if (a <= b) i++;
-      if (b <= a) j++;
-    }
-    all = out.subarray(0, n);
-  }
-  return all;
 }
 
 /**
