@@ -170,10 +170,11 @@ function ranked(t: Tallies, corpus: Corpus, outlets: ReadonlySet<number>): Topic
     const { canonical, phrases } = corpus.lexicon.expand(forms[formIds[0]!]!.name);
     const name = displayForm(formIds.map((f) => [forms[f]!.name, t.formCount[f]!] as const), canonical);
     // The count shown is of the articles /summary answers from, so the two never disagree. A
-    // capitalised word those articles mostly write in lower case ("One", "Western") is a common
-    // word, not a name.
+    // one-word name that many more articles write in any case than capitalise ("One", "Prime") is
+    // a common word. Not for longer names: their words are found anywhere in a sentence.
     const articles = articlesNaming(corpus, phrases);
-    if (t.kind[key] === 0 && articles > COMMON_WORD * t.articles[key]!) continue;
+    const oneWord = corpus.lexicon.terms(name).length === 1;
+    if (t.kind[key] === 0 && oneWord && articles > COMMON_WORD * t.articles[key]!) continue;
     listed.push({ name, kind: KINDS[t.kind[key]!]!, articles, mentions: t.mentions[key]! });
   }
   return listed
