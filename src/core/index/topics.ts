@@ -2,11 +2,12 @@ import type { TopicEntry } from '../types.ts';
 import type { Corpus } from './snapshot.ts';
 import type { CleanRules } from '../text/clean-rules.ts';
 import { articlesNaming } from './topic-hits.ts';
+import { UNKNOWN_OUTLET } from './metadata.ts';
 import { sentencesOf } from './snapshot.ts';
 import { createTopicScanner, initialsOf, mentionsOf, topicVocabulary, type ArticleTopics, type TopicVocabulary } from './topic-scan.ts';
 
 const MAX_TOPICS = 200;
-/** A name that more than this many times as many articles write as a word is a common word. */
+/** A one-word name that more than this many times as many articles hold in any case as capitalise it is a common word. */
 const COMMON_WORD = 2;
 const KINDS: TopicEntry['kind'][] = ['entity', 'phrase'];
 
@@ -138,7 +139,7 @@ export function extractTopics(corpus: Corpus, outlets: readonly string[] = []): 
 /** The key ids of the outlets' names, and of every outlet an article names as its source. */
 function outletKeys(corpus: Corpus, vocabulary: TopicVocabulary, outlets: readonly string[]): Set<number> {
   const names = new Set(outlets);
-  for (const article of corpus.articles) if (article.source) names.add(article.source);
+  for (const article of corpus.articles) if (article.source !== UNKNOWN_OUTLET) names.add(article.source);
   const keys = new Set<number>();
   for (const name of names) {
     const key = corpus.lexicon.expand(name).phrases[0]?.join(' ');

@@ -12,8 +12,6 @@ const FOCUS_SHORTLIST = 5 * MAX_ARTICLES;
 /** The passage a paragraph belongs to: its own, but the lead's first two paragraphs are one. */
 const passageOf = (paragraph: number) => (paragraph <= 1 ? 0 : paragraph);
 
-const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
-
 /**
  * Whether a sentence that holds every term of one of the topic's phrases names the topic other
  * than glued into a hyphenated compound: "the Kabul-Kandahar highway" names a road, not the city.
@@ -24,9 +22,10 @@ function namedApart(corpus: Corpus, phrases: readonly string[][]): (text: string
     const terms = new Set(corpus.lexicon.terms(compound));
     return phrases.some((p) => p.length === terms.size && p.every((t) => terms.has(t)));
   };
+  const compound = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
   return (text) => {
     if (!text.includes('-')) return true;
-    const terms = new Set(corpus.lexicon.terms(text.replace(COMPOUND, (c) => (isName(c) ? c : ' '))));
+    const terms = new Set(corpus.lexicon.terms(text.replace(compound, (c) => (isName(c) ? c : ' '))));
     return phrases.some((p) => p.every((t) => terms.has(t)));
   };
 }
@@ -42,8 +41,9 @@ export interface TopicMatch {
 
 /**
  * The sentences that are about a topic: those that name it, and the one or two after each of them
- * in the same paragraph, up to the next that names it (a paragraph is the writer's unit of one
- * subject: "Heart is 11th Afghan provincial capital..." after "...seized Herat"). Nothing else, not
+ * in the same passage, up to the next that names it (a paragraph is the writer's unit of one
+ * subject: "Heart is 11th Afghan provincial capital..." after "...seized Herat"; an article's first
+ * two paragraphs, its lead, are one passage). Nothing else, not
  * even in an article about the topic as a whole: a sentence that neither names the topic nor
  * carries on a paragraph that does is about something else (the Qatar power-sharing quote in a
  * story on the fall of Ghazni; "An official in Lashkar Gah said..." in the paragraph after one that
