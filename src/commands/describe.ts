@@ -75,10 +75,16 @@ export function digestTitle(digest: Digest): string {
   return digest.topic ?? 'All articles';
 }
 
-/** "4 items from 4 articles, 4 outlets": what was merged into the digest, and its window when one was asked for. */
+/**
+ * "4 items from 4 articles, 4 outlets; 5 articles mention it": the articles that tell the items, its
+ * window when one was asked for, and, when they are not as many, the articles that mention the
+ * topic, which is the count /topics gives it (one that only mentions it in passing tells no item).
+ */
 export function digestCounts(digest: Digest): string {
+  const { articlesCited, articlesMatched, outlets } = digest.stats;
   const since = digest.since ? `, published since ${sinceText(digest.since.from)}` : '';
-  return `${plural(digest.items.length, 'item')} from ${plural(digest.stats.articlesCited, 'article')}, ${plural(digest.stats.outlets, 'outlet')}${since}`;
+  const mention = digest.topic !== null && articlesMatched !== articlesCited ? `; ${plural(articlesMatched, 'article')} ${articlesMatched === 1 ? 'mentions' : 'mention'} it` : '';
+  return `${plural(digest.items.length, 'item')} from ${plural(articlesCited, 'article')}, ${plural(outlets, 'outlet')}${since}${mention}`;
 }
 
 /** "2026-12-06 15:00 UTC", or "2026-12-01" for the start of a day: the window of a `since`. */
@@ -226,7 +232,7 @@ export function describeReply(reply: Exclude<Reply, { kind: 'digest' }>, m: Mark
       if (reply.topics.length === 0) return ['No topics: no articles are loaded.'];
       return [
         `Topics in ${plural(reply.articles, 'article')}:`,
-        ...reply.topics.slice(0, 40).map((t) => `• ${m.text(t.name)} (${plural(t.articles, 'article')})`),
+        ...reply.topics.slice(0, 40).map((t) => `• ${m.text(t.name)} (mentioned in ${plural(t.articles, 'article')})`),
       ];
     case 'reload':
       return reloadText(reply.report, m);

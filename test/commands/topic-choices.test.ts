@@ -18,5 +18,5 @@ test('topic choices: prefix matches first, then word matches, by article count, 
 test('topic choices on the bundled articles: "gh" offers Ghazni, never more than 25', async () => {
   const corpus = await bundledCorpus();
   assert.equal(topicChoices(corpus.topics, 'gh')[0]?.name, 'Ghazni');
-  assert.ok(corpus.topics.length > 25 && topicChoices(corpus.topics, '').length === 25);
+  assert.equal(topicChoices(corpus.topics, '').length, Math.min(25, corpus.topics.length));
 });

@@ -37,13 +37,13 @@ test('digest: one article with one sentence', async () => {
   }
 });
 
-test('digest: the bundled articles, Ghazni reports the fall of the city and the power-sharing offer', async () => {
+test('digest: the bundled articles, Ghazni reports the fall of the city and what followed there', async () => {
   const digest = digestTopic(await bundledCorpus(), 'ghazni');
   const texts = digest.items.map((i) => i.text);
   assert.ok(digest.items.length >= 3 && digest.items.length <= 5, texts.join('\n'));
   assert.ok(texts.some((t) => /Ghazni/.test(t) && /(seized|captured|fall)/.test(t)), 'the fall of the city');
-  assert.ok(texts.some((t) => /power|proposal/i.test(t)), 'the power-sharing offer');
-  assert.ok(digest.stats.words <= 120 + 10, `about 120 words, got ${digest.stats.words}`);
+  assert.ok(texts.every((t) => /Ghazni/.test(t)), texts.join('\n'));
+  assert.ok(digest.stats.words <= 120, `at most 120 words, got ${digest.stats.words}`);
   for (const item of digest.items) assert.ok(item.sources.length >= 1, item.text);
 });
 
@@ -57,7 +57,7 @@ test('digest: no markup, entities or boilerplate reach a digest', async () => {
 
 test('digest: the power-sharing quote three outlets carry appears once, listing all three', async () => {
   const corpus = await bundledCorpus();
-  for (const topic of ['power-sharing', 'ghazni']) {
+  for (const topic of ['power-sharing', 'qatar']) {
     const digest = digestTopic(corpus, topic);
     const quoted = digest.items.filter((i) => /submitted a proposal to Qatar as mediator/.test(i.text));
     assert.equal(quoted.length, 1, `${topic}: ${digest.items.map((i) => i.text).join('\n')}`);

@@ -49,6 +49,8 @@ test('topic-scan: names, connectors, possessives, compounds and pairs on tricky 
     [['Van der Berg spoke.', 'The report named Van der Berg and von der Leyen.'], ['E Van der Berg', 'E Leyen'], ['Van der Berg', 'The']],
     // U+2010 and dashes are no hyphens: they end words.
     [['“Ghazni fell,” he said — Herat‐city fell—too.'], ['E Herat', 'P city fell'], ['Ghazni']],
+    // Punctuation ends a name and a phrase; counting words make none.
+    [['The Taliban seized Herat, Afghanistan’s third-largest city, and "took control," spokesman Zia said.'], ['E Herat', 'E Afghanistan', 'E Zia'], ['The Taliban']],
     [[], [], []],
     [['', '...'], [], []],
   ];

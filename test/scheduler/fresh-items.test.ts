@@ -17,7 +17,7 @@ test('fresh items: a second digest leaves out what the channel already received'
   try {
     const corpus = await bundledCorpus();
     // A short digest on day one, a longer one on day two: the long one repeats the short one's items.
-    const budgets = [{ items: 2, words: 60 }, { items: 6, words: 200 }];
+    const budgets = [{ items: 2, words: 60 }, { items: 10, words: 300 }];
     let day = 0;
     const buildDigest = (topic: string, omit: (text: string) => boolean) => digestTopic(corpus, topic, budgets[Math.min(day, 1)], { omit });
     const { store, scheduler, clock, posts } = await setup(dir, '2026-06-10T05:00:00Z', { buildDigest });

@@ -46,7 +46,7 @@ describe('slash commands over HTTP', () => {
     for (const s of sections) assert.match(s.text!.text, /\nSources: \S/);
     const last = blocks.at(-1)!;
     assert.equal(last.type, 'context');
-    assert.match(last.elements![0]!.text, /^\d+ items from \d+ articles?, \d+ outlets?$/);
+    assert.match(last.elements![0]!.text, /^\d+ items from \d+ articles?, \d+ outlets?(; \d+ articles? mentions? it)?$/);
     assert.match(String(reply.body.text), /^Ghazni: \d+ items/);
   });
 

@@ -1,12 +1,11 @@
 import type { Article, LoadResult } from '../types.ts';
 import type { Corpus } from './snapshot.ts';
 import type { Engine } from './engine.ts';
-import type { Lexicon } from './lexicon.ts';
 import { SentenceList, type ArticleText } from '../packed/stored-sentence.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
 import { analyzeLoaded, createAnalyzer, place, type AnalyzedArticle } from './analyze.ts';
 import { indexTerms, type DecodedLists } from './postings.ts';
-import { extractTopics } from './topics.ts';
+import { extractTopics, knownOutlets } from './topics.ts';
 import { QueryWorkspace } from './query-workspace.ts';
 import { loadFolder, type FileRecord } from '../load/load-folder.ts';
 
@@ -28,7 +27,8 @@ export interface BuildOptions {
 }
 
 /** A snapshot of analysed articles, in the order given: numbering, the term index and the topic list. */
-export function buildSnapshot(analysed: readonly AnalyzedArticle[], report: Corpus['report'], lexicon: Lexicon, options: BuildOptions = {}): Corpus {
+export function buildSnapshot(analysed: readonly AnalyzedArticle[], report: Corpus['report'], engine: Engine, options: BuildOptions = {}): Corpus {
+  const { lexicon } = engine;
   const articles: Article[] = [];
   const texts: ArticleText[] = [];
   const firstSentence: number[] = [];
@@ -58,13 +58,13 @@ export function buildSnapshot(analysed: readonly AnalyzedArticle[], report: Corp
     // Articles analysed without topic mentions (a corpus built without the list) are scanned if it is asked for later.
     ...(analysed.every((d) => d.topics) ? { articleTopics: analysed.map((d) => d.topics!) } : {}),
   };
-  return options.topics === false ? corpus : { ...corpus, topics: extractTopics(corpus) };
+  return options.topics === false ? corpus : { ...corpus, topics: extractTopics(corpus, knownOutlets(engine.clean)) };
 }
 
 /** Articles given in memory (texts to summarize, tests) -> a snapshot. Articles left with no text are reported, not kept. */
 export function corpusFrom(engine: Engine, loaded: LoadResult, options: BuildOptions = {}): Corpus {
   const { items, entries } = analyzeLoaded(createAnalyzer(engine, engine.lexicon, options), loaded);
-  return buildSnapshot(items, entries, engine.lexicon, options);
+  return buildSnapshot(items, entries, engine, options);
 }
 
 /** What a folder load keeps per file, so the next load re-reads only what changed. */
@@ -94,5 +94,5 @@ export async function loadFolderArticles(engine: Engine, dir: string, options: {
 export async function loadCorpus(engine: Engine, dir: string, options: { maxBytes: number }): Promise<Corpus> {
   const folder = await loadFolderArticles(engine, dir, options);
   // Not copied per snapshot: snapshots share the entries of the files they share (read-only by type).
-  return buildSnapshot(folder.items, folder.report, engine.lexicon);
+  return buildSnapshot(folder.items, folder.report, engine);
 }

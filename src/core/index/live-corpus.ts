@@ -164,7 +164,7 @@ export class LiveCorpus {
       // Until the folder has been read once there is nothing to serve.
       if (this.#folder) {
         const lists = new DecodedLists();
-        this.#current = buildSnapshot([...this.#folder.items, ...this.#outside.values()], this.#folder.report, engine.lexicon, { lists });
+        this.#current = buildSnapshot([...this.#folder.items, ...this.#outside.values()], this.#folder.report, engine, { lists });
         this.#lists = lists;
       }
       const articles = this.#current?.articles.length ?? 0;

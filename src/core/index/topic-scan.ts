@@ -13,6 +13,21 @@ const NOT_NAMES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'gen', 'president', 'minister', 'yes', 'no', 'us',
 ]);
 const CONNECTORS = new Set(['of', 'al', 'bin', 'de', 'la', 'von', 'van', 'der']);
+// Words that, next to a name, make it the one who reports rather than what is reported: "AFP
+// reported", "quoting ...", "the DPA news agency" after it; "told Reuters", "told the AFP",
+// "according to ANI" before it.
+const REPORTS = 1;
+const NEWS = 2;
+const TOLD = 3;
+const THE = 4;
+const TO = 5;
+const ACCORDING = 6;
+const CUES = new Map([
+  ['reported', REPORTS], ['reports', REPORTS], ['reporting', REPORTS], ['quoted', REPORTS], ['quoting', REPORTS], ['agency', REPORTS],
+  ['news', NEWS], ['told', TOLD], ['the', THE], ['to', TO], ['according', ACCORDING],
+]);
+/** What may stand between two words of one name or phrase: spaces, and an abbreviation's dot. */
+const GAP = /[\s.]/u;
 
 // Without a part-of-speech tagger, word endings and reporting verbs keep verbs and adverbs
 // out of key phrases: "provincial capitals" is a topic, "source said" is not.
@@ -25,7 +40,20 @@ const VERBISH = new Set([
 /** Hostile input cannot grow the word cache, nor the pairs of its word ids, past about this. */
 const MAX_WORDS = 500_000;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && w.length > 1;
-const phraseWord = (w: string) => /^\p{Ll}{4,}$/u.test(w) && !NOT_PHRASE_WORD.test(w) && !VERBISH.has(w);
+// Words that count, order or place in time what they go with ("last year", "two-thirds", "second
+// city", "former minister"): a closed class, like stopwords, that makes a description or a piece
+// of a longer name, never a topic.
+const COUNTING = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty',
+  'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'dozen', 'dozens',
+  'half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'first', 'second', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth',
+  'ninth', 'tenth', 'last', 'next', 'past', 'previous', 'former', 'latest', 'least', 'more', 'most', 'much', 'many', 'several',
+  'other', 'another', 'such', 'same', 'whole', 'both', 'each', 'every', 'either', 'neither', 'some', 'sole', 'only', 'certain',
+  'various', 'largest', 'biggest', 'early', 'late',
+]);
+const phraseWord = (w: string) => /^\p{Ll}{4,}$/u.test(w) && !NOT_PHRASE_WORD.test(w) && !VERBISH.has(w) && !COUNTING.has(w);
+/** A lower-case hyphenated compound that is a phrase on its own: "power-sharing", not "two-thirds". */
+const compoundPhrase = (w: string) => /^\p{Ll}{3,}-\p{Ll}{3,}$/u.test(w) && !w.split('-').some((part) => COUNTING.has(part));
 
 /** What the scanner needs to know of one written word; news repeats words, so each is judged once. */
 interface WordInfo {
@@ -43,6 +71,8 @@ interface WordInfo {
   compoundForm: number;
   /** The names this word starts. */
   names: NameNode | undefined;
+  /** What the word says of a name beside it: see {@link CUES}. */
+  cue: number;
 }
 
 /** A written name or phrase and the topic key it counts for. */
@@ -51,6 +81,8 @@ export interface TopicForm {
   kind: TopicEntry['kind'];
   /** Index into `keys`, or -1 when the form is no topic (numbers, stopword phrases). */
   key: number;
+  /** A name written where it credits a report ("AFP reported", "told Reuters"): an outlet's place. */
+  credit?: true;
 }
 
 /**
@@ -64,6 +96,8 @@ export interface TopicVocabulary {
   /** Sentence-initial names: counted only when the same name appears mid-sentence somewhere. */
   initials: string[];
   formId(name: string, kind: TopicEntry['kind']): number;
+  /** The id of a name's form where it credits a report: the same key, counted apart. */
+  creditId(name: string): number;
   initialId(name: string): number;
   keyId(key: string): number | undefined;
   lexicon: Lexicon;
@@ -113,6 +147,12 @@ function createVocabulary(lexicon: Lexicon): TopicVocabulary {
       }
       return id;
     },
+    creditId(name) {
+      const memo = `c${name}`;
+      let id = formIds.get(memo);
+      if (id === undefined) formIds.set(memo, (id = forms.push({ ...forms[this.formId(name, 'entity')]!, credit: true }) - 1));
+      return id;
+    },
     initialId(name) {
       let id = initialIds.get(name);
       if (id === undefined) initialIds.set(name, (id = initials.push(name) - 1));
@@ -151,10 +191,11 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
       nameWord: capitalised && !NOT_NAMES.has(lower),
       capitalised,
       connector: CONNECTORS.has(lower),
-      compound: /^\p{Ll}{3,}-\p{Ll}{3,}$/u.test(raw),
+      compound: compoundPhrase(raw),
       phraseWord: phraseWord(raw),
       compoundForm: -1,
       names: undefined,
+      cue: CUES.get(lower) ?? 0,
     };
   };
   const infos = new WordTable<WordInfo>();
@@ -162,6 +203,8 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
   // Buffers reused by every sentence and article: the scanner runs synchronously.
   const spans = wordSpans();
   const words: WordInfo[] = [];
+  /** Per word of the sentence: 1 when punctuation stands between it and the word before. */
+  let apart = new Uint8Array(64);
   // The name being read is run[0..runLength): never shortened, as a cleared array loses its storage.
   const run: WordInfo[] = [];
   let runLength = 0;
@@ -171,8 +214,19 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
   const seenInitial = new Set<number>();
 
   const nameOf = (length: number) => (length === 1 ? run[0]!.name : run.slice(0, length).map((w) => w.name).join(' '));
-  /** Counts the name in `run`, if any is left once trailing connectors are dropped, and empties it. */
-  const flush = (initial: boolean) => {
+  /** Whether the words around `words[start..end)` credit it with a report. */
+  const credits = (start: number, end: number, count: number) => {
+    const after = end < count ? words[end]!.cue : 0;
+    const next = end + 1 < count ? words[end + 1]!.cue : 0;
+    const before = start > 0 ? words[start - 1]!.cue : 0;
+    const earlier = start > 1 ? words[start - 2]!.cue : 0;
+    return after === REPORTS || (after === NEWS && next === REPORTS) || before === TOLD || (before === THE && earlier === TOLD) || (before === TO && earlier === ACCORDING);
+  };
+  /**
+   * Counts the name in `run` (the words before `end`), if any is left once trailing connectors are
+   * dropped, and empties it.
+   */
+  const flush = (initial: boolean, end: number, count: number) => {
     // A sentence's first word stays even when it is a connector ("Al"): it was not joined on.
     let length = runLength;
     while (length && run[length - 1]!.connector && !(initial && length === 1)) length--;
@@ -192,6 +246,8 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
           seenInitial.add(node.initial);
           initials.push(node.initial);
         }
+      } else if (credits(end - runLength, end - runLength + length, count)) {
+        mentions[mentionCount++] = vocabulary.creditId(nameOf(length));
       } else {
         if (node.entity < 0) node.entity = vocabulary.formId(nameOf(length), 'entity');
         mentions[mentionCount++] = node.entity;
@@ -209,34 +265,45 @@ export function createTopicScanner(vocabulary: TopicVocabulary): (sentences: rea
     }
     findWords(text, spans, JOIN);
     const count = spans.length / 3;
+    if (apart.length < count) apart = new Uint8Array(2 * count);
     for (let i = 0; i < count; i++) {
       const start = spans.at[3 * i]!;
       const end = spans.at[3 * i + 1]!;
       const hash = spans.at[3 * i + 2]!;
       words[i] = infos.find(text, start, end, hash) ?? infos.add(text, start, end, judge(wordAt(text, start, end), infos.size), hash);
+      // Punctuation between two words ends a name or a phrase: "seized Herat, Afghanistan's
+      // third-largest city" names two places, and '"took control," spokesman' is no phrase. An
+      // abbreviation's dot does not.
+      let split = false;
+      for (let c = i > 0 ? spans.at[3 * i - 2]! : start; c < start && !split; c++) split = !GAP.test(text[c]!);
+      apart[i] = split ? 1 : 0;
     }
     // Names: the first word of a sentence is capitalised anyway, so a run it starts counts only
     // if it is a name elsewhere too.
     let initial = false;
     for (let i = 0; i < count; i++) {
       const w = words[i]!;
+      if (runLength && apart[i]) {
+        flush(initial, i, count);
+        initial = false;
+      }
       if (w.nameWord) {
         if (i === 0) initial = true;
         run[runLength++] = w;
-      } else if (runLength && w.connector && i + 1 < count && words[i + 1]!.capitalised) run[runLength++] = w;
+      } else if (runLength && w.connector && i + 1 < count && words[i + 1]!.capitalised && !apart[i + 1]) run[runLength++] = w;
       else if (runLength) {
-        flush(initial);
+        flush(initial, i, count);
         initial = false;
       }
     }
-    if (runLength) flush(initial);
+    if (runLength) flush(initial, count, count);
     for (let i = 0; i < count; i++) {
       const w = words[i]!;
       if (w.compound) {
         if (w.compoundForm < 0) w.compoundForm = vocabulary.formId(w.name, 'phrase');
         mentions[mentionCount++] = w.compoundForm;
       }
-      if (i + 1 < count && w.phraseWord) {
+      if (i + 1 < count && w.phraseWord && !apart[i + 1]) {
         const next = words[i + 1]!;
         if (!next.phraseWord) continue;
         let id = pairs.get(w.id, next.id);

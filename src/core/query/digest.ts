@@ -34,18 +34,12 @@ function textTools(corpus: Corpus): TextTools {
   return tools;
 }
 
-/**
- * Items in reading order: what articles say first comes first; earlier reports before later ones.
- * An item that runs past the word budget stays last, so whoever stops at the budget (a reader, a
- * scorer) has read whole items.
- */
+/** Items in reading order: what articles say first comes first; earlier reports before later ones. */
 function readingOrder(corpus: Corpus, selection: Selection): Group[] {
   const date = (s: Sentence) => corpus.articles[s.articleId]!.published.slice(0, 10);
-  const whole = selection.runsPast ? selection.items.slice(0, -1) : [...selection.items];
-  const ordered = whole.sort(
+  return [...selection.items].sort(
     (a, b) => a.leader.position - b.leader.position || byCodeUnits(date(a.leader), date(b.leader)) || a.leader.id - b.leader.id,
   );
-  return selection.runsPast ? [...ordered, selection.items[selection.items.length - 1]!] : ordered;
 }
 
 /** A group's leader and the ids of every sentence that tells its fact, the leader's first, once each. */
@@ -85,8 +79,6 @@ function toItem(leader: Sentence, sources: SourceRef[], sourceCount: number, dis
 interface SummarizeOptions {
   mode: SelectMode;
   budget: Budget;
-  /** Let the last item run past the word budget; for scorers that cut the text themselves. */
-  overshoot?: boolean;
   singleSourceWeight: number;
   /**
    * Items to leave out after selection, by the text of any sentence that tells them: what a
@@ -115,7 +107,7 @@ function summarize(
 ): Digest {
   const tools = textTools(corpus);
   const weigh = idf(corpus);
-  const selection = selectItems(candidates, { ...options, overshoot: options.overshoot ?? false, weigh, tools, scratch });
+  const selection = selectItems(candidates, { ...options, weigh, tools, scratch });
   const pool = [...new Set(candidates.map((c) => c.sentence.articleId))];
   const disagreementOf = disagreementFinder(corpus, pool, tools, (id) => sourceRef(corpus.articles[id]!));
   const ordered = readingOrder(corpus, selection);
@@ -198,10 +190,10 @@ function sinceOf(since: Date, leftOut: Int32Array, corpus: Corpus): DigestSince 
 }
 
 /** A digest of the whole corpus, with no topic: what every article together is about (generic mode). Runs as `digestTopic` does. */
-export function digestAll(corpus: Corpus, budget: Budget = DEFAULT_BUDGET, options: { overshoot?: boolean } = {}): Digest {
+export function digestAll(corpus: Corpus, budget: Budget = DEFAULT_BUDGET): Digest {
   const started = performance.now();
   return corpus.workspace.run('digestAll', (scratch) => {
     const candidates = corpus.sentences.slice().map((sentence) => ({ sentence, relevance: 1 }));
-    return summarize(corpus, scratch, null, candidates, { mode: 'generic', budget, singleSourceWeight: 0, ...options }, corpus.articles.length, started);
+    return summarize(corpus, scratch, null, candidates, { mode: 'generic', budget, singleSourceWeight: 0 }, corpus.articles.length, started);
   });
 }

@@ -1,43 +1,33 @@
 import type { Corpus } from '../index/snapshot.ts';
 import { sentencesOf } from '../index/snapshot.ts';
 import type { Candidate } from '../summarize/contract.ts';
+import { EMPTY, topicHits } from '../index/topic-hits.ts';
 
 /** How far a thread is followed past a sentence that names the topic. */
 const CONTINUATION = [0.6, 0.36];
-/** Every sentence of an article that is about the topic as a whole says something about it. */
-const FOCUS_BASELINE = 0.5;
 /** Articles read for one digest at most; the best matches first. Keeps /summary fast on big corpora. */
 const MAX_ARTICLES = 40;
 const FOCUS_SHORTLIST = 5 * MAX_ARTICLES;
 
-/** Sentence ids containing every term of the phrase, ascending: a merge of the sorted postings. */
-function phraseHits(corpus: Corpus, terms: readonly string[]): Int32Array {
-  const lists = terms.map((t) => corpus.postings.get(t) ?? EMPTY).sort((a, b) => a.length - b.length);
-  let hits = lists[0] ?? EMPTY;
-  for (const list of lists.slice(1)) {
-    const out = new Int32Array(hits.length);
-    let n = 0;
-    let j = 0;
-    // Indexed: a for-of over a typed array made a result object per id wherever this ran unoptimized.
-    for (let k = 0; k < hits.length; k++) {
-      const id = hits[k]!;
-      while (j < list.length && list[j]! < id) j++;
-      if (j === list.length) break;
-      if (list[j] === id) out[n++] = id;
-    }
-    hits = out.subarray(0, n);
-  }
-  return hits;
-}
-const EMPTY = new Int32Array(0);
+/** The passage a paragraph belongs to: its own, but the lead's first two paragraphs are one. */
+const passageOf = (paragraph: number) => (paragraph <= 1 ? 0 : paragraph);
 
-/** Matches a one-word topic only where it is glued into a hyphenated compound. */
-function compoundOnly(topic: string): ((text: string) => boolean) | undefined {
-  const word = topic.trim().toLowerCase();
-  if (!/^[\p{L}\p{N}]+$/u.test(word)) return undefined;
-  const alone = new RegExp(`(?<![\\p{L}\\p{N}-])${word}(?![\\p{L}\\p{N}-])`, 'iu');
-  const glued = new RegExp(`[\\p{L}\\p{N}]-${word}|${word}-[\\p{L}\\p{N}]`, 'iu');
-  return (text) => glued.test(text) && !alone.test(text);
+/**
+ * Whether a sentence that holds every term of one of the topic's phrases names the topic other
+ * than glued into a hyphenated compound: "the Kabul-Kandahar highway" names a road, not the city.
+ * A compound that is one of the topic's own names ("Mazar-i-Sharif", "power-sharing") names it.
+ */
+function namedApart(corpus: Corpus, phrases: readonly string[][]): (text: string) => boolean {
+  const isName = (compound: string) => {
+    const terms = new Set(corpus.lexicon.terms(compound));
+    return phrases.some((p) => p.length === terms.size && p.every((t) => terms.has(t)));
+  };
+  const compound = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+  return (text) => {
+    if (!text.includes('-')) return true;
+    const terms = new Set(corpus.lexicon.terms(text.replace(compound, (c) => (isName(c) ? c : ' '))));
+    return phrases.some((p) => p.every((t) => terms.has(t)));
+  };
 }
 
 export interface TopicMatch {
@@ -50,15 +40,20 @@ export interface TopicMatch {
 }
 
 /**
- * The sentences that speak about a topic: those that name it, the ones that carry its
- * thread on right after, and, in articles that are about the topic as a whole, the rest
- * at a lower weight. A topic that is one thread in bigger stories ("herat") gets that
- * thread, not the whole stories. Only articles `keep` keeps are read (all without it): what is
- * left out is not there at all for the digest, not even as a topic's focus.
+ * The sentences that are about a topic: those that name it, and the one or two after each of them
+ * in the same passage, up to the next that names it (a paragraph is the writer's unit of one
+ * subject: "Heart is 11th Afghan provincial capital..." after "...seized Herat"; an article's first
+ * two paragraphs, its lead, are one passage). Nothing else, not
+ * even in an article about the topic as a whole: a sentence that neither names the topic nor
+ * carries on a paragraph that does is about something else (the Qatar power-sharing quote in a
+ * story on the fall of Ghazni; "An official in Lashkar Gah said..." in the paragraph after one that
+ * names Herat among other cities). Focus only ranks the articles. Only articles `keep` keeps are
+ * read (all without it): what is left out is not there at all for the digest, not even as a
+ * topic's focus.
  */
 export function selectTopic(corpus: Corpus, topic: string, keep?: (articleId: number) => boolean): TopicMatch {
   const { canonical, phrases } = corpus.lexicon.expand(topic);
-  const hits = unionOf(phrases.map((phrase) => phraseHits(corpus, phrase)));
+  const hits = topicHits(corpus, phrases);
   const { matched, from, counts, leftOut } = articlesHit(corpus, hits, keep);
   const focused = (k: number) => {
     const articleId = matched[k]!;
@@ -78,25 +73,24 @@ export function selectTopic(corpus: Corpus, topic: string, keep?: (articleId: nu
   }
   ranked.sort((a, b) => b.score - a.score || a.articleId - b.articleId);
 
-  // "the Kabul-Kandahar highway" names Kandahar only to say where a highway runs.
-  const inCompound = compoundOnly(topic);
+  const apart = namedApart(corpus, phrases);
   const candidates: Candidate[] = [];
-  for (const { k, articleId, focused: isFocused } of ranked.slice(0, MAX_ARTICLES)) {
+  for (const { k, articleId } of ranked.slice(0, MAX_ARTICLES)) {
     const sentences = sentencesOf(corpus, articleId);
     const own = new Set(hits.subarray(from[k]!, from[k]! + counts[k]!));
-    const relevance: number[] = sentences.map(() => (isFocused ? FOCUS_BASELINE : 0));
+    const named = sentences.map((s) => own.has(s.id) && apart(s.text));
+    const relevance: number[] = named.map((n) => (n ? 1 : 0));
     sentences.forEach((s, i) => {
-      if (!own.has(s.id)) return;
-      const weak = inCompound !== undefined && inCompound(s.text);
-      relevance[i] = weak ? 0.3 : 1;
-      if (weak) return;
+      if (!named[i]) return;
       for (let k = 0; k < CONTINUATION.length; k++) {
         const next = sentences[i + 1 + k];
-        if (!next || own.has(next.id)) break;
+        if (!next || named[i + 1 + k]) break;
         // A phrase topic is narrow: its thread goes on only through sentences that keep part of it.
         if (phrases[0]!.length > 1 && !phrases.some((p) => p.some((t) => next.terms.includes(t)))) break;
-        // Crossing into a new paragraph, the thread goes on only from a paragraph's last sentence.
-        if (next.paragraph !== s.paragraph && k > 0) break;
+        // A new paragraph is the writer moving on, even when every sentence is one: wire copy's next
+        // paragraph after "...as well as Herat in the west" is about Lashkar Gah. The lead is the
+        // exception: its second paragraph goes on telling what the first one names.
+        if (passageOf(next.paragraph) !== passageOf(s.paragraph)) break;
         relevance[i + 1 + k] = Math.max(relevance[i + 1 + k]!, CONTINUATION[k]!);
       }
     });
@@ -139,26 +133,6 @@ function articlesHit(
     }
   }
   return { matched: matched.subarray(0, n), from: from.subarray(0, n), counts: counts.subarray(0, n), leftOut: leftOut.subarray(0, out) };
-}
-
-/** Ascending ids in any of the sorted lists, each once: pairwise merges, linear in their length. */
-function unionOf(lists: Int32Array[]): Int32Array {
-  let all = lists[0] ?? EMPTY;
-  for (const list of lists.slice(1)) {
-    const out = new Int32Array(all.length + list.length);
-    let n = 0;
-    let i = 0;
-    let j = 0;
-    while (i < all.length || j < list.length) {
-      const a = i < all.length ? all[i]! : Infinity;
-      const b = j < list.length ? list[j]! : Infinity;
-      out[n++] = a <= b ? a : b;
-      if (a <= b) i++;
-      if (b <= a) j++;
-    }
-    all = out.subarray(0, n);
-  }
-  return all;
 }
 
 /**

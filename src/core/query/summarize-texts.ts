@@ -5,11 +5,11 @@ import { digestAll } from './digest.ts';
 
 /**
  * Generic multi-document summary of plain texts: the same pipeline the bot runs, with no
- * topic, cut at a word budget. Returns the chosen sentences in reading order.
+ * topic, whole sentences within a word budget. Returns the chosen sentences in reading order.
  */
 export function summarizeTexts(engine: Engine, docs: { id: string; text: string }[], options: { words: number }): string[] {
   const now = new Date(0).toISOString();
   const raw: RawArticle[] = docs.map((d) => ({ file: d.id, format: 'txt', body: d.text, mtime: now, bytes: d.text.length, hash: d.id }));
   const corpus = corpusFrom(engine, { articles: raw, report: [] }, { topics: false, deflate: false });
-  return digestAll(corpus, { items: Number.MAX_SAFE_INTEGER, words: options.words }, { overshoot: true }).items.map((i) => i.text);
+  return digestAll(corpus, { items: Number.MAX_SAFE_INTEGER, words: options.words }).items.map((i) => i.text);
 }

@@ -13,8 +13,6 @@ import { findWords, SPLIT, wordSpans } from '../text/words.ts';
 export interface BigramConcepts {
   /** Per sentence: distinct concept ids, in order of first occurrence. */
   ids: Int32Array[];
-  /** Per sentence, per concept: where the pair ends, as a share of the sentence's words (0..1]. */
-  ends: Float64Array[];
   /** Worth of each concept: the documents that report it, each counting more the earlier it does. */
   weights: Float64Array;
   /** Number of documents that report each concept independently. */
@@ -46,12 +44,12 @@ export function documentBigrams(sentences: readonly Sentence[], tools: TextTools
     texts.push(text);
     codes.push(coder.read(text));
   }
-  const { ids, ends, size } = pairsOf(codes);
-  return { ids, ends, codes, ...weigh(sentences, texts, ids, size) };
+  const { ids, size } = pairsOf(codes);
+  return { ids, codes, ...weigh(sentences, texts, ids, size) };
 }
 
-/** The distinct pairs of each sentence's word codes, numbered, and where in the sentence each ends. */
-function pairsOf(codes: readonly Int32Array[]): { ids: Int32Array[]; ends: Float64Array[]; size: number } {
+/** The distinct pairs of each sentence's word codes, numbered. */
+function pairsOf(codes: readonly Int32Array[]): { ids: Int32Array[]; size: number } {
   let total = 0;
   let longest = 0;
   for (let s = 0; s < codes.length; s++) {
@@ -62,9 +60,7 @@ function pairsOf(codes: readonly Int32Array[]): { ids: Int32Array[]; ends: Float
   const idOf = new PairTable(total);
   const lastIn = new Int32Array(total).fill(-1);
   const own = new Int32Array(longest);
-  const at = new Float64Array(longest);
   const ids: Int32Array[] = [];
-  const ends: Float64Array[] = [];
   for (let s = 0; s < codes.length; s++) {
     const words = codes[s]!;
     let n = 0;
@@ -76,13 +72,11 @@ function pairsOf(codes: readonly Int32Array[]): { ids: Int32Array[]; ends: Float
       if (id < 0) idOf.set(a >> 1, b >> 1, (id = idOf.size));
       if (lastIn[id] === s) continue;
       lastIn[id] = s;
-      own[n] = id;
-      at[n++] = (i + 1) / words.length;
+      own[n++] = id;
     }
     ids.push(own.slice(0, n));
-    ends.push(at.slice(0, n));
   }
-  return { ids, ends, size: idOf.size };
+  return { ids, size: idOf.size };
 }
 
 /** Enough for any real vocabulary; past it the codes start again, so hostile text cannot grow them forever. */

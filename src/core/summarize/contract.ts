@@ -7,8 +7,8 @@
  *
  * A summarizer must keep these, which the tests check:
  * - a leader is one candidate's sentence, verbatim: never cut, joined or reworded;
- * - at most `budget.items` groups, and the leaders' words add up to at most `budget.words`; only
- *   with `overshoot` may the last group run past, and then `runsPast` is true;
+ * - at most `budget.items` groups, and the leaders' words (whitespace-separated, as a reader counts
+ *   them) add up to at most `budget.words`: a sentence that does not fit is left out, never cut;
  * - each fact once: no two leaders tell the same fact;
  * - the same candidates and options give the same selection (ties broken by position).
  * docs/summarizer.md describes the two summarizers this project has and why they work as they do.
@@ -39,8 +39,6 @@ export type SelectMode = 'topic' | 'generic';
 export interface SelectOptions {
   mode: SelectMode;
   budget: Budget;
-  /** Let the last item run past the word budget (a scorer that cuts at N words wants the text). */
-  overshoot: boolean;
   weigh: Weigh;
   /** Tokenizer and stemmer of the corpus: generic mode reads the words, stopwords included. */
   tools: TextTools;
@@ -72,8 +70,6 @@ export interface Selection {
    * selection leaves finding them to the digest, which then counts those it finds.
    */
   merged?: number;
-  /** The last item ran past the word budget (only with `overshoot`); it should stay last. */
-  runsPast: boolean;
 }
 
 /** Picks the sentences that cover the most of what the candidates say, within the budget. */

@@ -13,14 +13,15 @@ const REPEATS = 0.5;
 
 /**
  * Generic summaries: greedily takes the sentence that adds the most not-yet-covered concept worth
- * (bigrams, see bigrams.ts) per word, within the budget. With `overshoot`, a last sentence may run
- * past the budget; only the words before the cut count toward it, since those are all that is read.
+ * (bigrams, see bigrams.ts) per word, among those that fit the words left. A sentence that does
+ * not fit is left out whole, and a shorter one may take the room: a reader sees every word shown,
+ * so the budget holds as they count, not as a scorer that cuts at N words would.
  * Greedy rather than exact: the gain of a better optimum did not carry over to better summaries.
  */
 export function selectGenericItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
-  const { budget, overshoot } = options;
+  const { budget } = options;
   const sentences = candidates.map((c) => c.sentence);
-  const { ids, ends, weights, documents, bar: firstBar, codes } = documentBigrams(sentences, options.tools);
+  const { ids, weights, documents, bar: firstBar, codes } = documentBigrams(sentences, options.tools);
   const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS && standsAlone(c.sentence.text));
   const covered = new Uint8Array(weights.length);
   const done = new Uint8Array(sentences.length);
@@ -29,7 +30,7 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
   let bar = firstBar;
 
   while (chosen.length < budget.items && words < budget.words) {
-    const best = bestNext(pool, { sentences, ids, ends, weights, documents, covered, done }, bar, budget.words - words, overshoot);
+    const best = bestNext(pool, { sentences, ids, weights, documents, covered, done }, bar, budget.words - words);
     if (best < 0) {
       // All that enough documents agree on is said: what fewer of them report may fill the room left.
       if (bar <= 1) break;
@@ -45,13 +46,12 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
 
   // Who else tells each fact is for the digest to find, across the whole corpus.
   const items = chosen.map((i) => ({ leader: sentences[i]!, members: [sentences[i]!] }));
-  return { items, runsPast: words > budget.words };
+  return { items };
 }
 
 interface Scores {
   sentences: readonly { words: number }[];
   ids: readonly Int32Array[];
-  ends: readonly Float64Array[];
   weights: Float64Array;
   documents: Int32Array;
   covered: Uint8Array;
@@ -59,28 +59,26 @@ interface Scores {
 }
 
 /**
- * The pool sentence that adds the most uncovered worth per word read, or -1. The hot loop, in a small
- * function of its own: inside selectGenericItems, with all that function inlines, V8 compiled it five
- * times on a cold start of 25 summaries, 290 ms of compiling on a 2-core machine.
+ * The pool sentence that fits the room left and adds the most uncovered worth per word, or -1. The
+ * hot loop, in a small function of its own: inside selectGenericItems, with all that function
+ * inlines, V8 compiled it five times on a cold start of 25 summaries, 290 ms of compiling on a
+ * 2-core machine.
  */
-function bestNext(pool: readonly number[], scores: Scores, bar: number, room: number, overshoot: boolean): number {
-  const { sentences, ids, ends, weights, documents, covered, done } = scores;
+function bestNext(pool: readonly number[], scores: Scores, bar: number, room: number): number {
+  const { sentences, ids, weights, documents, covered, done } = scores;
   let best = -1;
   let bestRatio = 0;
   for (const i of pool) {
     if (done[i]) continue;
     const length = sentences[i]!.words;
-    const fits = length <= room;
-    if (!fits && !overshoot) continue;
-    const reach = fits ? 1 : room / length;
+    if (length > room) continue;
     const own = ids[i]!;
-    const end = ends[i]!;
     let gain = 0;
     for (let k = 0; k < own.length; k++) {
       const c = own[k]!;
-      if (!covered[c] && documents[c]! >= bar && end[k]! <= reach) gain += weights[c]!;
+      if (!covered[c] && documents[c]! >= bar) gain += weights[c]!;
     }
-    const ratio = gain / (fits ? length : room);
+    const ratio = gain / length;
     if (ratio > bestRatio) {
       best = i;
       bestRatio = ratio;

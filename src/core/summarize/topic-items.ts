@@ -90,7 +90,7 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
       if (!open[g]) continue;
       const leader = leaders[g]!;
       const w = sentences[leader]!.words;
-      if (words + w > options.budget.words && !(options.overshoot && words < options.budget.words)) continue;
+      if (words + w > options.budget.words) continue;
       const score = (value(leader) * breadth[g]!) / Math.pow(w, LENGTH_EXPONENT);
       if (score > bestScore) {
         best = g;
@@ -113,10 +113,8 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
     }
     if (words >= options.budget.words) break;
   }
-  const last = chosen[chosen.length - 1];
   return {
     items: chosen.map((g) => ({ leader: sentences[leaders[g]!]!, members: Array.from(ranked.filter((i) => groupOf[i] === g), (i) => sentences[i]!) })),
     merged: pool.length - leaders.length,
-    runsPast: last !== undefined && words > options.budget.words,
   };
 }
