@@ -17,13 +17,10 @@
  *   half the weight of the lead sentence, of any article, that carries the most (a lead sentence
  *   that articles repeat word for word counts once).
  *
- * Usage: node --import tsx bench/select-checks.ts [--data DIR] [--summaries DIR | --system NAME] [--verbose]
- * Without --summaries (one sentence a line, as bench:quality --out writes them) or --system (a
- * published system's output in reference-systems/) it summarizes the clusters itself (100 words).
+ * Usage: `--help` (COMMAND below).
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { stemmer } from 'stemmer';
 import { loadEngine } from '../src/config/load-engine.ts';
 import { corpusFrom } from '../src/core/index/corpus.ts';
@@ -33,6 +30,7 @@ import type { RawArticle } from '../src/core/types.ts';
 import { REFERRING_NOUNS, UNSPECIFIC } from '../src/core/summarize/stands-alone.ts';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT, listClusterIds, readCluster, readSystemSummary, type EvalCluster } from './eval-data.ts';
 import { splitSummarySentences } from './sentences.ts';
+import { dataDirFlag, parseCli, usageError } from './cli.ts';
 import type { Engine } from '../src/core/index/engine.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -176,9 +174,25 @@ export function describeChecks(results: readonly ClusterCheck[]): { openers: num
   return { openers, repeats, firsts, lines };
 }
 
+const COMMAND = {
+  name: 'select-checks',
+  usage: `usage: node --import tsx bench/select-checks.ts [--data DIR] [--summaries DIR | --system NAME] [--verbose]
+
+Reader checks of generic summaries: unresolved openers, repeated-event pairs, whether the first item
+states the main event (the rules: this file's header).
+  --data DIR        clusters/<id>/docs/*.txt (default: ${DEFAULT_DATA_DIR})
+  --summaries DIR   <id>.txt per cluster, one sentence a line (bench:quality --out writes them)
+  --system NAME     a published system's output, DIR/reference-systems/NAME/<id>.txt
+  --verbose         every finding, one a line
+  -h, --help        this text
+Without --summaries or --system it summarizes the clusters itself, as bench:quality does (100 words).`,
+  options: { data: { type: 'string' }, summaries: { type: 'string' }, system: { type: 'string' }, verbose: { type: 'boolean' } },
+} as const;
+
 function main(): void {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, summaries: { type: 'string' }, system: { type: 'string' }, verbose: { type: 'boolean' } } });
-  const dataDir = values.data ?? DEFAULT_DATA_DIR;
+  const values = parseCli(COMMAND);
+  if (values.summaries && values.system) usageError(COMMAND.name, 'give --summaries or --system, not both');
+  const dataDir = dataDirFlag(COMMAND.name, values.data);
   const engine = loadEngine(join(PROJECT_ROOT, 'config'));
   const results: ClusterCheck[] = [];
   for (const id of listClusterIds(dataDir)) {
