@@ -137,4 +137,9 @@ test('reading: a retelling with a new detail or two tells the same event', () =>
   const london = of('Pinochet was arrested in London on Oct. 16 at the instigation of Spanish magistrate Baltasar Garzon.');
   assert.equal(events.same(london, of("The 82-year-old Pinochet was arrested Friday at a Spanish magistrate's request.")), true);
   assert.equal(events.same(london, of('The Chilean government protested the arrest, saying Pinochet had immunity as a senator.')), false);
+  // The same words with other numbers on both sides are another event; a number on one side only is a detail.
+  const kabul = of('Police said 3 people were killed when a bomb exploded in Kabul on Monday.');
+  assert.equal(events.same(kabul, of('Police said 5 people were killed when a bomb exploded in Kabul on Friday.')), false);
+  assert.equal(events.same(of('Officials said 23 bridges were repaired during campaign number 20.'), of('Officials said 43 bridges were repaired during campaign number 40.')), false);
+  assert.equal(events.same(kabul, of('A bomb exploded in Kabul on Monday, killing people at a market, police said.')), true);
 });

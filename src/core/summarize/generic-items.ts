@@ -3,7 +3,7 @@ import type { Sentence } from '../types.ts';
 import { usablePool } from './pool.ts';
 import { documentBigrams } from './bigrams.ts';
 import { leansOnContext, unbroken } from './stands-alone.ts';
-import { eventWords } from './same-event.ts';
+import { eventWords, type EventWords } from './same-event.ts';
 
 /** ICSI's floor: shorter sentences are mostly datelines, captions and fragments. */
 const MIN_WORDS = 10;
@@ -50,7 +50,7 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
     return w;
   };
   const event = eventWords(options.tools.stem);
-  const events: Set<string>[] = [];
+  const events: EventWords[] = [];
   const eventOf = (i: number) => (events[i] ??= event.of(sentences[i]!));
   const choose = (i: number) => {
     done[i] = 1;

@@ -32,34 +32,65 @@ const NOT_EVENT = [
 ];
 
 /**
+ * The numbers a sentence gives that count or number something ("campaign number 20", "flight 17",
+ * "3 people"), as the corpus's terms spell them; not a date's day ("Oct. 16") or an age
+ * ("82-year-old"), which a retelling adds or leaves out.
+ */
+function countsOf(text: string): string[] {
+  return Array.from(text.matchAll(COUNT), ([number]) => number.replace(/,/g, ''));
+}
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?';
+const COUNT = new RegExp(`(?<!${MONTH} )(?<![\\d,]|\\d\\.)\\d[\\d,]*(?:st|nd|rd|th)?(?![\\d,]*(?:-| )years?[- ]old)(?!\\.?\\d|\\w)`, 'g');
+
+/**
+ * Two sentences that pass the word test are still two events when each gives a number the other
+ * does not: "Malaysia Airlines flight 370" and "... flight 17", one outlet's template filled in
+ * twice ("23 bridges ... campaign number 20", "43 bridges ... campaign number 40"). A retelling adds
+ * a number or leaves one out, on one side only. Names are not compared: two outlets' tellings of one
+ * event name different sources and places ("told AFP", "in Qatar"; "Ghani-led", "local media").
+ * A death toll revised between reports also gives each side its own number: two items.
+ */
+function countsApart(countsA: readonly string[], wordsA: (w: string) => boolean, countsB: readonly string[], wordsB: (w: string) => boolean): boolean {
+  return countsA.some((n) => !wordsB(n)) && countsB.some((n) => !wordsA(n));
+}
+
+/** A sentence's event words and the numbers it gives (see `tellSameEvent` and `countsApart`). */
+export interface EventWords {
+  words: Set<string>;
+  counts: string[];
+}
+
+/**
  * Sentence by sentence, whether it tells an event told by another: `of(sentence)` gives its event
  * words once. `stem` is the stemmer that made the corpus's terms.
  */
-export function eventWords(stem: (word: string) => string): { of(sentence: Sentence): Set<string>; same(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean } {
+export function eventWords(stem: (word: string) => string): { of(sentence: Sentence): EventWords; same(a: EventWords, b: EventWords): boolean } {
   const notEvent = new Set(NOT_EVENT.map(stem));
   return {
     of(sentence) {
       const words = new Set<string>();
       for (const term of sentence.terms) if (!notEvent.has(term)) words.add(term);
-      return words;
+      return { words, counts: countsOf(sentence.text) };
     },
     same(a, b) {
-      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+      const [small, large] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
       let shared = 0;
       for (const word of small) if (large.has(word)) shared++;
-      return tellSameEvent(shared, a.size, b.size);
+      return tellSameEvent(shared, a.words.size, b.words.size) && !countsApart(a.counts, (w) => a.words.has(w), b.counts, (w) => b.words.has(w));
     },
   };
 }
 
 /**
- * The same test on a term space's sentences (its indexes), whose term of each id is `terms[id]`:
- * no set is made, since a topic digest compares each pick with hundreds of open groups.
+ * The same test on a term space's sentences (its indexes), whose term of each id is `terms[id]` and
+ * whose text is `textOf(index)`: no set is made, and a text is read only for the few pairs that pass
+ * the word test, since a topic digest compares each pick with hundreds of open groups.
  */
-export function eventsIn(space: TermSpace, terms: readonly string[], stem: (word: string) => string): (a: number, b: number) => boolean {
+export function eventsIn(space: TermSpace, terms: readonly string[], textOf: (i: number) => string, stem: (word: string) => string): (a: number, b: number) => boolean {
   const notEvent = new Set(NOT_EVENT.map(stem));
   const counts = new Uint8Array(space.size);
   for (let id = 0; id < terms.length; id++) counts[id] = notEvent.has(terms[id]!) ? 0 : 1;
+  const idOf = new Map(terms.map((term, id) => [term, id]));
   const { bags, bagStart } = space;
   const mark = new Uint8Array(space.size);
   const size = (i: number) => {
@@ -67,11 +98,18 @@ export function eventsIn(space: TermSpace, terms: readonly string[], stem: (word
     for (let k = bagStart[i]!; k < bagStart[i + 1]!; k++) n += counts[bags[k]!]!;
     return n;
   };
+  const has = (i: number) => (word: string) => {
+    const id = idOf.get(word);
+    if (id === undefined) return false;
+    for (let k = bagStart[i]!; k < bagStart[i + 1]!; k++) if (bags[k] === id) return true;
+    return false;
+  };
   return (a, b) => {
     for (let k = bagStart[a]!; k < bagStart[a + 1]!; k++) mark[bags[k]!] = 1;
     let shared = 0;
     for (let k = bagStart[b]!; k < bagStart[b + 1]!; k++) if (mark[bags[k]!]) shared += counts[bags[k]!]!;
     for (let k = bagStart[a]!; k < bagStart[a + 1]!; k++) mark[bags[k]!] = 0;
-    return tellSameEvent(shared, size(a), size(b));
+    if (!tellSameEvent(shared, size(a), size(b))) return false;
+    return !countsApart(countsOf(textOf(a)), has(a), countsOf(textOf(b)), has(b));
   };
 }

@@ -86,7 +86,7 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
   let openCount = leaders.length;
   let words = 0;
   const alone = readsAlone(sentences, leaders, ranked, groupOf);
-  const sameEvent = eventsIn(space, local.terms, options.tools.stem);
+  const sameEvent = eventsIn(space, local.terms, (i) => sentences[i]!.text, options.tools.stem);
   while (chosen.length < options.budget.items && openCount > 0) {
     // Groups in the order they were opened, so the first of equal scores wins.
     let best = -1;
