@@ -3,17 +3,17 @@ import type { Corpus } from '../index/snapshot.ts';
 import { idf } from '../index/snapshot.ts';
 import { selectTopic } from './select-topic.ts';
 import { selectItems } from '../summarize/select.ts';
-import type { Candidate, Group, SelectMode, Selection } from '../summarize/contract.ts';
+import type { Candidate, Group, SelectMode } from '../summarize/contract.ts';
 import type { TextTools } from '../summarize/figures.ts';
 import { disagreementFinder } from '../summarize/disagreements.ts';
 import { suggestTopics } from './suggest.ts';
 import { sameFactAnywhere, sameFactElsewhere } from '../summarize/same-fact.ts';
 import type { Weigh } from '../summarize/similarity.ts';
-import { byCodeUnits } from '../text/code-order.ts';
 import { citations, sourceRef } from './citations.ts';
 import type { QueryScratch } from '../index/query-scratch.ts';
 import { publishedTimes } from '../index/published.ts';
 import { recencyOf } from './recency.ts';
+import { readingOrder } from './reading-order.ts';
 
 /** In a topic digest, what one outlet alone reports counts at this share of what several report. */
 const SINGLE_SOURCE_WEIGHT = 0.2;
@@ -32,14 +32,6 @@ function textTools(corpus: Corpus): TextTools {
     toolsOf.set(corpus.lexicon, (tools = { words: (t) => analyzer.words(t), stem: (w) => analyzer.stem(w), stopwords: analyzer.stopwords }));
   }
   return tools;
-}
-
-/** Items in reading order: what articles say first comes first; earlier reports before later ones. */
-function readingOrder(corpus: Corpus, selection: Selection): Group[] {
-  const date = (s: Sentence) => corpus.articles[s.articleId]!.published.slice(0, 10);
-  return [...selection.items].sort(
-    (a, b) => a.leader.position - b.leader.position || byCodeUnits(date(a.leader), date(b.leader)) || a.leader.id - b.leader.id,
-  );
 }
 
 /** A group's leader and the ids of every sentence that tells its fact, the leader's first, once each. */

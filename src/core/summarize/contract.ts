@@ -9,7 +9,9 @@
  * - a leader is one candidate's sentence, verbatim: never cut, joined or reworded;
  * - at most `budget.items` groups, and the leaders' words (whitespace-separated, as a reader counts
  *   them) add up to at most `budget.words`: a sentence that does not fit is left out, never cut;
- * - each fact once: no two leaders tell the same fact;
+ * - each fact once: no two leaders tell the same fact, nor the same event (same-event.ts);
+ * - the first group states the main development; a leader that leans on the sentence before it in
+ *   its article (stands-alone.ts) is chosen only after that sentence's group;
  * - the same candidates and options give the same selection (ties broken by position).
  * docs/summarizer.md describes the two summarizers this project has and why they work as they do.
  */
@@ -63,7 +65,10 @@ export interface Group {
 }
 
 export interface Selection {
-  /** In the order they were chosen. */
+  /**
+   * In the order they were chosen. The first states the main development, in a sentence that reads
+   * on its own, and is shown first; the digest orders the others (reading-order.ts).
+   */
   items: Group[];
   /**
    * Sentences that said the same as another and were folded into its item. Absent when the

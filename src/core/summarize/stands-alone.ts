@@ -4,17 +4,93 @@
  * ("He said...", "But the talks...") or is a piece of a quotation reads as a non sequitur.
  */
 export function standsAlone(text: string): boolean {
-  if (POINTS_BACK.test(text) || OPENS_WITH_QUOTE.test(text)) return false;
+  return !leansOnContext(text) && unbroken(text);
+}
+
+/**
+ * Whether a sentence's words point back to something its article said just before: who "he" or
+ * "the move" is, what "however" or "the other" sets it against. Such a sentence reads right only
+ * after the sentence before it; anywhere else its reference points outside the digest.
+ */
+export function leansOnContext(text: string): boolean {
+  const opening = text.replace(LEADING_MARKS, '');
+  return (
+    POINTS_BACK.test(opening) ||
+    RELATIVE.test(opening) ||
+    referringNoun(opening) ||
+    ASIDE.test(text) ||
+    UNNAMED_SPEAKER.test(text) ||
+    pronounBeforeName(opening)
+  );
+}
+
+/**
+ * No piece of a quotation or of a parenthesis, and no quotation whose speaker is only "he" or
+ * "they": a sentence splitter that cut "(The White House kept reporters outside. Their children
+ * ...)" leaves an opening bracket with nothing to close it.
+ */
+export function unbroken(text: string): boolean {
+  if (OPENS_WITH_QUOTE.test(text) || count(text, /\(/g) !== count(text, /\)/g)) return false;
   const quotes = count(text, /``|“|''|”|"/g);
   return quotes === 0 || (quotesBalance(text) && !PRONOUN_SPEAKER.test(text));
 }
 
-// Pronouns and conjunctions that open a sentence point back to someone or something named earlier.
-const POINTS_BACK = /^(?:he|she|it|they|we|i|this|these|those|his|her|its|their|but|and|so)\b/i;
+// Dashes and underscores that set a wire story's paragraphs off say nothing about the sentence.
+const LEADING_MARKS = /^[\s_\-–—]+/;
+// Pronouns, demonstratives and connectives that open a sentence point back to someone or something
+// named earlier, or set the sentence against it.
+const POINTS_BACK =
+  /^(?:he|she|it|they|we|i|you|him|them|this|these|those|his|her|its|their|such|but|and|so|or|nor|yet|also|still|however|instead|meanwhile|moreover|furthermore|besides|nevertheless|nonetheless|thus|therefore|then|otherwise|likewise|similarly|indeed|after all|in addition|as a result|on the other hand|by contrast|in contrast|even so|in turn|in the other|at the same time|for (?:his|her|its|their) part)\b(?!-)/i;
+// "Another", "the other", "the two", "a third": one more of what came before.
+const RELATIVE = /^(?:another|both|neither|the (?:other|latter|former|same|two|three|four|five)|a (?:second|third|fourth|fifth))\b(?!-)/i;
+// "However" or "instead" set off by commas sets the sentence against the one before.
+const ASIDE = /, (?:however|though|instead|meanwhile|in turn|nevertheless|nonetheless|therefore|thus|for (?:his|her|its|their) part),/i;
+// Words credited to "it", "they" or "the source": an outlet, a group or a person the sentence does not name.
+const UNNAMED_SPEAKER =
+  /\b(?:it|they|the (?:source|sources|official|officials|spokesman|spokeswoman|statement|newspaper|paper|agency|department|ministry|report|group)) (?:said|says|added|told|noted|stressed|reported)\b|, (?:said|says|added) (?:it|they)\b/i;
 // A sentence that opens a quotation is somebody's words whose speaker comes later, if at all.
-const OPENS_WITH_QUOTE = /^[`"“‘]/;
+export const OPENS_WITH_QUOTE = /^[`"“‘]/;
 // Words quoted from "he" or "they" are nobody's words to a reader who has not seen the article.
 const PRONOUN_SPEAKER = /\b(?:he|she|it|they|we|i) (?:said|says|added|told|asked)\b|\b(?:said|says|added) (?:he|she|they)\b/i;
+
+/**
+ * "The move", "the proposed deal", "the newspaper said": a bare "the" before a noun that stands
+ * for something already told. The noun comes right after "the", or after a word that does not say
+ * which one ("the proposed deal"; but "the interior ministry" and "the Chilean government" name
+ * theirs), and "of" does not follow ("the agreement of 1993").
+ */
+export const REFERRING_NOUNS: ReadonlySet<string> = new Set([
+  'move', 'decision', 'deal', 'agreement', 'accord', 'plan', 'proposal', 'offer', 'attack', 'attacks', 'bombing', 'blast',
+  'explosion', 'incident', 'crash', 'statement', 'report', 'newspaper', 'paper', 'agency', 'department', 'ministry', 'suspect',
+  'suspects', 'man', 'woman', 'men', 'victim', 'victims', 'group', 'talks', 'meeting', 'visit', 'measure', 'announcement',
+  'step', 'letter', 'transaction', 'appointment', 'request', 'case', 'operation', 'raid', 'killing', 'killings', 'ruling',
+  'verdict', 'sale', 'merger', 'purchase', 'effort', 'action', 'company', 'firm', 'source', 'spokesman', 'official', 'officials',
+  'development',
+]);
+export const UNSPECIFIC: ReadonlySet<string> = new Set(['proposed', 'planned', 'new', 'latest', 'recent', 'alleged', 'suspected', 'reported', 'deadly', 'failed', 'surprise']);
+function referringNoun(opening: string): boolean {
+  const [the, second, third, fourth] = opening.split(/\s+/, 4).map((w) => w.replace(/'s$|[^A-Za-z]+$/, ''));
+  if (the?.toLowerCase() !== 'the' || !second) return false;
+  if (REFERRING_NOUNS.has(second)) return third !== 'of';
+  return UNSPECIFIC.has(second) && REFERRING_NOUNS.has(third ?? '') && fourth !== 'of';
+}
+
+/**
+ * "Before leaving, he criticized an Italian official": "he", "she" or "him" before any capitalized
+ * word that could name someone (the first word only when it is no common opening word), so whoever
+ * it means was named in another sentence. A possessive may come first: "In his speech, Clinton said".
+ */
+function pronounBeforeName(opening: string): boolean {
+  const words = opening.split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+    if (word === 'he' || word === 'she' || word === 'him') return true;
+    if (/^[A-Z]/.test(word) && (k > 0 || !COMMON_OPENERS.test(word))) return false;
+  }
+  return false;
+}
+const COMMON_OPENERS =
+  /^(?:a|an|the|about|after|at|before|by|for|from|in|on|of|over|since|some|to|under|until|when|while|with|within|without|most|many|more|one|two|three|four|five|several|all|no|only|as|if|although|though|because|during|nearly|almost|even|despite|among|earlier|later)$/i;
 
 /** Opening and closing quotation marks pair up; a sentence splitter that cut a quotation leaves one alone. */
 function quotesBalance(text: string): boolean {

@@ -1,10 +1,13 @@
 import type { Candidate, Selection, SelectOptions } from './contract.ts';
+import type { Sentence } from '../types.ts';
 import { usablePool } from './pool.ts';
 import { SAME_FACT } from './similarity.ts';
 import { conceptTable } from './concepts.ts';
 import { termSpace } from './term-space.ts';
 import { localTerms } from './local-terms.ts';
 import { groupByLeader } from './group.ts';
+import { leansOnContext, OPENS_WITH_QUOTE } from './stands-alone.ts';
+import { eventsIn } from './same-event.ts';
 
 const MIN_WORDS = 6;
 /** Cost exponent: below 1 so a long sentence that covers a lot is not unfairly punished. */
@@ -82,12 +85,14 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
   const open = new Uint8Array(leaders.length).fill(1);
   let openCount = leaders.length;
   let words = 0;
+  const alone = readsAlone(sentences, leaders, ranked, groupOf);
+  const sameEvent = eventsIn(space, local.terms, (i) => sentences[i]!.text, options.tools.stem);
   while (chosen.length < options.budget.items && openCount > 0) {
     // Groups in the order they were opened, so the first of equal scores wins.
     let best = -1;
     let bestScore = 0;
     for (let g = 0; g < leaders.length; g++) {
-      if (!open[g]) continue;
+      if (!open[g] || alone.waits(g, chosen.length === 0)) continue;
       const leader = leaders[g]!;
       const w = sentences[leader]!.words;
       if (words + w > options.budget.words) continue;
@@ -97,16 +102,22 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
         bestScore = score;
       }
     }
-    if (best < 0) break;
+    if (best < 0) {
+      // A digest of nothing but quotations and sentences that lean on others still shows them.
+      if (chosen.length === 0 && alone.relax()) continue;
+      break;
+    }
+    if (!alone.settle(best, chosen.map((g) => leaders[g]!))) continue;
     open[best] = 0;
     openCount--;
     chosen.push(best);
     const leader = leaders[best]!;
     words += sentences[leader]!.words;
     for (let k = start[leader]!; k < start[leader + 1]!; k++) covered[concepts[k]!] = 1;
+    alone.release(chosen.map((g) => leaders[g]!));
     // Drop what now says nothing new: a group that repeats a chosen one is not a second item.
     for (let g = 0; g < leaders.length; g++) {
-      if (open[g] && space.overlap(leaders[g]!, leader) >= SAME_FACT) {
+      if (open[g] && (space.overlap(leaders[g]!, leader) >= SAME_FACT || sameEvent(leader, leaders[g]!))) {
         open[g] = 0;
         openCount--;
       }
@@ -116,5 +127,55 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
   return {
     items: chosen.map((g) => ({ leader: sentences[leaders[g]!]!, members: Array.from(ranked.filter((i) => groupOf[i] === g), (i) => sentences[i]!) })),
     merged: pool.length - leaders.length,
+  };
+}
+
+/**
+ * Which groups' leaders read on their own. A leader that leans on the sentence before it in its
+ * article ("The move ...", "He added ...") gives way to a member that tells the fact standing alone;
+ * with none, the group waits until that sentence leads a chosen group, and is read right after it
+ * (reading-order.ts). The first item states the development in an outlet's own words: a quotation
+ * gives way to a member that is none, and with none the group does not lead. Looked at only when a
+ * group is about to be picked: reading a stored sentence's text inflates its article.
+ */
+function readsAlone(sentences: readonly Sentence[], leaders: Int32Array, ranked: Int32Array, groupOf: Int32Array) {
+  // 0: not looked at yet; 1: reads alone; 2: waits for the sentence before it.
+  const state = new Uint8Array(leaders.length);
+  const quoted = new Uint8Array(leaders.length);
+  let relaxed = false;
+  const follows = (g: number, chosenLeaders: readonly number[]) => {
+    const { articleId, position } = sentences[leaders[g]!]!;
+    return chosenLeaders.some((l) => sentences[l]!.articleId === articleId && sentences[l]!.position === position - 1);
+  };
+  const leans = (i: number) => leansOnContext(sentences[i]!.text);
+  const opensQuote = (i: number) => OPENS_WITH_QUOTE.test(sentences[i]!.text);
+  /** Gives group `g` the first member (in ranked order) that passes `ok`, if any. */
+  const standIn = (g: number, ok: (i: number) => boolean): boolean => {
+    const member = ranked.find((i) => groupOf[i] === g && ok(i));
+    if (member !== undefined) leaders[g] = member;
+    return member !== undefined;
+  };
+  return {
+    waits: (g: number, first: boolean) => !relaxed && (state[g] === 2 || (first && quoted[g] === 1)),
+    /** Lets every group be picked, and first; true if that changed anything. */
+    relax: () => !relaxed && (relaxed = true),
+    /** Whether group `g` can be picked now, as it is; false when its leader changed or it cannot. */
+    settle(g: number, chosenLeaders: readonly number[]): boolean {
+      if (relaxed) return true;
+      if (state[g] === 0) {
+        if (!leans(leaders[g]!) || follows(g, chosenLeaders)) state[g] = 1;
+        else {
+          state[g] = standIn(g, (i) => !leans(i)) ? 1 : 2;
+          return false;
+        }
+      }
+      if (chosenLeaders.length > 0 || !opensQuote(leaders[g]!)) return true;
+      if (!standIn(g, (i) => !leans(i) && !opensQuote(i))) quoted[g] = 1;
+      return false;
+    },
+    /** After a pick: the waiting groups whose leader follows the chosen one can be picked now. */
+    release(chosenLeaders: readonly number[]) {
+      for (let g = 0; g < state.length; g++) if (state[g] === 2 && follows(g, chosenLeaders)) state[g] = 1;
+    },
   };
 }
