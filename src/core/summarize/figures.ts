@@ -14,17 +14,17 @@ export const sameQuantity = (a: Figure, b: Figure): boolean => a.kind === b.kind
 
 /**
  * Whether two figures are about the same subject, judged by the names around them: each must have
- * one, and the nearest name of each must be among the other's. "Heart is the 11th provincial
- * capital" and "Ghazni, the 10th provincial capital" are about two cities; "the city is the tenth
- * provincial capital" names none, and could be about any. A rank is a rank of something, so ranks
- * must name the same subject nearest to them: "the Taliban captured the sixth provincial capital"
- * ranks a city it does not name.
+ * one, and the nearest name of one must be among the other's. "In Herat, a bomb killed 20" and "in
+ * Ghazni, a bomb killed 35" are about two cities; "the city is the tenth provincial capital" names
+ * none, and could be about any. One way round is enough, as "Swedish" and "Sweden" are two words. A
+ * rank is a rank of something, so ranks must name the same subject nearest to them: "the Taliban
+ * captured the sixth provincial capital" ranks a city it does not name.
  */
 export function sameSubject(a: Figure, b: Figure): boolean {
   const [na, nb] = [a.names[0], b.names[0]];
   if (na === undefined || nb === undefined) return false;
   if (a.kind === 'ordinal' || b.kind === 'ordinal') return na === nb;
-  return b.names.includes(na) && a.names.includes(nb);
+  return b.names.includes(na) || a.names.includes(nb);
 }
 
 /** Conversions between units are rounded ("500 kilometers (300 miles)" is 483 km): lengths agree within this share. */
