@@ -4,6 +4,39 @@
  * index's terms leave out: "Aug. 7", "Qin Yongmin, 45,", "3-0", "500 kilometers (300 miles)".
  */
 
+import {
+  ABOUT,
+  CARDINAL_WORDS,
+  CLAUSE_JOINS,
+  CLOCK,
+  CURRENCY_AFTER,
+  CURRENCY_BEFORE,
+  DAYS,
+  DURATIONS,
+  FRACTIONS,
+  HEAD_WORDS,
+  LENGTHS,
+  MONTHS,
+  MULTIPLIERS,
+  NAUTICAL,
+  NOT_A_LENGTH,
+  PEOPLE,
+  PHRASE_END,
+  ROLE_REACH,
+  ROLES,
+  SELECTORS,
+  isCapitalised,
+  isNumberToken,
+  mayCount,
+  numberAt,
+  singular,
+  tokenize,
+  wordAt,
+  type Token,
+} from './figure-words.ts';
+
+export { mayCount } from './figure-words.ts';
+
 /** What a number measures: a count of things, a rank, a share, an amount of money or a length. */
 export type FigureKind = 'count' | 'ordinal' | 'percent' | 'money' | 'length';
 
@@ -36,144 +69,6 @@ export interface ScanTools {
   stopwords: ReadonlySet<string>;
 }
 
-interface Token {
-  text: string;
-  /** Where it starts and ends in the (NFKC) text. */
-  start: number;
-  end: number;
-  lower: string;
-  type: 'num' | 'word' | 'punct';
-  /** Letters written onto a number: "th" of 11th, "km" of 150km. */
-  suffix: string;
-}
-
-const TOKEN = /((?:\p{Lu}\.){2,})|(\d+(?:[.,]\d+)*)([\p{L}]*)|([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*)|(\S)/gu;
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const word = m[1] ?? m[4];
-    if (m[2] !== undefined) tokens.push({ text: m[2], lower: m[2], type: 'num', suffix: (m[3] ?? '').toLowerCase(), start, end });
-    else if (word !== undefined) tokens.push({ text: word, lower: word.toLowerCase(), type: 'word', suffix: '', start, end });
-    else tokens.push({ text: m[5]!, lower: m[5]!, type: 'punct', suffix: '', start, end });
-  }
-  return tokens;
-}
-
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-// "first" and "second" are rarely ranks that outlets could disagree on ("the second city", "first olive branch").
-const ORDINALS = ['', '', '', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh',
-  'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
-const CARDINAL_WORDS = new Map<string, number>([...UNITS.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, i * 10] as const).filter(([w]) => w)]);
-const ORDINAL_WORDS = new Map<string, number>(ORDINALS.map((w, i) => [w, i] as const).filter(([w]) => w));
-const MULTIPLIERS = new Map([['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9]]);
-
-/**
- * False only for text in which no figure can be found: ASCII text with no digit and no number
- * word. Most sentences have none, and most of a digest's figure search is ruling them out.
- */
-const MAY_COUNT = new RegExp(`[0-9]|[^\\0-\\x7f]|(?<![a-z0-9])(?:${[...CARDINAL_WORDS.keys(), ...ORDINAL_WORDS.keys()].join('|')})(?![a-z0-9])`, 'i');
-export const mayCount = (text: string): boolean => MAY_COUNT.test(text);
-
-const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
-  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
-const CLOCK = new Set(['am', 'pm', 'gmt', 'utc', 'est', 'edt', 'cet', 'bst', 'ist', 'pst', 'pdt', 'hrs', "o'clock"]);
-/** Spans of time: "30 days", "17 years in power", "two hours and 10 minutes" are durations, not counts. */
-const DURATIONS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months',
-  'year', 'years', 'decade', 'decades', 'century', 'centuries', 'times', 'time', 'fold', 'yr', 'yrs', 'min', 'mins']);
-/** Parts of a whole, not counts: "two-thirds", "one half". */
-const FRACTIONS = new Set(['half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'fourth', 'fourths', 'fifth', 'fifths', 'tenth', 'tenths']);
-/** Words that pick part of a sequence ("the first two weeks", "the past three years"): what follows is no total. */
-const SELECTORS = new Set(['first', 'last', 'next', 'past', 'top', 'final', 'previous', 'initial', 'opening', 'coming', 'remaining', 'another', 'additional', 'further', 'extra']);
-const CURRENCY_BEFORE = new Map([['$', 'usd'], ['us$', 'usd'], ['dlrs', 'usd'], ['£', 'gbp'], ['€', 'eur'], ['¥', 'jpy'], ['rs', 'inr']]);
-// Not "pounds": in American copy it is as often a weight.
-const CURRENCY_AFTER = new Map([['dollars', 'usd'], ['dollar', 'usd'], ['dlrs', 'usd'], ['sterling', 'gbp'], ['euros', 'eur'],
-  ['euro', 'eur'], ['yen', 'jpy'], ['yuan', 'cny'], ['rupees', 'inr'], ['francs', 'fr'], ['marks', 'dem'], ['lire', 'itl'], ['pesos', 'peso'],
-  ['rubles', 'rub'], ['roubles', 'rub'], ['afghanis', 'afn']]);
-const LENGTHS = new Map([['km', 1], ['kms', 1], ['kilometer', 1], ['kilometers', 1], ['kilometre', 1], ['kilometres', 1], ['mile', 1.609344],
-  ['miles', 1.609344], ['meter', 0.001], ['meters', 0.001], ['metre', 0.001], ['metres', 0.001], ['feet', 0.0003048], ['foot', 0.0003048],
-  ['ft', 0.0003048], ['yards', 0.0009144], ['yard', 0.0009144]]);
-const NAUTICAL = 1.852;
-/** Words after a length that make it something else: a speed ("80 km per hour"), an area ("500 square miles"). */
-const NOT_A_LENGTH = new Set(['per', 'an', 'a', 'square', 'sq', 'squared']);
-const ABOUT = new Set(['about', 'around', 'some', 'roughly', 'approximately', 'estimated', 'nearly', 'almost', 'approx', 'circa']);
-const AT_LEAST = new Set(['least', 'than', 'over', 'exceeding', 'excess', 'upwards']);
-const AT_MOST = new Set(['nearly', 'almost', 'under', 'less', 'fewer', 'up']);
-
-/** Roles a count of people can have, by the words that say it ("killing 60", "60 dead", "were wounded"). */
-const ROLES = new Map<string, string>([
-  ...['killed', 'killing', 'kill', 'kills', 'dead', 'died', 'die', 'dies', 'dying', 'death', 'deaths', 'fatalities', 'perished', 'slain',
-    'massacred', 'murdered', 'drowned'].map((w) => [w, 'dead'] as const),
-  ...['injured', 'injuring', 'injuries', 'wounded', 'wounding', 'hurt', 'hospitalized', 'hospitalised'].map((w) => [w, 'injured'] as const),
-  ...['missing', 'unaccounted'].map((w) => [w, 'missing'] as const),
-  ...['arrested', 'arresting', 'detained', 'detaining', 'jailed'].map((w) => [w, 'arrested'] as const),
-  ...['evacuated', 'displaced', 'homeless', 'evacuating'].map((w) => [w, 'displaced'] as const),
-]);
-/** Nouns for people in general: "60 people", "60 persons" and a bare "60 dead" count the same. */
-const PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'victims']);
-/** Where a noun phrase ends: after these words comes what is said about the count, not what it counts. */
-const PHRASE_END = new Set(['may', 'might', 'could', 'would', 'must', 'said', 'says', 'say', 'including', 'according', 'per']);
-/** Words that join two clauses: a role word beyond one belongs to the other clause's number. */
-const CLAUSE_JOINS = new Set(['and', 'or', 'but', 'while', 'whereas']);
-const HEAD_WORDS = 4;
-const ROLE_REACH = 3;
-
-const isCapitalised = (t: Token | undefined) => t?.type === 'word' && /^\p{Lu}/u.test(t.text);
-
-interface Parsed {
-  value: number;
-  ordinal: boolean;
-  /** Index of the first token after the number and its multiplier. */
-  end: number;
-}
-
-/** The number starting at token `i` ("2.8 million", "Sixty-seven", "11th", "ninth"), if one does. */
-function numberAt(tokens: Token[], i: number): Parsed | undefined {
-  const t = tokens[i]!;
-  let value: number;
-  let ordinal = false;
-  let end = i + 1;
-  if (t.type === 'num') {
-    if (/,/.test(t.text)) {
-      if (!/^\d{1,3}(?:,\d{3})+$/.test(t.text)) return undefined;
-      value = Number(t.text.replace(/,/g, ''));
-    } else if (/^\d+(?:\.\d+)?$/.test(t.text)) value = Number(t.text);
-    else return undefined;
-    if (['st', 'nd', 'rd', 'th'].includes(t.suffix)) ordinal = true;
-    else if (MULTIPLIERS.has(t.suffix)) value *= MULTIPLIERS.get(t.suffix)!;
-    else if (t.suffix !== '' && !LENGTHS.has(t.suffix)) return undefined;
-  } else if (t.type === 'word' && ORDINAL_WORDS.has(t.lower)) {
-    value = ORDINAL_WORDS.get(t.lower)!;
-    ordinal = true;
-  } else if (t.type === 'word' && CARDINAL_WORDS.has(t.lower)) {
-    value = CARDINAL_WORDS.get(t.lower)!;
-  } else if (t.type === 'word' && /^[a-z]+-[a-z]+$/.test(t.lower)) {
-    // "sixty-seven"; other hyphenated number words ("two-thirds", "two-story") are no counts.
-    const [tens, unit] = t.lower.split('-') as [string, string];
-    const v = CARDINAL_WORDS.get(tens);
-    const u = CARDINAL_WORDS.get(unit);
-    if (v === undefined || v < 20 || v % 10 !== 0 || u === undefined || u === 0 || u > 9) return undefined;
-    value = v + u;
-  } else return undefined;
-  if (!ordinal && t.suffix === '') {
-    const m = tokens[end];
-    // "500 billion", and "500 billion-worth".
-    if (m?.type === 'word' && MULTIPLIERS.has(m.lower.split('-')[0]!)) {
-      value *= MULTIPLIERS.get(m.lower.split('-')[0]!)!;
-      end++;
-    }
-  }
-  return { value, ordinal, end };
-}
-
-const wordAt = (tokens: Token[], i: number) => (tokens[i]?.type === 'word' ? tokens[i]!.lower : undefined);
-const isNumberToken = (tokens: Token[], i: number) => tokens[i] !== undefined && numberAt(tokens, i) !== undefined;
-
 /**
  * Why the number at `i` (ending before `end`) is no figure to compare: a year, a date, a time, an
  * age, a score or range, part of a sequence, a subset, an identifier ("Game 2"), a previous value.
@@ -196,7 +91,6 @@ function notAFigure(tokens: Token[], i: number, end: number): boolean {
   if (prev?.lower === ':' && prev2?.type === 'num') return true;
   if (next?.type === 'word' && CLOCK.has(next.lower)) return true;
   if ((next?.lower === 'a' || next?.lower === 'p') && tokens[end + 1]?.lower === '.' && wordAt(tokens, end + 2) === 'm') return true;
-  if (prev?.type === 'word' && DAYS.has(prev.lower) && !isCapitalised(next)) return false;
   // Scores, ranges and seasons: "3-0", "1998-99", "17-18"; "13 to 18", "10 or 11", "between 30 and 40".
   if ((next?.lower === '-' || next?.lower === '–' || next?.lower === '/') && isNumberToken(tokens, end + 1)) return true;
   if ((prev?.lower === '-' || prev?.lower === '–' || prev?.lower === '/') && prev2 !== undefined && (prev2.type === 'num' || prev2.type === 'word')) return true;
@@ -308,22 +202,6 @@ function roleOf(tokens: Token[], i: number, after: number): { role: string; befo
   return { role: '', before: false };
 }
 
-/**
- * The key of a counted noun: its singular, lowercased ("capitals" -> "capital"). Not its stem:
- * Porter makes "spacewalkers" and "spacewalks" one word, and they are two things to count.
- */
-export function singular(word: string): string {
-  const w = word.toLowerCase().replace(/['’]s$/, '');
-  const irregular = IRREGULAR.get(w);
-  if (irregular) return irregular;
-  if (w.endsWith('men') && w.length > 4) return `${w.slice(0, -3)}man`;
-  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (/(?:ss|ch|sh|x)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w) && w.length > 3) return w.slice(0, -1);
-  return w;
-}
-const IRREGULAR = new Map([['children', 'child'], ['women', 'woman'], ['men', 'man'], ['people', 'person'], ['feet', 'foot'], ['teeth', 'tooth'], ['mice', 'mouse']]);
-
 /** Lowercased words of the sentence's proper names, nearest to `at` first, skipping tokens in `skip`. */
 function namesNear(tokens: Token[], at: number, skip: ReadonlySet<number>, stopwords: ReadonlySet<string>): { words: string[]; nearest?: string } {
   const found: { word: string; written: string; distance: number }[] = [];
@@ -343,17 +221,19 @@ export function scanFigures(text: string, tools: ScanTools): Figure[] {
   const normal = text.normalize('NFKC');
   const tokens = tokenize(normal);
   const figures: Figure[] = [];
-  const skipUntil = { index: -1 };
+  // Where the last number and the last measure ("500 kilometers") ended, in tokens.
+  let next = 0;
+  let measureEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (i < skipUntil.index) continue;
+    if (i < next) continue;
     const parsed = numberAt(tokens, i);
     if (!parsed) continue;
     const { ordinal } = parsed;
     let { value, end } = parsed;
-    skipUntil.index = end;
+    next = end;
     if (notAFigure(tokens, i, end)) continue;
     // "500 kilometers (300 miles)": the figure in parentheses restates the one before it.
-    if (tokens[i - 1]?.lower === '(' && figures.length > 0 && tokens.slice(Math.max(0, i - 4), i - 1).some((t) => measureAfter(tokens, tokens.indexOf(t), '') !== undefined || LENGTHS.has(t.suffix))) continue;
+    if (tokens[i - 1]?.lower === '(' && measureEnd === i - 1) continue;
     let kind: FigureKind = ordinal ? 'ordinal' : 'count';
     let unit = '';
     let unitText = '';
@@ -371,6 +251,7 @@ export function scanFigures(text: string, tools: ScanTools): Figure[] {
       value *= measure.factor;
       unitText = measure.text;
       end = measure.end;
+      measureEnd = end;
     }
     // What it counts: the words that follow, up to the end of the noun phrase; the last is its head.
     const head: Token[] = [];
@@ -422,7 +303,7 @@ export function scanFigures(text: string, tools: ScanTools): Figure[] {
     const figure: Figure = { value, written: normal.slice(tokens[from]!.start, tokens[last]!.end), kind, unit, role, unitText, bound, names };
     if (nearest) figure.nearest = nearest;
     figures.push(figure);
-    skipUntil.index = Math.max(end, i + 1);
+    next = Math.max(end, i + 1);
   }
   return figures;
 }
