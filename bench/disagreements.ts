@@ -152,12 +152,16 @@ interface Tally {
   precision: number | null;
 }
 
-function tally(flags: readonly FlagRef[], sameQuantity: boolean): Tally & { judged: { flag: FlagRef; judgement: Judgement; missing: unknown[] }[] } {
-  const judged = flags.map((flag) => ({ flag, ...judge(labels, flag, sameQuantity) }));
+type Judged = { flag: FlagRef; judgement: Judgement; missing: unknown[] }[];
+
+function counted(flags: number, judged: Judged): Tally & { judged: Judged } {
   const count = (j: Judgement) => judged.filter((x) => x.judgement === j).length;
   const [right, wrong] = [count('right'), count('wrong')];
-  return { flags: flags.length, right, wrong, unlabelled: count('unlabelled'), precision: right + wrong ? Math.round((1000 * right) / (right + wrong)) / 10 : null, judged };
+  return { flags, right, wrong, unlabelled: count('unlabelled'), precision: right + wrong ? Math.round((1000 * right) / (right + wrong)) / 10 : null, judged };
 }
+
+const judgeAll = (flags: readonly FlagRef[], sameQuantity: boolean): Judged => flags.map((flag) => ({ flag, ...judge(labels, flag, sameQuantity) }));
+const tally = (flags: readonly FlagRef[], sameQuantity: boolean) => counted(flags.length, judgeAll(flags, sameQuantity));
 
 /** Every labelled conflict or update, as pairs of files. */
 const realPairs = labels
@@ -178,10 +182,7 @@ const results = {
 // A line seen with every report at one instant is judged as a comparison, like the scope it came from.
 const storedTally = (code: 'before' | 'after') => {
   const flags = stored.filter((f) => f.code === code);
-  const judged = [...tally(flags.filter((f) => f.scope !== 'compared'), false).judged, ...tally(flags.filter((f) => f.scope === 'compared'), true).judged];
-  const count = (j: Judgement) => judged.filter((x) => x.judgement === j).length;
-  const [right, wrong] = [count('right'), count('wrong')];
-  return { flags: flags.length, right, wrong, unlabelled: count('unlabelled'), precision: right + wrong ? Math.round((1000 * right) / (right + wrong)) / 10 : null, judged };
+  return counted(flags.length, flags.flatMap((f) => judgeAll([f], f.scope === 'compared')));
 };
 const report = {
   labels: labels.length,
