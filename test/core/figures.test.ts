@@ -13,8 +13,8 @@ const only = (text: string): Figure => {
   return figures[0]!;
 };
 const source = (name: string) => ({ title: name, source: name, file: `${name}.txt` });
-const mentionsOf = (texts: readonly string[]): FigureMention[] =>
-  texts.flatMap((text, article) => scan(text).map((figure) => ({ figure, article, source: source(`outlet${article}`) })));
+const mentionsOf = (texts: readonly string[]): FigureMention[] => texts.flatMap((text, article) => scan(text).map((figure) => ({ figure, article })));
+const outlet = (article: number) => source(`outlet${article}`);
 const HOUR = 3_600_000;
 const at = (hours: number): Published => ({ earliest: hours * HOUR, latest: hours * HOUR });
 const sameInstant = () => at(0);
@@ -24,7 +24,7 @@ const undated = () => undefined;
 function between(texts: readonly string[], when: (article: number) => Published | undefined = sameInstant) {
   const mentions = mentionsOf(texts);
   const leader = mentions.find((m) => m.article === 0);
-  return leader && findDisagreement(leader.figure, 0, mentions, when);
+  return leader && findDisagreement(leader.figure, 0, mentions, when, outlet);
 }
 
 test('figures: a sentence without numbers has none', () => {
@@ -188,9 +188,9 @@ test('figures: an article giving two values for one quantity is left out, and sa
   ];
   const mentions = mentionsOf(texts);
   const twice = [...mentions, ...mentionsOf(['', 'A car bomb killed 70 people in the Kandahar market.']).map((m) => ({ ...m, article: 1 }))];
-  assert.equal(findDisagreement(mentions[0]!.figure, 0, twice, sameInstant), undefined);
+  assert.equal(findDisagreement(mentions[0]!.figure, 0, twice, sameInstant, outlet), undefined);
   const leaderTwice = [...mentions, { ...mentions[1]!, article: 0 }];
-  assert.equal(findDisagreement(mentions[0]!.figure, 0, leaderTwice, sameInstant), undefined);
+  assert.equal(findDisagreement(mentions[0]!.figure, 0, leaderTwice, sameInstant, outlet), undefined);
 });
 
 test('figures: a disagreement is ordered the same whatever order its mentions came in', () => {
@@ -203,7 +203,7 @@ test('figures: a disagreement is ordered the same whatever order its mentions ca
   const mentions = mentionsOf(texts);
   const expected = [['ninth', ['outlet2']], ['10th / tenth', ['outlet0', 'outlet1']], ['11th', ['outlet3']]];
   for (const order of [mentions, [...mentions].reverse()]) {
-    const d = findDisagreement(mentions[0]!.figure, 0, order, undated);
+    const d = findDisagreement(mentions[0]!.figure, 0, order, undated, outlet);
     assert.deepEqual(d?.claims.map((c) => [c.value, c.sources.map((s) => s.source)]), expected);
   }
 });

@@ -1,7 +1,9 @@
 import type { Corpus } from '../index/snapshot.ts';
 import { publishedTimes } from '../index/published.ts';
+import { termEndAt, termStartAt, type Table } from '../packed/stored-sentence.ts';
+import { termDictionary } from '../packed/term-dictionary.ts';
 import type { Disagreement, SourceRef, Sentence } from '../types.ts';
-import { findDisagreement, mayCount, sameQuantity, scanFigures, type Figure, type FigureMention, type Published, type TextTools } from './figures.ts';
+import { findDisagreement, mayCount, NUMBER_WORDS, sameQuantity, scanFigures, type Figure, type FigureMention, type Published, type TextTools } from './figures.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -15,14 +17,42 @@ export function disagreementFinder(
   tools: TextTools,
   sourceOf: (articleId: number) => SourceRef,
 ): (leader: Sentence, tellers: readonly number[]) => Disagreement | undefined {
-  const figures = new Map<number, Figure[]>();
+  // A fact a wire story spread has thousands of tellers, most of them copies, and reading a
+  // sentence's text may inflate its article: its term ids (no text) tell whether it has a number
+  // at all, and copies (the same terms and words) are read once.
+  const dictionary = termDictionary(corpus.lexicon).terms;
+  const numberWords = numberTerms(tools);
+  const numeric = new Map<number, boolean>();
+  const isNumeric = (id: number) => {
+    let yes = numeric.get(id);
+    if (yes === undefined) numeric.set(id, (yes = numberWords.has(dictionary[id]!) || /\d/.test(dictionary[id]!)));
+    return yes;
+  };
+  // Copies by a hash of their term ids, each checked in full: a string key per teller was most of the cost.
+  const copies = new Map<number, { table: Table; start: number; end: number; words: number; figures: Figure[] }[]>();
+  const { texts, firstSentence } = corpus.sentences;
   const figuresOf = (id: number): Figure[] => {
-    let list = figures.get(id);
-    if (!list) {
-      const text = corpus.sentences.at(id).text;
-      figures.set(id, (list = mayCount(text) ? unambiguous(scanFigures(text, tools)) : []));
+    const article = corpus.articleOf[id]!;
+    const stored = texts[article]!;
+    const position = id - firstSentence[article]!;
+    const [table, start, end] = [stored.table, termStartAt(stored, position), termEndAt(stored, position)];
+    let hash = 0x811c9dc5;
+    let any = false;
+    for (let i = start; i < end; i++) {
+      any ||= isNumeric(table[i]!);
+      hash = Math.imul(hash ^ table[i]!, 0x01000193);
     }
-    return list;
+    if (!any) return [];
+    const sentence = corpus.sentences.at(id);
+    const words = sentence.words;
+    const bucket = copies.get(hash) ?? [];
+    const copy = bucket.find((c) => c.words === words && c.end - c.start === end - start && sameIds(c.table, c.start, table, start, end - start));
+    if (copy) return copy.figures;
+    const text = sentence.text;
+    const figures = mayCount(text) ? unambiguous(scanFigures(text, tools)) : [];
+    bucket.push({ table, start, end, words, figures });
+    copies.set(hash, bucket);
+    return figures;
   };
   const times = publishedTimes(corpus);
   const published = (article: number): Published | undefined => {
@@ -35,17 +65,28 @@ export function disagreementFinder(
   return (leader, tellers) => {
     const own = figuresOf(leader.id);
     if (own.length === 0) return undefined;
-    const mentions: FigureMention[] = [];
-    for (const id of new Set([leader.id, ...tellers])) {
+    const mentions: FigureMention[] = own.map((figure) => ({ figure, article: leader.articleId }));
+    for (const id of tellers) {
+      if (id === leader.id) continue;
       const article = corpus.articleOf[id]!;
-      for (const figure of figuresOf(id)) mentions.push({ figure, article, source: sourceOf(article) });
+      for (const figure of figuresOf(id)) mentions.push({ figure, article });
     }
     for (const figure of own) {
-      const disagreement = findDisagreement(figure, leader.articleId, mentions, published);
+      const disagreement = findDisagreement(figure, leader.articleId, mentions, published, sourceOf);
       if (disagreement) return disagreement;
     }
     return undefined;
   };
+}
+
+function sameIds(a: Table, from: number, b: Table, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[from + i] !== b[start + i]) return false;
+  return true;
+}
+
+/** The terms number words become ("sixti", "ninth"): a sentence with none of them and no digit has no figure. */
+function numberTerms(tools: TextTools): Set<string> {
+  return new Set(NUMBER_WORDS.map((w) => tools.stem(w)));
 }
 
 /**

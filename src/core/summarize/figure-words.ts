@@ -82,11 +82,14 @@ export const CLAUSE_JOINS = new Set(['and', 'or', 'but', 'while', 'whereas']);
 export const HEAD_WORDS = 4;
 export const ROLE_REACH = 3;
 
+/** Every word a number can be written with. */
+export const NUMBER_WORDS: readonly string[] = [...CARDINAL_WORDS.keys(), ...ORDINAL_WORDS.keys()];
+
 /**
  * False only for text in which no figure can be found: ASCII text with no digit and no number
  * word. Most sentences have none, and most of a digest's figure search is ruling them out.
  */
-const MAY_COUNT = new RegExp(`[0-9]|[^\\0-\\x7f]|(?<![a-z0-9])(?:${[...CARDINAL_WORDS.keys(), ...ORDINAL_WORDS.keys()].join('|')})(?![a-z0-9])`, 'i');
+const MAY_COUNT = new RegExp(`[0-9]|[^\\0-\\x7f]|(?<![a-z0-9])(?:${NUMBER_WORDS.join('|')})(?![a-z0-9])`, 'i');
 export const mayCount = (text: string): boolean => MAY_COUNT.test(text);
 
 export const isCapitalised = (t: Token | undefined) => t?.type === 'word' && /^\p{Lu}/u.test(t.text);

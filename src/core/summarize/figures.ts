@@ -2,6 +2,7 @@ import type { Disagreement, SourceRef } from '../types.ts';
 import type { Figure } from './figure-scan.ts';
 
 export { mayCount, scanFigures, type Figure } from './figure-scan.ts';
+export { NUMBER_WORDS } from './figure-words.ts';
 
 export interface TextTools {
   words(text: string): string[];
@@ -54,10 +55,10 @@ export function compatible(a: Figure, b: Figure): boolean {
   return a0 <= b1 && b0 <= a1;
 }
 
+/** A figure and the article it is in. */
 export interface FigureMention {
   figure: Figure;
   article: number;
-  source: SourceRef;
 }
 
 /** When an article came out, as the instants it may stand for (a whole day for a date alone); undefined when unknown. */
@@ -147,6 +148,7 @@ export function findDisagreement(
   leaderArticle: number,
   mentions: readonly FigureMention[],
   published: (article: number) => Published | undefined,
+  sourceOf: (article: number) => SourceRef,
 ): Disagreement | undefined {
   const perArticle = new Map<number, FigureMention[]>();
   for (const m of mentions) {
@@ -159,13 +161,13 @@ export function findDisagreement(
   if (own.some((m) => !compatible(figure, m.figure))) return undefined;
   // One claim per value as given: "at least 60" is not "60", and can be right with "65".
   const claims = new Map<string, Claim>();
-  const add = (article: number, f: Figure, source: SourceRef) => {
+  const add = (article: number, f: Figure) => {
     const key = `${f.value} ${f.bound}`;
     const claim = claims.get(key) ?? { value: f.value, spellings: new Set<string>(), sources: [], articles: [] };
     claim.spellings.add(f.written);
     if (!claim.articles.includes(article)) {
       claim.articles.push(article);
-      claim.sources.push(source);
+      claim.sources.push(sourceOf(article));
     }
     claims.set(key, claim);
   };
@@ -177,14 +179,14 @@ export function findDisagreement(
     const f = list[0]!.figure;
     if (compatible(figure, f)) {
       // Reports that agree with the leader are named with it when they give its very value.
-      if (sameClaim(f)) for (const m of list) add(article, m.figure, m.source);
+      if (sameClaim(f)) for (const m of list) add(article, m.figure);
       continue;
     }
     conflict = true;
-    for (const m of list) add(article, m.figure, m.source);
+    for (const m of list) add(article, m.figure);
   }
   if (!conflict) return undefined;
-  for (const m of own) if (sameClaim(m.figure)) add(leaderArticle, m.figure, m.source);
+  for (const m of own) if (sameClaim(m.figure)) add(leaderArticle, m.figure);
   const all = [...claims.values()];
   const timing = figure.kind === 'ordinal' ? { kind: 'differ' as const, order: all } : inTime(all, published);
   if (!timing) return undefined;
