@@ -50,8 +50,9 @@ example:
     json: { type: 'boolean' },
   },
 });
-const dataDir = dataDirFlag(NAME, values.data);
+// Flags are judged before the data is looked for, so a usage error is one wherever the data is.
 const topicCount = intFlag(NAME, '--topics', values.topics, 10);
+const dataDir = dataDirFlag(NAME, values.data);
 let labelFile;
 try {
   labelFile = readLabelFile(values.labels ?? LABELS);

@@ -50,9 +50,9 @@ test('bench:disagreements --help prints the usage on stdout', async () => {
 });
 
 test('bench:disagreements: a bad flag is a usage error; no DUC data beside the project exits 1 saying where it looked', async (t) => {
-  await assertUsageError(bench(['--topics', '0']), /--topics must be a positive integer, got 0/);
   const clone = projectWithNothingBeside();
   t.after(clone.cleanup);
+  for (const root of [PROJECT_ROOT, clone.root]) await assertUsageError(bench(['--topics', '0'], root), /--topics must be a positive integer, got 0/);
   await assertMissingData(bench([], clone.root), 'bench:disagreements');
 });
 
