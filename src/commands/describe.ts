@@ -66,9 +66,15 @@ function outletsText(sources: readonly SourceRef[], m: Markup): string {
   return labels.length > SOURCES_LISTED ? `${named} and ${plural(labels.length - SOURCES_LISTED, 'more outlet')}` : named;
 }
 
+/**
+ * "Outlets differ on the number of people killed: 60 (AP); 65 (Reuters)." or, when each later
+ * report gave another value, "The number of people killed rose from 20 to 35 in later reports: ...".
+ */
 export function disagreementText(d: Disagreement, m: Markup): string {
-  const claims = d.claims.map((c) => `${m.text(c.value)} (${outletsText(c.sources, m)})`);
-  return `Outlets differ on the ${m.text(d.about)}: ${claims.join('; ')}.`;
+  const claims = d.claims.map((c) => `${m.text(c.value)} (${outletsText(c.sources, m)})`).join('; ');
+  if (d.kind === 'differ') return `Outlets differ on the ${m.text(d.about)}: ${claims}.`;
+  const values = d.claims.map((c) => m.text(c.value.split(' / ')[0]!)).join(' to ');
+  return `The ${m.text(d.about)} ${d.kind === 'rose' ? 'rose' : 'went down'} from ${values} in later reports: ${claims}.`;
 }
 
 export function digestTitle(digest: Digest): string {

@@ -105,10 +105,16 @@ export interface SourceRef {
   url?: string;
 }
 
-/** Outlets that gave different figures for what is otherwise the same claim. */
+/** Reports that gave different figures for the same quantity of the same subject, in sentences telling one fact. */
 export interface Disagreement {
-  /** What the figure counts, in the words of the articles ("provincial capitals"). */
+  /** What the figure measures, in the words of the articles ("number of provincial capitals"). */
   about: string;
+  /**
+   * 'differ': outlets give values that cannot all be right at once; claims by value.
+   * 'rose', 'fell': each later report gave a higher (lower) value, as a toll rising through the day;
+   * claims oldest first.
+   */
+  kind: 'differ' | 'rose' | 'fell';
   claims: { value: string; sources: SourceRef[] }[];
 }
 

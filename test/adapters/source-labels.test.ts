@@ -16,7 +16,7 @@ const FILES = {
     text: 'Taliban fighters captured Zaranj on Friday, the fifth provincial capital to fall this week. Residents of Zaranj said the governor fled to Iran.',
   }),
   'b.md': '---\nsource: Beta Times\n---\n\nTaliban fighters captured Zaranj on Friday, the sixth provincial capital to fall this week.\n',
-  '0c1d2e.txt': 'Residents of Zaranj in Nimroz province said on Saturday that Taliban fighters had captured the sixth provincial capital this week without a fight.\n',
+  '0c1d2e.txt': 'Residents of Zaranj in Nimroz province said on Saturday that Taliban fighters had captured Zaranj, the sixth provincial capital to fall this week, without a fight.\n',
 };
 const LABELS: Record<string, string> = {
   '7f3a9c.json': `“${HOSTILE_TITLE}”`,
@@ -49,7 +49,8 @@ test('sources: an article with no outlet is named by its title, or its first wor
     assert.equal(text.status, 0, text.stderr);
     assert.doesNotMatch(text.stdout, /7f3a9c|0c1d2e|unknown outlet/);
     assert.match(text.stdout, /\n {3}Sources: “Residents of Zaranj in Nimroz province said on…”; Beta Times; “Zaranj falls: @everyone <@123> \*cheers\* \| > quoted”\n/);
-    assert.match(text.stdout, /Outlets differ on the provincial capital: fifth \(“Zaranj falls: [^)]*”\); sixth \(Beta Times, “Residents of Zaranj in Nimroz province said on…”\)\./);
+    assert.match(text.stdout, /Outlets differ on the rank among provincial capitals: fifth \(“Zaranj falls: [^)]*”\); sixth \(Beta Times, “Residents of Zaranj in Nimroz province said on…”\)\./);
+    assert.match(text.stdout, /^Zaranj: \d+ items? from 3 articles, 3 outlets$/m, 'each article of no known outlet is named, and counted, by its title');
   } finally {
     cleanup();
   }

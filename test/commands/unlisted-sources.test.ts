@@ -38,7 +38,7 @@ test('a figure the outlets disagree on names each outlet once, the first few by 
     {
       text: 'Ghazni was the tenth provincial capital to fall.',
       sources: [outlet('Reuters', 0)],
-      disagreement: { about: 'provincial capitals', claims: [{ value: 'tenth', sources: names.map(outlet) }, { value: 'ninth', sources: [outlet('ANI', 20)] }] },
+      disagreement: { about: 'provincial capitals', kind: 'differ', claims: [{ value: 'tenth', sources: names.map(outlet) }, { value: 'ninth', sources: [outlet('ANI', 20)] }] },
     },
   ]);
   const expected = 'Outlets differ on the provincial capitals: tenth (Reuters, AP, AFP, Xinhua, BBC, DW and 2 more outlets); ninth (ANI).';

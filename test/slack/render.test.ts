@@ -25,7 +25,7 @@ function longDigest(): Digest {
     {
       text: 'Figures differ.',
       sources: [source(1)],
-      disagreement: { about: 'casualties', claims: Array.from({ length: 200 }, (_, i) => ({ value: `${i} dead`, sources: [source(i)] })) },
+      disagreement: { about: 'casualties', kind: 'differ', claims: Array.from({ length: 200 }, (_, i) => ({ value: `${i} dead`, sources: [source(i)] })) },
     },
     ...Array.from({ length: 80 }, (_, i) => ({ text: prose(`item${i}w`, 30), sources: [{ title: 'T', source: `Paper ${i}`, file: 'p.txt' }] })),
   ];

@@ -35,12 +35,15 @@ export function sourceRef(article: Article): SourceRef {
 /**
  * Each article's outlet as a number, once per snapshot: a wire story's fact is in thousands of
  * articles, and reading each article's outlet name into a Set was most of the time a /summary spent citing.
+ * Outlets are told apart as a reader sees them named (`sourceName`): two articles of no known outlet
+ * are named by their titles, so the count of outlets names each of them.
  */
 function outletsOf(corpus: Corpus): OutletNumbers {
   let outlets = corpus.workspace.outlets;
   if (!outlets) {
     const numbers = new Map<string, number>();
-    const of = Int32Array.from(corpus.articles, ({ source }) => {
+    const of = Int32Array.from(corpus.articles, (article) => {
+      const source = sourceName(article);
       if (!numbers.has(source)) numbers.set(source, numbers.size);
       return numbers.get(source)!;
     });

@@ -61,9 +61,10 @@ function tellersOf(corpus: Corpus, scratch: QueryScratch, group: Group, weigh: W
   return { leader: group.leader, ids: [...own].concat(elsewhere) };
 }
 
-function toItem(leader: Sentence, sources: SourceRef[], sourceCount: number, disagreementOf: (leader: Sentence) => Disagreement | undefined): DigestItem {
+function toItem(tellers: Tellers, sources: SourceRef[], sourceCount: number, disagreementOf: (leader: Sentence, tellers: readonly number[]) => Disagreement | undefined): DigestItem {
+  const { leader } = tellers;
   const item: DigestItem = { text: leader.text, sources, sourceCount };
-  const disagreement = disagreementOf(leader);
+  const disagreement = disagreementOf(leader, tellers.ids);
   if (disagreement) item.disagreement = disagreement;
   return item;
 }
@@ -100,8 +101,7 @@ function summarize(
   const tools = textTools(corpus);
   const weigh = idf(corpus);
   const selection = selectItems(candidates, { ...options, weigh, tools, scratch });
-  const pool = [...new Set(candidates.map((c) => c.sentence.articleId))];
-  const disagreementOf = disagreementFinder(corpus, pool, tools, (id) => sourceRef(corpus.articles[id]!));
+  const disagreementOf = disagreementFinder(corpus, tools, (id) => sourceRef(corpus.articles[id]!));
   const ordered = readingOrder(corpus, selection);
   const all = ordered.map((g) => tellersOf(corpus, scratch, g, weigh, options));
   // Left out before sources are counted, so the counts describe the items that are shown. By every
@@ -110,7 +110,7 @@ function summarize(
   const { omit } = options;
   const tellers = omit ? all.filter((t) => !t.ids.some((id) => omit(corpus.sentences.at(id).text))) : all;
   const cites = citations(corpus, scratch, tellers.map((t) => t.ids));
-  const items = tellers.map((t, i) => toItem(t.leader, cites.sources[i]!, cites.counts[i]!, disagreementOf));
+  const items = tellers.map((t, i) => toItem(t, cites.sources[i]!, cites.counts[i]!, disagreementOf));
   return {
     topic,
     items,

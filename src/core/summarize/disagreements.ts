@@ -1,60 +1,98 @@
 import type { Corpus } from '../index/snapshot.ts';
+import { publishedTimes } from '../index/published.ts';
+import { termEndAt, termStartAt, type Table } from '../packed/stored-sentence.ts';
+import { termDictionary } from '../packed/term-dictionary.ts';
 import type { Disagreement, SourceRef, Sentence } from '../types.ts';
-import { extractFigures, findDisagreement, type Figure, type FigureMention, type TextTools } from './figures.ts';
+import { findDisagreement, mayCount, NUMBER_WORDS, sameQuantity, scanFigures, type Figure, type FigureMention, type Published, type TextTools } from './figures.ts';
+
+const DAY_MS = 86_400_000;
 
 /**
- * Checks the figures of chosen sentences against what the articles a digest drew on say.
- * Only sentences that carry a word of what a figure counts can give it a different value, so
- * each figure reads those few (through the corpus postings) instead of every sentence.
+ * Checks the figures of an item's quoted sentence against the other sentences that tell its fact
+ * (its tellers, which its sources cite): only they are about the same subject, and so every outlet
+ * a disagreement names is one the digest already counts.
  */
 export function disagreementFinder(
   corpus: Corpus,
-  articles: readonly number[],
   tools: TextTools,
   sourceOf: (articleId: number) => SourceRef,
-): (leader: Sentence) => Disagreement | undefined {
-  const figures = new Map<number, Figure[]>();
-  const figuresOf = (id: number) => {
-    let list = figures.get(id);
-    if (!list) figures.set(id, (list = extractFigures(corpus.sentences.at(id).text, tools)));
-    return list;
+): (leader: Sentence, tellers: readonly number[]) => Disagreement | undefined {
+  // A fact a wire story spread has thousands of tellers, most of them copies, and reading a
+  // sentence's text may inflate its article: its term ids (no text) tell whether it has a number
+  // at all, and copies (the same terms and words) are read once.
+  const dictionary = termDictionary(corpus.lexicon).terms;
+  const numberWords = numberTerms(tools);
+  const numeric = new Map<number, boolean>();
+  const isNumeric = (id: number) => {
+    let yes = numeric.get(id);
+    if (yes === undefined) numeric.set(id, (yes = numberWords.has(dictionary[id]!) || /\d/.test(dictionary[id]!)));
+    return yes;
   };
-  const mentionsOf = (figure: Figure): FigureMention[] => {
-    const lists = corpus.lexicon.terms(figure.unitText).map((term) => corpus.postings.get(term));
-    // The order a full scan would meet them in: article by article as given, then as written.
-    // Each article's sentences are one range of ids, so a binary search finds them in each list.
-    const found: FigureMention[] = [];
-    for (const article of articles) {
-      const start = corpus.firstSentence[article]!;
-      const end = corpus.firstSentence[article + 1] ?? corpus.sentences.length;
-      const ids = new Set<number>();
-      for (const list of lists) {
-        if (!list) continue;
-        for (let i = lowerBound(list, start); i < list.length && list[i]! < end; i++) ids.add(list[i]!);
-      }
-      for (const id of [...ids].sort((a, b) => a - b)) {
-        for (const f of figuresOf(id)) found.push({ figure: f, article, source: sourceOf(article) });
-      }
+  // Copies by a hash of their term ids, each checked in full: a string key per teller was most of the cost.
+  const copies = new Map<number, { table: Table; start: number; end: number; words: number; figures: Figure[] }[]>();
+  const { texts, firstSentence } = corpus.sentences;
+  const figuresOf = (id: number): Figure[] => {
+    const article = corpus.articleOf[id]!;
+    const stored = texts[article]!;
+    const position = id - firstSentence[article]!;
+    const [table, start, end] = [stored.table, termStartAt(stored, position), termEndAt(stored, position)];
+    let hash = 0x811c9dc5;
+    let any = false;
+    for (let i = start; i < end; i++) {
+      any ||= isNumeric(table[i]!);
+      hash = Math.imul(hash ^ table[i]!, 0x01000193);
     }
-    return found;
+    if (!any) return [];
+    const sentence = corpus.sentences.at(id);
+    const words = sentence.words;
+    const bucket = copies.get(hash) ?? [];
+    const copy = bucket.find((c) => c.words === words && c.end - c.start === end - start && sameIds(c.table, c.start, table, start, end - start));
+    if (copy) return copy.figures;
+    const text = sentence.text;
+    const figures = mayCount(text) ? unambiguous(scanFigures(text, tools)) : [];
+    bucket.push({ table, start, end, words, figures });
+    copies.set(hash, bucket);
+    return figures;
   };
-  return (leader) => {
-    for (const figure of extractFigures(leader.text, tools)) {
-      const disagreement = findDisagreement(figure, mentionsOf(figure));
+  const times = publishedTimes(corpus);
+  const published = (article: number): Published | undefined => {
+    if (corpus.articles[article]!.undated) return undefined;
+    const latest = times.latest(article);
+    if (Number.isNaN(latest)) return undefined;
+    // A date alone stands for its whole day; a time, for itself.
+    return { earliest: times.at(article) === latest ? latest : latest - DAY_MS + 1, latest };
+  };
+  return (leader, tellers) => {
+    const own = figuresOf(leader.id);
+    if (own.length === 0) return undefined;
+    const mentions: FigureMention[] = own.map((figure) => ({ figure, article: leader.articleId }));
+    for (const id of tellers) {
+      if (id === leader.id) continue;
+      const article = corpus.articleOf[id]!;
+      for (const figure of figuresOf(id)) mentions.push({ figure, article });
+    }
+    for (const figure of own) {
+      const disagreement = findDisagreement(figure, leader.articleId, mentions, published, sourceOf);
       if (disagreement) return disagreement;
     }
     return undefined;
   };
 }
 
-/** The first index of a sorted list holding a value not below `value`. */
-function lowerBound(list: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function sameIds(a: Table, from: number, b: Table, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[from + i] !== b[start + i]) return false;
+  return true;
+}
+
+/** The terms number words become ("sixti", "ninth"): a sentence with none of them and no digit has no figure. */
+function numberTerms(tools: TextTools): Set<string> {
+  return new Set(NUMBER_WORDS.map((w) => tools.stem(w)));
+}
+
+/**
+ * A sentence's figures less those of any quantity it gives two values for ("59 bodies were found
+ * and six others died later"): which of them another sentence's value stands against is not known.
+ */
+function unambiguous(figures: Figure[]): Figure[] {
+  return figures.filter((f) => !figures.some((g) => g !== f && sameQuantity(f, g) && g.value !== f.value));
 }
