@@ -22,7 +22,7 @@ const TOLD = 3;
 const THE = 4;
 const TO = 5;
 const ACCORDING = 6;
-const CUES = new Map([
+const CUES: ReadonlyMap<string, number> = new Map([
   ['reported', REPORTS], ['reports', REPORTS], ['reporting', REPORTS], ['quoted', REPORTS], ['quoting', REPORTS], ['agency', REPORTS],
   ['news', NEWS], ['told', TOLD], ['the', THE], ['to', TO], ['according', ACCORDING],
 ]);
@@ -43,7 +43,7 @@ const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && w.length > 1;
 // Words that count, order or place in time what they go with ("last year", "two-thirds", "second
 // city", "former minister"): a closed class, like stopwords, that makes a description or a piece
 // of a longer name, never a topic.
-const COUNTING = new Set([
+const COUNTING: ReadonlySet<string> = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty',
   'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'dozen', 'dozens',
   'half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'first', 'second', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth',

@@ -36,7 +36,7 @@ const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 
 const ORDINALS = ['', '', '', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh',
   'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
 export const CARDINAL_WORDS = new Map<string, number>([...UNITS.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, i * 10] as const).filter(([w]) => w)]);
-const ORDINAL_WORDS = new Map<string, number>(ORDINALS.map((w, i) => [w, i] as const).filter(([w]) => w));
+const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map<string, number>(ORDINALS.map((w, i) => [w, i] as const).filter(([w]) => w));
 export const MULTIPLIERS = new Map([['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9]]);
 
 export const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
@@ -157,4 +157,4 @@ export function singular(word: string): string {
   if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w) && w.length > 3) return w.slice(0, -1);
   return w;
 }
-const IRREGULAR = new Map([['children', 'child'], ['women', 'woman'], ['men', 'man'], ['people', 'person'], ['feet', 'foot'], ['teeth', 'tooth'], ['mice', 'mouse']]);
+const IRREGULAR: ReadonlyMap<string, string> = new Map([['children', 'child'], ['women', 'woman'], ['men', 'man'], ['people', 'person'], ['feet', 'foot'], ['teeth', 'tooth'], ['mice', 'mouse']]);
