@@ -101,6 +101,8 @@ export interface CaseRecord {
   /** Warnings of attempts that failed and were retried, by the error's message (ids as N). */
   retriesLogged: number;
   retryReasons: Record<string, number>;
+  /** Attempts that failed before they could record anything (a claim or record that timed out): their row waits for the next tick or its lease. */
+  unexpectedFailuresLogged: number;
   perProcess: ProcessRecord[];
   /** PostgreSQL's own time executing statements in the bench's database over the round, ms (all connections). */
   serverActiveMs?: number;
@@ -355,7 +357,8 @@ async function runCase(name: CaseName, serverUrl: string | undefined): Promise<C
     const claims = perProcess.reduce((n, p) => n + p.claimsWon, 0);
     if (claims < subscriptions) problems.push(`the processes won ${claims} claims for ${subscriptions} digests`);
     await Promise.all(bots.map((bot) => bot.stop()));
-    const retryReasons = retriesIn(bots.map((bot) => readFileSync(bot.logFile, 'utf8')).join(''));
+    const logs = bots.map((bot) => readFileSync(bot.logFile, 'utf8')).join('');
+    const retryReasons = retriesIn(logs);
     const byStatus: Record<string, number> = {};
     for (const r of fake.requests) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     return {
@@ -374,6 +377,7 @@ async function runCase(name: CaseName, serverUrl: string | undefined): Promise<C
       rateLimited: { ...fake.rateLimits!.limited },
       retriesLogged: Object.values(retryReasons).reduce((a, b) => a + b, 0),
       retryReasons,
+      unexpectedFailuresLogged: logs.match(/"msg":"scheduled digest failed unexpectedly/g)?.length ?? 0,
       perProcess,
       ...(serverActiveMs !== undefined ? { serverActiveMs } : {}),
       problems,
@@ -437,6 +441,7 @@ export function formatScheduleReport(r: ScheduleRecord): string {
   );
   for (const c of r.cases) {
     for (const [reason, n] of Object.entries(c.retryReasons)) lines.push(`retried (${c.label}): ${n} x ${reason}`);
+    if (c.unexpectedFailuresLogged > 0) lines.push(`failed before recording anything, left to the next tick or the lease (${c.label}): ${c.unexpectedFailuresLogged}`);
   }
   for (const s of r.skipped) lines.push(`SKIPPED ${s.case}: ${s.reason}`);
   for (const c of r.cases) for (const p of c.problems) lines.push(`PROBLEM (${c.label}): ${p}`);
