@@ -47,7 +47,7 @@ export interface FlagRef {
 export interface StoredFlag extends FlagRef {
   /** The code that showed it: before the fix (e6edacc) or after. */
   code: 'before' | 'after';
-  /** Where it was seen: "digests" (what readers were shown) or "compared" (every sentence, all reports at one instant). */
+  /** Where it was seen: "digests" (what readers were shown), "compared" (every sentence, all reports at one instant) or "dated" (every sentence, the DUC files dated by their order). */
   scope: string;
 }
 

@@ -221,7 +221,7 @@ if (values.json) {
 } else {
   const rows = [
     ['stored flags, code before the fix (digests)', report.stored.before],
-    ['stored flags, code after the fix (every sentence, one instant)', report.stored.after],
+    ['stored flags, code after the fix (every sentence: one instant, and dated by file order)', report.stored.after],
     ['digests as loaded (what readers see)', results.digests],
     ['every sentence as loaded', results.sentences],
     ['digests, DUC files dated by their order', results.datedDigests],
