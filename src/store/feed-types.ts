@@ -122,7 +122,10 @@ export interface FeedStore {
    * A lease that ran out (its holder died or hung) is taken over.
    */
   claimFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number, options?: { force?: boolean }): Promise<FeedClaim>;
-  /** Extends the holder's lease while its poll runs; false when another holder took it over or the feed is gone. */
+  /**
+   * Extends the holder's lease to `now + leaseMs` while its poll runs (0 gives it back); false
+   * when another holder took it over or the feed is gone.
+   */
   renewFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number): Promise<boolean>;
   /**
    * Saves one poll in one transaction: the feed's whole new state and its items, so a process
