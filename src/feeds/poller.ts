@@ -194,6 +194,8 @@ export class FeedPoller {
       .then(async ({ report, state, storeError, changes, feed: claimed, refused }) => {
         const current = this.feeds.get(feed.id);
         this.noteStore(feed, current !== undefined, storeError);
+        // Which process fetched which feed, for an operator running several.
+        if (claimed) this.options.logger.debug({ feed: feed.url, status: report.status }, 'feed polled');
         if (refused) this.learn(feed.id, refused.feed, refused.leasedUntil);
         else if (current && state) this.feeds.set(feed.id, { ...(claimed ?? current), state });
         // Outside the fetch slot, and still in flight, so stop() and pollNow wait for it.
