@@ -103,7 +103,6 @@ async function twoProcesses(t: TestContext, site: FeedServer, store: { env: Reco
   }
   const polledBy = bots.map((b) => b.logs().filter((l) => l.msg === 'feed polled').length);
   const fetches = site.hits.filter((h) => h.at <= watchTo).length;
-  assert.equal(polledBy[0]! + polledBy[1]!, fetches, 'every fetch is one process poll');
   assert.ok(polledBy.every((n) => n > 0), `both processes polled (${polledBy.join(' and ')} polls)`);
 
   // A new item on one feed: stored by whichever process polls it next, answered by the other.

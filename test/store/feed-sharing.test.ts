@@ -136,3 +136,35 @@ storeTest('change numbers: a second process reads what the first stored, edited 
   assert.deepEqual(afterPrune.removed.sort(), ['a1', 'a2', 'b1'], 'this prune removed everything, recorded after the old records were dropped');
   assert.deepEqual((await other.feedChangesSince(start, { except: 'B' })).removed.sort(), ['a1', 'a2', 'b1']);
 });
+
+storeTest('change numbers: a process following the mark while two others write at once misses no change', async (store, reopen) => {
+  const other = await reopen();
+  const reader = await reopen();
+  const a = (await store.saveFeed(newFeed('https://a.example/feed'), t0)).feed;
+  const b = (await other.saveFeed(newFeed('https://b.example/feed'), t0)).feed;
+  const view = new Map<string, string>();
+  let mark = await reader.feedChangeNumber();
+  const follow = async () => {
+    const changes = await reader.feedChangesSince(mark);
+    for (const x of changes.upserted) view.set(x.key, x.contentHash);
+    for (const key of changes.removed) view.delete(key);
+    mark = changes.through;
+  };
+  /** Each poll brings a new article and edits the one before it. */
+  const writer = async (s: DigestStore, by: string, feedId: number) => {
+    for (let i = 1; i <= 40; i++) {
+      await pollAs(s, by, feedId, later(i), [article(`${by}${i - 1}`, { contentHash: `edited-${i}` }), article(`${by}${i}`)]);
+    }
+  };
+  let writing = true;
+  const following = (async () => {
+    while (writing) await follow();
+  })();
+  await Promise.all([writer(store, 'A', a.id), writer(other, 'B', b.id)]);
+  writing = false;
+  await following;
+  await follow();
+  const stored = new Map((await store.feedArticles()).map((x) => [x.key, x.contentHash]));
+  assert.equal(stored.size, 82);
+  assert.deepEqual(new Map([...view].sort()), new Map([...stored].sort()));
+});
