@@ -100,8 +100,8 @@ export async function pollFeed(known: FeedRecord, ctx: PollContext, options: { f
     const reason = claim.leasedUntil ? 'another process polls it now' : 'not due: polled by another process';
     return { report: claim.feed ? { status: 'skipped', reason } : { status: 'unknown-feed' }, refused: claim };
   }
-  const renew = () => store.renewFeedPoll(known.id, ctx.holder, ctx.now(), ctx.leaseMs).catch(() => false);
-  const renewing = setInterval(() => void renew(), ctx.leaseMs / 3);
+  // A failed renewal is not fatal: should the lease be taken over meanwhile, recordPoll refuses.
+  const renewing = setInterval(() => void store.renewFeedPoll(known.id, ctx.holder, ctx.now(), ctx.leaseMs).catch(() => false), ctx.leaseMs / 3);
   try {
     const polled = await pollClaimed(claim.feed, ctx);
     // A poll stopped or not stored gives its lease back (a lease of 0 ms): the next start or
