@@ -42,3 +42,11 @@ export function classifyOpenError(cause: unknown): StoreOpenProblem {
   if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT' || code === 'ENOTDIR') return 'cannot-open';
   return 'other';
 }
+
+/**
+ * A poll's lease was taken over by another process (it ran out while the poll ran): the poll is
+ * not recorded, as the one that took over is newer.
+ */
+export class FeedPollSupersededError extends Error {
+  override name = 'FeedPollSupersededError';
+}

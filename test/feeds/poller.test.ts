@@ -331,3 +331,41 @@ test('poller: a feed removed while it is fetched is dropped quietly, and refresh
   assert.deepEqual(await poller.pollDue(), [{ status: 'ok', title: 'Feed /new.xml', items: 1, added: 1, changed: 0 }]);
   assert.deepEqual(batches.map((b) => b.feed), [`${server.url}/new.xml`]);
 });
+
+test('poller: two pollers on one store file (two processes) fetch each due feed once per round, and neither tries again before the interval', async (t) => {
+  const server = await feedServer(t);
+  const { store, path } = openStore(t);
+  const { store: otherStore } = openStore(t, path);
+  const feeds = [];
+  for (let i = 0; i < 6; i++) feeds.push(await follow(store, server.route(`/f${i}.xml`, { items: [story(i)] }).url));
+  const a = makePoller(t, store, { holder: 'A' });
+  const b = makePoller(t, otherStore, { holder: 'B' });
+  await Promise.all([a.poller.refresh(), b.poller.refresh()]);
+  for (let round = 1; round <= 3; round++) {
+    const reports = (await Promise.all([a.poller.pollDue(), b.poller.pollDue()])).flat();
+    assert.equal(server.hits.length, 6 * round, `round ${round}: each feed fetched once`);
+    assert.equal(reports.filter((r) => r.status === 'skipped').length, reports.length - 6);
+    assert.deepEqual(await Promise.all([a.poller.pollDue(), b.poller.pollDue()]), [[], []], 'nothing due until the interval is over');
+    a.advance(INTERVAL);
+    b.advance(INTERVAL);
+  }
+  assert.equal(a.batches.length + b.batches.length, 6, 'each story handed to a corpus once');
+});
+
+test('poller: pollNow of a feed another process is fetching waits for that poll, then fetches it as asked', async (t) => {
+  const server = await feedServer(t);
+  const { url } = server.route('/slow.xml', { items: [story(1)], delayMs: 400 });
+  const { store, path } = openStore(t);
+  const { store: otherStore } = openStore(t, path);
+  const feed = await follow(store, url);
+  const a = makePoller(t, store, { holder: 'A' });
+  const b = makePoller(t, otherStore, { holder: 'B' });
+  await a.poller.refresh();
+  const aRound = a.poller.pollDue();
+  await waitFor('the first fetch', () => server.hits.length === 1);
+  const forced = await b.poller.pollNow(feed.id);
+  assert.deepEqual(await aRound, [{ status: 'ok', title: 'Feed /slow.xml', items: 1, added: 1, changed: 0 }]);
+  assert.deepEqual(forced, { status: 'not-modified' });
+  assert.equal(server.hits.length, 2);
+  assert.match(server.hits[1]!.headers['if-none-match'] ?? '', /^"/, "fetched from the other process's stored ETag");
+});

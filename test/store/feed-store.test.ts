@@ -218,8 +218,8 @@ test('sqlite migration: a file at schema version 1 gains the feed tables and kee
       await store.close();
     }
     const db = new Database(path, { readonly: true });
-    assert.equal(LATEST_VERSION, 2);
-    assert.deepEqual(db.prepare('SELECT version, opens FROM schema_version').all(), [{ version: 2, opens: 4 }]);
+    assert.equal(LATEST_VERSION, 3);
+    assert.deepEqual(db.prepare('SELECT version, opens FROM schema_version').all(), [{ version: 3, opens: 4 }]);
     db.close();
   } finally {
     cleanup();

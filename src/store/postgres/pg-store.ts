@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { FeedArticle, FeedArticleChanges, FeedArticleInput, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
+import type { FeedArticle, FeedArticleChanges, FeedArticleChangesSince, FeedArticleInput, FeedClaim, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
 import type { ChannelRef, Claim, DeliveryRecord, DigestStore, NewSubscription, PendingDelivery, Subscription } from '../types.ts';
 import { openPool, redactUrl } from './connection.ts';
 import * as deliveries from './deliveries.ts';
@@ -76,20 +76,36 @@ export class PgStore implements DigestStore {
     return feeds.saveFeed(this.pool, feed, now, options);
   }
 
-  removeFeed(id: number): Promise<{ removedArticles: string[] } | null> {
-    return feeds.removeFeed(this.pool, id);
+  removeFeed(id: number, options: { by?: string } = {}): Promise<{ removedArticles: string[] } | null> {
+    return feeds.removeFeed(this.pool, id, options.by);
   }
 
-  recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date): Promise<FeedArticleChanges> {
-    return feeds.recordPoll(this.pool, feedId, poll, now);
+  claimFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number, options: { force?: boolean } = {}): Promise<FeedClaim> {
+    return feeds.claimFeedPoll(this.pool, feedId, holder, now, leaseMs, options.force ?? false);
+  }
+
+  renewFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number): Promise<boolean> {
+    return feeds.renewFeedPoll(this.pool, feedId, holder, now, leaseMs);
+  }
+
+  recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date, options: { by?: string } = {}): Promise<FeedArticleChanges> {
+    return feeds.recordPoll(this.pool, feedId, poll, now, options.by);
   }
 
   feedArticles(): Promise<FeedArticle[]> {
     return feeds.feedArticles(this.pool);
   }
 
-  pruneFeedArticles(before: Date): Promise<string[]> {
-    return feeds.pruneFeedArticles(this.pool, before);
+  pruneFeedArticles(before: Date, options: { by?: string } = {}): Promise<string[]> {
+    return feeds.pruneFeedArticles(this.pool, before, options.by);
+  }
+
+  feedChangeNumber(): Promise<number> {
+    return feeds.feedChangeNumber(this.pool);
+  }
+
+  feedChangesSince(since: number, options: { except?: string } = {}): Promise<FeedArticleChangesSince> {
+    return feeds.feedChangesSince(this.pool, since, options.except);
   }
 
   /** Waits for queries in flight, then closes every connection. Idempotent, like SqliteStore's. */
