@@ -44,7 +44,7 @@ test('/healthz through startBot: 200 while Discord’s gateway is up, 503 naming
       fake.gateway.drop(1006);
       const down = await healthWhen(url, 503);
       assert.equal(down.status, 503);
-      assert.deepEqual(down.body, { ready: false, corpusLoaded: true, platforms: { discord: false } });
+      assert.deepEqual(down.body, { ready: false, corpusLoaded: true, database: true, platforms: { discord: false } });
 
       const resumed = fake.gateway.waitForResume();
       fake.gateway.release();

@@ -32,7 +32,7 @@ const types = {
 export async function openPool(url: string): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: url, types, max: 10, connectionTimeoutMillis: 10_000 });
   // A connection dropped while idle emits here; without a listener that would end the process.
-  // The pool replaces it, and the query that next needs the server reports the failure.
+  // The pool replaces it; PgReachability listens too, once the store is open.
   pool.on('error', () => {});
   try {
     const client = await pool.connect();
@@ -56,6 +56,19 @@ export async function openPool(url: string): Promise<pg.Pool> {
 function classifyPgOpenError(err: unknown): StoreOpenProblem {
   const code = String((err as { code?: unknown } | null)?.code ?? '');
   return /^[0-9A-Z]{5}$/.test(code) && !/^(08|28|3D)/.test(code) ? 'other' : 'unreachable';
+}
+
+/**
+ * Whether a query's error means the server was not reached or went away: a socket error (refused,
+ * reset, unknown host), a connection pg saw end or could not open in time, SQLSTATE class 08, or
+ * the server shutting down or still starting (57P01-57P03). Anything else came from a server
+ * that answered.
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  if (/^(08|57P0[123])/.test(code) || /^E[A-Z_]+$/.test(code)) return true;
+  const message = err instanceof Error ? err.message : '';
+  return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(message);
 }
 
 /** Runs `work` in a transaction on one client: committed when it returns, rolled back when it throws. */
