@@ -18,7 +18,8 @@ import { idempotencyKey } from '../../src/store/keys.ts';
 import { PgStore } from '../../src/store/postgres/pg-store.ts';
 import type { Subscription } from '../../src/store/types.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
-import { ARTICLES, ROOT } from '../helpers/fixtures.ts';
+import { ROOT } from '../helpers/fixtures.ts';
+import { discordBotEnv } from '../fakes/bot-env.ts';
 import { freshSchema, testPostgres } from '../store/pg-database.ts';
 
 const ENTRY = join(ROOT, 'test/hardening/shared-clock-entry.ts');
@@ -93,14 +94,8 @@ test('three processes, one PostgreSQL: 200 digests due in one minute, one proces
     };
 
     const env = {
-      PATH: process.env.PATH,
-      ARTICLES_DIR: ARTICLES,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      WATCH_ARTICLES: 'false',
+      ...discordBotEnv(discord, dataDir, 'info'),
       DATABASE_URL: schema.url,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: discord.applicationId,
       CLOCK_FROM: new Date(Date.parse(DUE) - 60_000).toISOString(),
       CLOCK_AT: DUE,
       LEASE_MS: String(LEASE_MS),

@@ -74,15 +74,22 @@ export function isConnectionFailure(err: unknown): boolean {
 /** Runs `work` in a transaction on one client: committed when it returns, rolled back when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A checked-out client's errors are ours to hear, not the pool's: one the server sends between
+  // two queries (it is shutting down) would otherwise end the process. The next query fails with
+  // it anyway; the client is then discarded, not returned to the pool.
+  let broken: unknown;
+  const onError = (err: unknown) => (broken ??= err);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
+    await client.query('ROLLBACK').catch((rollbackErr: unknown) => (broken ??= rollbackErr));
     throw err;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken === undefined ? undefined : true);
   }
 }
