@@ -36,9 +36,13 @@ export async function openPool(url: string): Promise<pg.Pool> {
   pool.on('error', () => {});
   try {
     const client = await pool.connect();
+    // As in inTransaction: while checked out, the client's errors are ours; the next query reports them.
+    const ignore = () => {};
+    client.on('error', ignore);
     try {
       await migratePg(client);
     } finally {
+      client.off('error', ignore);
       client.release();
     }
     return pool;
