@@ -9,21 +9,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { inTransaction, isConnectionFailure, openPool } from '../../src/store/postgres/connection.ts';
 import { PgStore } from '../../src/store/postgres/pg-store.ts';
-import { freshSchema, testPostgres } from './pg-database.ts';
+import { schemaForTest } from './pg-database.ts';
 
 /** A fresh schema's URL whose connections carry their own application_name, and an admin URL. */
 async function tagged(t: TestContext): Promise<{ url: string; admin: string; name: string } | undefined> {
-  const server = await testPostgres();
-  if ('skip' in server) {
-    t.skip(server.skip);
-    return undefined;
-  }
-  const schema = await freshSchema(server.url);
-  t.after(schema.drop);
+  const schema = await schemaForTest(t);
+  if (!schema) return undefined;
   const name = `reach_${randomBytes(4).toString('hex')}`;
   const url = new URL(schema.url);
   url.searchParams.set('application_name', name);
-  return { url: url.toString(), admin: server.url, name };
+  return { url: url.toString(), admin: schema.serverUrl, name };
 }
 
 /** Ends every connection with that application_name (those in `state`, when given); how many. */
