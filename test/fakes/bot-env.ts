@@ -3,8 +3,8 @@ import { BOT_TOKEN, type FakeSlack } from './slack/fake-slack.ts';
 import { SIGNING_SECRET } from './slack/slash-command.ts';
 import { ARTICLES } from '../helpers/fixtures.ts';
 
-/** The environment of a bot child process on both fakes, in `dataDir`, with the bundled articles. */
-export function botEnv(discord: FakeDiscord, slack: FakeSlack, dataDir: string, logLevel = 'warn'): Record<string, string | undefined> {
+/** The environment of a bot on the fake Discord, in `dataDir`, with the bundled articles. */
+export function discordBotEnv(discord: FakeDiscord, dataDir: string, logLevel = 'warn'): Record<string, string | undefined> {
   return {
     PATH: process.env.PATH,
     ARTICLES_DIR: ARTICLES,
@@ -14,6 +14,13 @@ export function botEnv(discord: FakeDiscord, slack: FakeSlack, dataDir: string, 
     DISCORD_TOKEN: discord.token,
     DISCORD_APPLICATION_ID: discord.applicationId,
     DISCORD_API_URL: discord.apiUrl,
+  };
+}
+
+/** The environment of a bot child process on both fakes, in `dataDir`, with the bundled articles. */
+export function botEnv(discord: FakeDiscord, slack: FakeSlack, dataDir: string, logLevel = 'warn'): Record<string, string | undefined> {
+  return {
+    ...discordBotEnv(discord, dataDir, logLevel),
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_PORT: '0',

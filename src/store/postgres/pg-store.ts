@@ -4,6 +4,7 @@ import type { ChannelRef, Claim, DeliveryRecord, DigestStore, NewSubscription, P
 import { openPool, redactUrl } from './connection.ts';
 import * as deliveries from './deliveries.ts';
 import * as feeds from './feeds.ts';
+import { PgReachability } from './reachability.ts';
 import * as subscriptions from './subscriptions.ts';
 
 /**
@@ -12,12 +13,15 @@ import * as subscriptions from './subscriptions.ts';
  */
 export class PgStore implements DigestStore {
   private closed = false;
+  readonly reachability: PgReachability;
 
   private constructor(
     private readonly pool: pg.Pool,
     /** The database URL with its password masked, for messages. */
     readonly path: string,
-  ) {}
+  ) {
+    this.reachability = new PgReachability(pool);
+  }
 
   /** Connects and migrates; throws a StoreOpenError naming the redacted URL when it cannot. */
   static async open(url: string): Promise<PgStore> {
@@ -112,6 +116,7 @@ export class PgStore implements DigestStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.reachability.close();
     await this.pool.end();
   }
 }

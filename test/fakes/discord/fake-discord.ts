@@ -28,6 +28,8 @@ export interface RecordedRequest {
   at: number;
   /** Answered by an injected fault (or, with status 0, dropped because the client had gone). */
   fault?: boolean;
+  /** The name in the API URL the request came through (see `apiUrlFor`), when it had one. */
+  client?: string;
 }
 
 export interface Member {
@@ -43,6 +45,8 @@ export interface FakeDiscordOptions {
    * have passed (the crash test's days go by in seconds). Default true.
    */
   rememberNonces?: boolean;
+  /** Text channels in the guild (default 1): `channelId` is the first, `channelIds` has them all. */
+  channels?: number;
 }
 
 /**
@@ -55,6 +59,7 @@ export class FakeDiscord {
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
   readonly channelId = snowflake();
+  readonly channelIds: readonly string[];
   readonly bot: FakeUser = { id: this.applicationId, username: 'digest-bot' };
   readonly requests: RecordedRequest[] = [];
   /** Messages posted to channels (not interaction replies), in order. */
@@ -63,6 +68,7 @@ export class FakeDiscord {
   readonly #interactions = new Map<string, InteractionState>();
   readonly #waiters = new Set<(r: RecordedRequest) => void>();
   readonly #channel = textChannel(this.channelId, this.guildId, 'news');
+  readonly #channels = new Map<string, ReturnType<typeof textChannel>>();
   readonly #server = createServer((req, res) => void this.#handle(req, res));
   readonly gateway: FakeGateway;
   /** Injected REST failures; see `failNext`. */
@@ -79,11 +85,17 @@ export class FakeDiscord {
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}.token`;
     this.#rememberNonces = options.rememberNonces ?? true;
+    this.#channels.set(this.channelId, this.#channel);
+    for (let i = 1; i < (options.channels ?? 1); i++) {
+      const id = snowflake();
+      this.#channels.set(id, textChannel(id, this.guildId, `news-${i + 1}`));
+    }
+    this.channelIds = [...this.#channels.keys()];
     this.gateway = new FakeGateway(this.#server, {
       token: this.token,
       applicationId: this.applicationId,
       botUser: this.bot,
-      guilds: [guildCreate(this.guildId, [this.#channel], snowflake())],
+      guilds: [guildCreate(this.guildId, [...this.#channels.values()], snowflake())],
     }, () => `ws://127.0.0.1:${this.#port}/gateway`);
   }
 
@@ -97,6 +109,11 @@ export class FakeDiscord {
   /** The REST base URL to give the bot (`DISCORD_API_URL`). */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.#port}/api`;
+  }
+
+  /** The REST base URL for one of several bots on the one token: its requests are recorded with `client`. */
+  apiUrlFor(client: string): string {
+    return `${this.apiUrl}/as/${encodeURIComponent(client)}`;
   }
 
   /** Resolves with the first request, already recorded or still to come, that matches. */
@@ -166,7 +183,8 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
-    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+    const client = /^\/api\/as\/([^/]+)\/v10\//.exec(url.pathname)?.[1];
+    const path = decodeURIComponent(url.pathname.replace(/^\/api(\/as\/[^/]+)?\/v10/, ''));
     const body = raw && req.headers['content-type']?.includes('json') ? JSON.parse(raw) : raw || undefined;
     const method = req.method ?? 'GET';
     const authorized = req.headers.authorization === `Bot ${this.token}`;
@@ -179,7 +197,7 @@ export class FakeDiscord {
       : fault?.status !== undefined
         ? discordFaultAnswer({ ...fault, status: fault.status })
         : { headers: {}, ...this.#route(method, path, url.searchParams, body, authorized) };
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now(), ...(fault ? { fault: true } : {}) };
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now(), ...(fault ? { fault: true } : {}), ...(client ? { client: decodeURIComponent(client) } : {}) };
     this.requests.push(record);
     await this.beforeAnswer?.(record);
     if (!gone()) {
@@ -229,10 +247,12 @@ export class FakeDiscord {
       return this.#putCommands(body, m[2]);
     }
     if ((m = path.match(/^\/channels\/(\d+)(\/messages)?$/))) {
-      if (m[1] !== this.channelId) return ERROR.unknownChannel;
-      if (!m[2] && method === 'GET') return { status: 200, body: this.#channel };
-      if (m[2] && method === 'POST') return channelMessage(m[1], body, this.#rememberNonces ? this.#byNonce : new Map(), this.posted, this.bot);
-      if (m[2] && method === 'GET') return this.#history(m[1], query);
+      const id = m[1]!;
+      const channel = this.#channels.get(id);
+      if (!channel) return ERROR.unknownChannel;
+      if (!m[2] && method === 'GET') return { status: 200, body: channel };
+      if (m[2] && method === 'POST') return channelMessage(id, body, this.#rememberNonces ? this.#byNonce : new Map(), this.posted, this.bot);
+      if (m[2] && method === 'GET') return this.#history(id, query);
     }
     return ERROR.notFound;
   }
