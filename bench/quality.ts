@@ -218,6 +218,7 @@ function printReaderChecks(run: ReaderRun, words: number, clusters: number): voi
   list('first item without the leads\' main event', engine.details.filter((d) => !d.mainEventFromLeads).map((d) => d.clusterId));
   list('first item without the references\' main event', engine.details.filter((d) => d.mainEventFromRefs === false).map((d) => d.clusterId));
   list('topic digests\' unresolved openers', topics.details.flatMap((d) => d.unresolved.map((u) => `${d.clusterId} #${u.index} "${u.opener.words}"`)));
+  list('topic digests\' repeated events', topics.details.flatMap((d) => d.repeated.map((p) => `${d.clusterId} #${p.i}-#${p.j} (${p.similarity.toFixed(2)})`)));
 }
 
 /** How the repeated-events check does on the hand-labelled pairs whose system outputs are here. */

@@ -33,14 +33,19 @@ const NOT_EVENT = [
 
 /**
  * The numbers a sentence gives that count or number something ("campaign number 20", "flight 17",
- * "3 people"), as the corpus's terms spell them; not a date's day ("Oct. 16") or an age
- * ("82-year-old"), which a retelling adds or leaves out.
+ * "3 people"), as the corpus's terms spell them; not a date's day ("Oct. 16"), a year ("1998",
+ * "the 1998-99 season") or an age ("82-year-old", "the league's 51-year history"), which a retelling
+ * adds or leaves out.
  */
 function countsOf(text: string): string[] {
-  return Array.from(text.matchAll(COUNT), ([number]) => number.replace(/,/g, ''));
+  return Array.from(text.matchAll(COUNT), ([number]) => number.replace(/,/g, '')).filter((n) => !YEAR.test(n));
 }
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?';
-const COUNT = new RegExp(`(?<!${MONTH} )(?<![\\d,]|\\d\\.)\\d[\\d,]*(?:st|nd|rd|th)?(?![\\d,]*(?:-| )years?[- ]old)(?!\\.?\\d|\\w)`, 'g');
+const COUNT = new RegExp(
+  `(?<!${MONTH} )(?<![\\d,]|\\d\\.|(?:19|20)\\d\\d-)\\d[\\d,]*(?:st|nd|rd|th)?(?![\\d,]*(?:-years?\\b| years?[- ]old))(?!\\.?\\d|\\w)`,
+  'g',
+);
+const YEAR = /^(?:19|20)\d\d$/;
 
 /**
  * Two sentences that pass the word test are still two events when each gives a number the other
