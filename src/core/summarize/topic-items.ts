@@ -132,11 +132,13 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
 
 /**
  * Which groups' leaders read on their own. A leader that leans on the sentence before it in its
- * article ("The move ...", "He added ...") gives way to a member that tells the fact standing alone;
- * with none, the group waits until that sentence leads a chosen group, and is read right after it
- * (reading-order.ts). The first item states the development in an outlet's own words: a quotation
- * gives way to a member that is none, and with none the group does not lead. Looked at only when a
- * group is about to be picked: reading a stored sentence's text inflates its article.
+ * article ("The move ...", "He added ...", `"We will ..."`) gives way to a member that tells the fact
+ * standing alone; with none, the group waits until that sentence leads a chosen group, and is read
+ * right after it (reading-order.ts). A leader that is a piece of a quotation gives way to a member
+ * that is whole; with none, the group is not shown. The first item states the development in an
+ * outlet's own words: a quotation gives way to a member that is none, and with none the group does
+ * not lead. Looked at only when a group is about to be picked: reading a stored sentence's text
+ * inflates its article.
  */
 function readsAlone(sentences: readonly Sentence[], leaders: Int32Array, ranked: Int32Array, groupOf: Int32Array) {
   // 0: not looked at yet; 1: reads alone; 2: waits for the sentence before it; 3: a piece of a
