@@ -45,7 +45,7 @@ async function syncFeedsFile(store: FeedStore, feeds: readonly FeedConfig[], now
   const removedArticles: string[] = [];
   for (const stored of await store.listFeeds()) {
     if (stored.origin !== 'config' || listed.has(stored.url)) continue;
-    removedArticles.push(...((await store.removeFeed(stored.id, { by }))?.removedArticles ?? []));
+    removedArticles.push(...((await store.removeFeed(stored.id, now, { by }))?.removedArticles ?? []));
   }
   return removedArticles;
 }
@@ -77,7 +77,8 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
   const maxAgeMs = config.ARTICLE_MAX_AGE_DAYS * DAY_MS;
 
   async function prune(): Promise<string[]> {
-    const removed = await store.pruneFeedArticles(new Date(now().getTime() - maxAgeMs), { by });
+    const at = now();
+    const removed = await store.pruneFeedArticles(new Date(at.getTime() - maxAgeMs), at, { by });
     if (removed.length > 0) logger.info({ articles: removed.length, maxAgeDays: config.ARTICLE_MAX_AGE_DAYS }, 'dropped feed articles past their age');
     return removed;
   }
@@ -170,7 +171,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     }
     // A URL that does not read as a feed is not followed: the operator gets the reason instead.
     if (created) {
-      await store.removeFeed(feed.id, { by });
+      await store.removeFeed(feed.id, now(), { by });
       await poller.refresh();
     }
     const reason = polled.status === 'unknown-feed' ? 'the feed was removed meanwhile' : polled.reason;
@@ -186,7 +187,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     const names = feeds.map(displayName);
     if (!feed) return { ok: false, code: 'not-found', known: names };
     if (feed.origin === 'config') return { ok: false, code: 'in-config', feed, known: names };
-    const removed = await store.removeFeed(feed.id, { by });
+    const removed = await store.removeFeed(feed.id, now(), { by });
     await poller.refresh();
     if (!removed) return { ok: false, code: 'not-found', known: names };
     await toCorpus([], removed.removedArticles);

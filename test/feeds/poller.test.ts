@@ -321,7 +321,7 @@ test('poller: a feed removed while it is fetched is dropped quietly, and refresh
   await poller.refresh();
   const round = poller.pollDue();
   await waitFor('the request', () => server.hits.length === 1);
-  assert.notEqual(await store.removeFeed(going.id), null);
+  assert.notEqual(await store.removeFeed(going.id, new Date(T0)), null);
   const added = await follow(store, server.route('/new.xml', { items: [story(2)] }).url);
   await poller.refresh();
   assert.deepEqual((await round).map((r) => r.status), ['not-recorded']);
