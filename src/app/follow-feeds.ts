@@ -9,6 +9,7 @@ import { pollSettingsFrom } from '../feeds/poll-settings.ts';
 import { fullTextHook } from '../feeds/full-text-hook.ts';
 import type { FeedAddResult, FeedControl, FeedRemoveResult } from '../ports/feed-control.ts';
 import type { FeedArticle, FeedRecord, FeedStore } from '../store/feed-types.ts';
+import type { StoreReachability } from '../store/types.ts';
 import type { FeedHealth } from './metrics.ts';
 
 export interface FollowFeedsOptions {
@@ -16,6 +17,8 @@ export interface FollowFeedsOptions {
   /** The feeds file's list, read at start. */
   feeds: readonly FeedConfig[];
   store: FeedStore;
+  /** The store's reachability, when it is on a server: failures that are its outage are logged at debug, as run-bot logs the outage once. */
+  reachability?: Pick<StoreReachability, 'noteFailure'> | undefined;
   corpus: LiveCorpus;
   logger: Logger;
   now: () => Date;
@@ -71,7 +74,7 @@ const newer = (stored: FeedRecord, polled: FeedRecord | undefined): FeedRecord =
  * wrote arrive within FEEDS_SYNC_SECONDS.
  */
 export async function followFeeds(options: FollowFeedsOptions): Promise<FollowedFeeds> {
-  const { config, store, corpus, logger, now } = options;
+  const { config, store, corpus, logger, now, reachability } = options;
   const by = options.processName ?? processName();
   const toCorpus = (articles: readonly FeedArticle[], remove: readonly string[] = []) => corpus.update({ upsert: articles.map(corpusArticle), remove });
   const maxAgeMs = config.ARTICLE_MAX_AGE_DAYS * DAY_MS;
@@ -103,6 +106,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     now,
     completeText: options.completeText ?? fullTextHook(settings.fetchOptions, logger),
     holder: by,
+    reachability,
   });
   await poller.start();
 
@@ -111,7 +115,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
   // same on SQLite, needs no connection held open, and a process that missed a moment (a dropped
   // connection, a database restart) catches up at its next read, as the mark is its own. Its own
   // writes are left out: its corpus had them when it wrote them.
-  const syncNotice = new OutageNotice(logger, 'reading the feed articles other processes stored');
+  const syncNotice = new OutageNotice(logger, 'reading the feed articles other processes stored', reachability);
   async function syncOthers(): Promise<void> {
     const changes = await store.feedChangesSince(seen, { except: by });
     if (changes.upserted.length > 0 || changes.removed.length > 0) {
@@ -129,10 +133,11 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
   }, config.FEEDS_SYNC_SECONDS * 1000);
   syncTimer.unref();
 
+  const pruneNotice = new OutageNotice(logger, 'dropping old feed articles', reachability);
   const pruneTimer = setInterval(() => {
     prune()
       .then((removed) => (removed.length > 0 ? toCorpus([], removed) : undefined))
-      .catch((err: unknown) => logger.error({ err }, 'could not drop old feed articles'));
+      .catch((err: unknown) => pruneNotice.outage(err) || logger.error({ err }, 'could not drop old feed articles'));
   }, PRUNE_EVERY_MS);
   pruneTimer.unref();
 

@@ -33,6 +33,7 @@ function makePoller(t: TestContext, store: SqliteStore, { realClock, ...over }: 
     maxFailures: 10,
     concurrency: 4,
     perHost: 2,
+    leaseMs: 60_000,
     onArticles: (changes, feed) => {
       batches.push({ feed: feed.url, added: changes.added.map((a) => a.key), changed: changes.changed.map((a) => ({ key: a.key, text: a.text })) });
     },
