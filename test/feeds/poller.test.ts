@@ -1,9 +1,10 @@
 import { test, type TestContext } from 'node:test';
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { FeedPoller, type FeedPollerOptions } from '../../src/feeds/poller.ts';
 import type { FeedRecord, NewFeed } from '../../src/store/feed-types.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { captureLogs, WARN } from '../helpers/log-capture.ts';
+import { captureLogs, ERROR, WARN } from '../helpers/log-capture.ts';
 import { tempDb } from '../store/temp-db.ts';
 import { feedServer, type NewsItem } from './feed-server.ts';
 
@@ -278,6 +279,25 @@ test('poller: a failing feed and a failing onArticles do not stop the others', a
   assert.equal((await stateOf(store, good.id)).failures, 0);
   assert.equal((await store.feedArticles()).length, 1, 'stored even though the hand-over failed');
   assert.ok(lines.some((l) => l.msg === 'could not hand new feed articles to the corpus'));
+});
+
+test('poller: a store write that fails for one feed is logged at error with that feed\'s URL; the others are stored', async (t) => {
+  const server = await feedServer(t);
+  const { store, path } = openStore(t);
+  const broken = await follow(store, server.route('/broken.xml', { items: [story(1)] }).url);
+  const good = await follow(store, server.route('/good.xml', { items: [story(2)] }).url);
+  // The real file refuses this one feed's poll record, as a constraint or a full disk would.
+  const raw = new Database(path);
+  raw.exec(`CREATE TRIGGER refuse BEFORE UPDATE OF last_fetch_at ON feeds WHEN NEW.id = ${broken.id} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+  raw.close();
+  const { poller, lines } = makePoller(t, store);
+  await poller.refresh();
+  const reports = await poller.pollDue();
+  assert.deepEqual(reports.map((r) => r.status).sort(), ['not-recorded', 'ok']);
+  assert.equal((await store.feedArticles()).length, 1);
+  assert.ok((await stateOf(store, good.id)).lastSuccessAt, 'the other feed was stored');
+  const failed = lines.filter((l) => l.level >= WARN);
+  assert.deepEqual(failed.map((l) => [l.level, l.msg, l.feed]), [[ERROR, 'could not store a feed poll', broken.url]]);
 });
 
 test('poller: the full-text hook completes each new item once; an unchanged teaser keeps the stored full text, across a restart', async (t) => {

@@ -197,6 +197,8 @@ test('/healthz reports the database down and up again; /summary answers meanwhil
     await until('/healthz to be ready again', async () => (await health(bot!)).status === 200);
     await bot.tick();
     assert.equal(lines(started.logs, UNREACHABLE).length, 1, 'the outage is logged once, however many ticks and probes failed');
+    const cause = lines(started.logs, UNREACHABLE)[0]!.err as { message?: string } | undefined;
+    assert.match(String(cause?.message), /ECONNREFUSED|terminat|shut/i, 'with the failure that showed it');
     assert.equal(lines(started.logs, REACHABLE).length, 1);
     assert.equal(lines(started.logs, 'scheduler tick failed').length, 5, 'each failed tick is still in the debug log');
     assert.ok(lines(started.logs, 'scheduler tick failed').every((l) => l.level === 20));

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { inTransaction, isConnectionFailure, openPool } from '../../src/store/postgres/connection.ts';
 import { PgStore } from '../../src/store/postgres/pg-store.ts';
+import { PgReachability } from '../../src/store/postgres/reachability.ts';
 import { schemaForTest } from './pg-database.ts';
 
 /** A fresh schema's URL whose connections carry their own application_name, and an admin URL. */
@@ -77,6 +78,26 @@ test('pg store: the server ending its idle connections marks it unreachable once
     assert.deepEqual(changes, [false, true]);
   } finally {
     await store.close();
+  }
+});
+
+test('pg store: a ping that only waits for a pool busy with long queries answers false and leaves the server reachable', async (t) => {
+  const db = await tagged(t);
+  if (!db) return;
+  const pool = await openPool(db.url);
+  const reachability = new PgReachability(pool);
+  const changes: boolean[] = [];
+  reachability.onChange((reachable) => changes.push(reachable));
+  // Every one of the pool's 10 connections busy for a second: what /healthz meets during a large round.
+  const busy = Array.from({ length: 10 }, () => pool.query('SELECT pg_sleep(1)'));
+  try {
+    assert.equal(await reachability.ping(100), false, 'no answer within the time asked');
+    assert.equal(reachability.reachable, true, 'slow is not down: /healthz reads this, not the ping\'s answer');
+    assert.deepEqual(changes, []);
+  } finally {
+    await Promise.allSettled(busy);
+    reachability.close();
+    await pool.end();
   }
 });
 
