@@ -300,6 +300,39 @@ test('poller: a store write that fails for one feed is logged at error with that
   assert.deepEqual(failed.map((l) => [l.level, l.msg, l.feed]), [[ERROR, 'could not store a feed poll', broken.url]]);
 });
 
+test('poller: a stopped poll gives its lease back after a renewal still on its way, which would otherwise take it again', async (t) => {
+  const server = await feedServer(t);
+  const { store } = openStore(t);
+  const feed = await follow(store, server.route('/held.xml', { items: [story(1)], hold: true }).url);
+  // The real store behind a slow database: each renewal lands 150 ms after it is sent.
+  let renewals = 0;
+  const slow = new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'renewFeedPoll') {
+        return async (...args: Parameters<SqliteStore['renewFeedPoll']>) => {
+          if (args[3] > 0) {
+            renewals++;
+            await new Promise((r) => setTimeout(r, 150));
+          }
+          return target.renewFeedPoll(...args);
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  // Renewed every 100 ms, each taking 150: from the first on, one is always on its way.
+  const { poller, at } = makePoller(t, store, { store: slow, leaseMs: 300 });
+  await poller.refresh();
+  const round = poller.pollDue();
+  await waitFor('two renewals sent', () => renewals >= 2);
+  await poller.stop();
+  assert.deepEqual((await round).map((r) => r.status), ['not-recorded']);
+  await new Promise((r) => setTimeout(r, 300));
+  const claim = await store.claimFeedPoll(feed.id, 'another process', new Date(at()), 300_000, { force: true });
+  assert.equal(claim.claimed, true, 'the lease was given back and stayed given back');
+});
+
 test('poller: the full-text hook completes each new item once; an unchanged teaser keeps the stored full text, across a restart', async (t) => {
   const server = await feedServer(t);
   const { url, route } = server.route('/teasers.xml', { items: [story(1, 'Teaser 1.')] });
