@@ -9,6 +9,7 @@ import { pollSettingsFrom } from '../feeds/poll-settings.ts';
 import { fullTextHook } from '../feeds/full-text-hook.ts';
 import type { FeedAddResult, FeedControl, FeedRemoveResult } from '../ports/feed-control.ts';
 import type { FeedArticle, FeedRecord, FeedStore } from '../store/feed-types.ts';
+import type { StoreReachability } from '../store/types.ts';
 import type { FeedHealth } from './metrics.ts';
 
 export interface FollowFeedsOptions {
@@ -16,6 +17,8 @@ export interface FollowFeedsOptions {
   /** The feeds file's list, read at start. */
   feeds: readonly FeedConfig[];
   store: FeedStore;
+  /** The store's reachability, when it is on a server: failures that are its outage are logged at debug, as run-bot logs the outage once. */
+  reachability?: Pick<StoreReachability, 'noteFailure'> | undefined;
   corpus: LiveCorpus;
   logger: Logger;
   now: () => Date;
@@ -45,7 +48,7 @@ async function syncFeedsFile(store: FeedStore, feeds: readonly FeedConfig[], now
   const removedArticles: string[] = [];
   for (const stored of await store.listFeeds()) {
     if (stored.origin !== 'config' || listed.has(stored.url)) continue;
-    removedArticles.push(...((await store.removeFeed(stored.id, { by }))?.removedArticles ?? []));
+    removedArticles.push(...((await store.removeFeed(stored.id, now, { by }))?.removedArticles ?? []));
   }
   return removedArticles;
 }
@@ -71,13 +74,14 @@ const newer = (stored: FeedRecord, polled: FeedRecord | undefined): FeedRecord =
  * wrote arrive within FEEDS_SYNC_SECONDS.
  */
 export async function followFeeds(options: FollowFeedsOptions): Promise<FollowedFeeds> {
-  const { config, store, corpus, logger, now } = options;
+  const { config, store, corpus, logger, now, reachability } = options;
   const by = options.processName ?? processName();
   const toCorpus = (articles: readonly FeedArticle[], remove: readonly string[] = []) => corpus.update({ upsert: articles.map(corpusArticle), remove });
   const maxAgeMs = config.ARTICLE_MAX_AGE_DAYS * DAY_MS;
 
   async function prune(): Promise<string[]> {
-    const removed = await store.pruneFeedArticles(new Date(now().getTime() - maxAgeMs), { by });
+    const at = now();
+    const removed = await store.pruneFeedArticles(new Date(at.getTime() - maxAgeMs), at, { by });
     if (removed.length > 0) logger.info({ articles: removed.length, maxAgeDays: config.ARTICLE_MAX_AGE_DAYS }, 'dropped feed articles past their age');
     return removed;
   }
@@ -102,6 +106,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     now,
     completeText: options.completeText ?? fullTextHook(settings.fetchOptions, logger),
     holder: by,
+    reachability,
   });
   await poller.start();
 
@@ -110,7 +115,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
   // same on SQLite, needs no connection held open, and a process that missed a moment (a dropped
   // connection, a database restart) catches up at its next read, as the mark is its own. Its own
   // writes are left out: its corpus had them when it wrote them.
-  const syncNotice = new OutageNotice(logger, 'reading the feed articles other processes stored');
+  const syncNotice = new OutageNotice(logger, 'reading the feed articles other processes stored', reachability);
   async function syncOthers(): Promise<void> {
     const changes = await store.feedChangesSince(seen, { except: by });
     if (changes.upserted.length > 0 || changes.removed.length > 0) {
@@ -128,10 +133,11 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
   }, config.FEEDS_SYNC_SECONDS * 1000);
   syncTimer.unref();
 
+  const pruneNotice = new OutageNotice(logger, 'dropping old feed articles', reachability);
   const pruneTimer = setInterval(() => {
     prune()
       .then((removed) => (removed.length > 0 ? toCorpus([], removed) : undefined))
-      .catch((err: unknown) => logger.error({ err }, 'could not drop old feed articles'));
+      .catch((err: unknown) => pruneNotice.outage(err) || logger.error({ err }, 'could not drop old feed articles'));
   }, PRUNE_EVERY_MS);
   pruneTimer.unref();
 
@@ -170,7 +176,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     }
     // A URL that does not read as a feed is not followed: the operator gets the reason instead.
     if (created) {
-      await store.removeFeed(feed.id, { by });
+      await store.removeFeed(feed.id, now(), { by });
       await poller.refresh();
     }
     const reason = polled.status === 'unknown-feed' ? 'the feed was removed meanwhile' : polled.reason;
@@ -186,7 +192,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     const names = feeds.map(displayName);
     if (!feed) return { ok: false, code: 'not-found', known: names };
     if (feed.origin === 'config') return { ok: false, code: 'in-config', feed, known: names };
-    const removed = await store.removeFeed(feed.id, { by });
+    const removed = await store.removeFeed(feed.id, now(), { by });
     await poller.refresh();
     if (!removed) return { ok: false, code: 'not-found', known: names };
     await toCorpus([], removed.removedArticles);

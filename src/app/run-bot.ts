@@ -77,9 +77,10 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
   let watcher: ArticleWatcher | undefined;
   let scheduler: Scheduler | undefined;
   let stopping: Promise<void> | undefined;
-  store.reachability?.onChange((reachable) => {
+  store.reachability?.onChange((reachable, cause) => {
     if (!reachable) {
-      logger.warn('database unreachable; scheduled digests wait for it, /summary still answers from the articles in memory');
+      // The cause is a socket or server error: it names the host and port, never DATABASE_URL's password.
+      logger.warn({ err: cause }, 'database unreachable; scheduled digests wait for it, /summary still answers from the articles in memory');
       return;
     }
     logger.info('database reachable again; scheduled digests catch up');
@@ -102,6 +103,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
       config,
       feeds: app.feeds,
       store,
+      reachability: store.reachability,
       corpus: deps.corpus,
       logger,
       now: () => clock.now(),
@@ -129,7 +131,10 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
         health: async () => {
           const status = Object.fromEntries([...handles].map(([name, h]) => [name, h.connected?.() ?? true]));
           const corpusLoaded = deps.corpus.loaded;
-          const database = (await store.reachability?.ping(DATABASE_PING_MS)) ?? true;
+          // What the ping taught, not its answer: one that only took too long (a pool busy with a
+          // round of digests) leaves the database up; one that failed to connect marks it down.
+          await store.reachability?.ping(DATABASE_PING_MS);
+          const database = store.reachability?.reachable ?? true;
           return { ready: corpusLoaded && database && Object.values(status).every(Boolean), corpusLoaded, database, platforms: status };
         },
       });

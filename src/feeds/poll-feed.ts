@@ -101,16 +101,22 @@ export async function pollFeed(known: FeedRecord, ctx: PollContext, options: { f
     return { report: claim.feed ? { status: 'skipped', reason } : { status: 'unknown-feed' }, refused: claim };
   }
   // A failed renewal is not fatal: should the lease be taken over meanwhile, recordPoll refuses.
-  const renewing = setInterval(() => void store.renewFeedPoll(known.id, ctx.holder, ctx.now(), ctx.leaseMs).catch(() => false), ctx.leaseMs / 3);
+  let renewal: Promise<unknown> = Promise.resolve();
+  const renewing = setInterval(() => (renewal = store.renewFeedPoll(known.id, ctx.holder, ctx.now(), ctx.leaseMs).catch(() => false)), ctx.leaseMs / 3);
+  let polled: PolledFeed;
   try {
-    const polled = await pollClaimed(claim.feed, ctx);
-    // A poll stopped or not stored gives its lease back (a lease of 0 ms): the next start or
-    // another process need not wait it out.
-    if (!polled.state || polled.storeError !== undefined) await store.renewFeedPoll(known.id, ctx.holder, ctx.now(), 0).catch(() => false);
-    return { ...polled, feed: claim.feed };
+    polled = await pollClaimed(claim.feed, ctx);
   } finally {
     clearInterval(renewing);
   }
+  // A poll stopped or not stored gives its lease back (a lease of 0 ms): the next start or
+  // another process need not wait it out. After the last renewal has landed, which would
+  // otherwise take the lease again.
+  if (!polled.state || polled.storeError !== undefined) {
+    await renewal;
+    await store.renewFeedPoll(known.id, ctx.holder, ctx.now(), 0).catch(() => false);
+  }
+  return { ...polled, feed: claim.feed };
 }
 
 /** The poll itself, under the lease: a failed or superseded write is reported, not thrown. */

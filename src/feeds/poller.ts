@@ -3,10 +3,12 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { FeedPollSupersededError } from '../store/errors.ts';
 import type { FeedRecord, FeedStore } from '../store/feed-types.ts';
+import type { StoreReachability } from '../store/types.ts';
 import { ItemCompleter, type CompleteText } from './complete-items.ts';
 import { FetchSlots } from './fetch-slots.ts';
 import { handOver, pollFeed, type OnArticles, type PollContext, type PolledFeed, type PollFetchOptions, type PollReport } from './poll-feed.ts';
 import { isDue } from './poll-schedule.ts';
+import { OtherLeases, waitForOtherPoll } from './other-leases.ts';
 import { OutageNotice } from './outage-notice.ts';
 
 export type { CompleteText } from './complete-items.ts';
@@ -32,17 +34,16 @@ export interface FeedPollerOptions {
   /** This process's name in the feeds' poll leases; by default host, pid and a random tag. */
   holder?: string;
   /** How long a poll lease lasts without renewal (FEEDS_LEASE_SECONDS): how soon a dead process's polls are taken over. */
-  leaseMs?: number;
+  leaseMs: number;
+  /** The store's reachability, when it is on a server: store failures it calls an outage are logged at debug (see OutageNotice). */
+  reachability?: Pick<StoreReachability, 'noteFailure'> | undefined;
 }
 
 /** A name for this process in poll leases and change records: unique, and telling in the database. */
 export const processName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
-export const DEFAULT_LEASE_MS = 60_000;
 /** Feeds added, removed, resumed or polled by other processes are read again at least this often. */
 export const REFRESH_EVERY_MS = 30_000;
-/** How often `pollNow` looks again while another process polls the feed it was asked for. */
-const BUSY_RETRY_MS = 250;
 
 /** The timer wakes at the earliest next poll, but at least this often, to notice feeds made due by others… */
 export const MAX_SLEEP_MS = 60_000;
@@ -67,10 +68,8 @@ const hostOf = (url: string) => {
  */
 export class FeedPoller {
   private feeds = new Map<number, FeedRecord>();
-  /** Feeds another process polls now, and until when its lease runs (by `now`). */
-  private readonly leasedElsewhere = new Map<number, number>();
+  private readonly otherLeases = new OtherLeases();
   private readonly holder: string;
-  private readonly leaseMs: number;
   private readonly storeNotice: OutageNotice;
   /** When the feeds were last read from the store, by the real clock. */
   private refreshedAt = -Infinity;
@@ -91,8 +90,7 @@ export class FeedPoller {
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.holder = options.holder ?? processName();
-    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.storeNotice = new OutageNotice(options.logger, 'the feed store');
+    this.storeNotice = new OutageNotice(options.logger, 'the feed store', options.reachability);
   }
 
   /** Loads the feeds and starts polling those due; later rounds follow by timer. */
@@ -151,7 +149,7 @@ export class FeedPoller {
       }
       // A joined round's poll may have found the feed not due: this poll is forced, so go again.
       if (report.status !== 'skipped' || this.stopping.signal.aborted) return report;
-      if (!running) await new Promise((r) => setTimeout(r, BUSY_RETRY_MS));
+      if (!running) await waitForOtherPoll();
     }
   }
 
@@ -161,7 +159,7 @@ export class FeedPoller {
    */
   pollDue(): Promise<PollReport[]> {
     const now = this.now();
-    const due = [...this.feeds.values()].filter((f) => this.inFlight.has(f.id) || (isDue(f.state, now) && !this.leasedAfter(f.id, now.getTime())));
+    const due = [...this.feeds.values()].filter((f) => this.inFlight.has(f.id) || (isDue(f.state, now) && !this.otherLeases.holds(f.id, now.getTime())));
     // Never-polled feeds first, then the most overdue: the order the slots hand out.
     due.sort((a, b) => (a.state.nextPollAt?.getTime() ?? -Infinity) - (b.state.nextPollAt?.getTime() ?? -Infinity));
     return Promise.all(due.map((f) => this.inFlight.get(f.id) ?? this.startPoll(f)));
@@ -172,13 +170,9 @@ export class FeedPoller {
     return [...this.feeds.values()];
   }
 
-  private leasedAfter(feedId: number, nowMs: number): boolean {
-    return (this.leasedElsewhere.get(feedId) ?? -Infinity) > nowMs;
-  }
-
   private forget(feedId: number): void {
     this.feeds.delete(feedId);
-    this.leasedElsewhere.delete(feedId);
+    this.otherLeases.forget(feedId);
     this.completer?.forget(feedId);
   }
 
@@ -212,8 +206,7 @@ export class FeedPoller {
   private learn(feedId: number, stored: FeedRecord | undefined, leasedUntil: Date | undefined): void {
     if (!stored) return this.forget(feedId);
     this.feeds.set(feedId, stored);
-    if (leasedUntil) this.leasedElsewhere.set(feedId, leasedUntil.getTime());
-    else this.leasedElsewhere.delete(feedId);
+    this.otherLeases.note(feedId, leasedUntil);
   }
 
   private noteStore(feed: FeedRecord, known: boolean, storeError: unknown): void {
@@ -221,14 +214,15 @@ export class FeedPoller {
     if (storeError === undefined) return this.storeNotice.worked();
     if (storeError instanceof FeedPollSupersededError) logger.info({ feed: feed.url }, 'another process took this feed poll over after its lease ran out; this poll is dropped');
     else if (!known) logger.info({ feed: feed.url }, 'feed removed while it was polled; the poll is dropped');
-    else this.storeNotice.failed(storeError);
+    // Per feed, with its URL: a write one feed's poll cannot make is not the whole store's outage.
+    else if (!this.storeNotice.outage(storeError, { feed: feed.url })) logger.error({ feed: feed.url, err: storeError }, 'could not store a feed poll');
   }
 
   private context(): PollContext {
     const { store, fetchOptions, maxFailures, maxAgeMs, onArticles, logger } = this.options;
     return {
       store, fetchOptions, maxFailures, maxAgeMs, onArticles, logger, now: this.now, random: this.random, completer: this.completer, signal: this.stopping.signal,
-      holder: this.holder, leaseMs: this.leaseMs,
+      holder: this.holder, leaseMs: this.options.leaseMs,
     };
   }
 
@@ -241,18 +235,22 @@ export class FeedPoller {
 
   /** Reads the feeds again when it is time (others may have added, removed or resumed some), then polls what is due. */
   private async round(): Promise<void> {
-    if (Date.now() - this.refreshedAt >= REFRESH_EVERY_MS) {
-      try {
-        await this.refresh();
-        this.storeNotice.worked();
-      } catch (err) {
-        this.storeNotice.failed(err);
-        this.refreshedAt = Date.now();
+    try {
+      if (Date.now() - this.refreshedAt >= REFRESH_EVERY_MS) {
+        try {
+          await this.refresh();
+          this.storeNotice.worked();
+        } catch (err) {
+          this.storeNotice.failed(err);
+          this.refreshedAt = Date.now();
+        }
       }
+      if (this.running) void this.pollDue();
+    } finally {
+      // Whatever the read did (a query that timed out rejects, see openPool), the next round is
+      // set: nothing else would, and polling would stop for good.
+      this.schedule();
     }
-    if (!this.running) return;
-    void this.pollDue();
-    this.schedule();
   }
 
   /**
@@ -265,7 +263,7 @@ export class FeedPoller {
     let earliest = Infinity;
     for (const f of this.feeds.values()) {
       if (this.inFlight.has(f.id) || f.state.paused) continue;
-      earliest = Math.min(earliest, Math.max(f.state.nextPollAt?.getTime() ?? -Infinity, this.leasedElsewhere.get(f.id) ?? -Infinity));
+      earliest = Math.min(earliest, Math.max(f.state.nextPollAt?.getTime() ?? -Infinity, this.otherLeases.endOf(f.id)));
     }
     const toRefresh = this.refreshedAt + REFRESH_EVERY_MS - Date.now();
     const sleep = Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, Math.min(earliest - this.now().getTime(), toRefresh)));

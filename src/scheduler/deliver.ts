@@ -48,11 +48,22 @@ export async function deliver(deps: DeliverDeps, subscription: Subscription, loc
   if (claim.recovered) log.warn('retrying a delivery whose attempt did not finish (crash or hang); looking for it in the channel first');
 
   let fresh;
+  // Only a store call's failure can be the database's outage: the publisher's, the digest's or a
+  // timeout's is this post's own, whatever its code.
+  let storeFailed = false;
+  const fromStore = async <T>(call: Promise<T>): Promise<T> => {
+    try {
+      return await call;
+    } catch (err) {
+      storeFailed = true;
+      throw err;
+    }
+  };
   try {
-    const posted = await store.postedItemKeys(subscription, subscription.topic);
+    const posted = await fromStore(store.postedItemKeys(subscription, subscription.topic));
     fresh = await freshDigest(deps.buildDigest, subscription.topic, posted);
     if (fresh.digest.items.length === 0 && options.whenNothingNew === 'skip') {
-      await store.markPosted(claim, deps.clock.now(), { itemKeys: [], skipped: true });
+      await fromStore(store.markPosted(claim, deps.clock.now(), { itemKeys: [], skipped: true }));
       log.info({ omitted: fresh.omitted }, 'nothing new since the last digest; skipped');
       return 'skipped';
     }
@@ -81,8 +92,9 @@ export async function deliver(deps: DeliverDeps, subscription: Subscription, loc
       // The row stays claimed, so the lease brings it back: still not dropped.
       log[isOutage(deps, recordErr) ? 'debug' : 'error']({ err: recordErr }, 'could not record a failed digest post');
     }
-    if (isOutage(deps, err)) log.debug({ err, retryAt }, 'digest not built: database unreachable; will retry');
-    else if (giveUp) log.error({ err }, 'digest post failed on the last attempt; giving up');
+    // Giving up loses the digest: said at error, whatever the cause.
+    if (giveUp) log.error({ err }, 'digest post failed on the last attempt; giving up');
+    else if (storeFailed && isOutage(deps, err)) log.debug({ err, retryAt }, 'digest not built: database unreachable; will retry');
     else log.warn({ err, retryAt }, 'digest post failed; will retry');
     return giveUp ? 'failed' : 'retrying';
   }

@@ -50,3 +50,10 @@ export function classifyOpenError(cause: unknown): StoreOpenProblem {
 export class FeedPollSupersededError extends Error {
   override name = 'FeedPollSupersededError';
 }
+
+/** Why a poll's state was not written under its holder's lease: the feed is still there (taken over), or is gone. */
+export function pollNotRecorded(feedId: number, feedExists: boolean): Error {
+  if (feedExists) return new FeedPollSupersededError(`the poll of feed ${feedId} was taken over by another process; it is not recorded`);
+  // Most likely removed by a chat command while its poll was in flight.
+  return new Error(`cannot record a poll of feed ${feedId}: there is no such feed`);
+}

@@ -110,9 +110,10 @@ export interface FeedStore {
   saveFeed(feed: NewFeed, now: Date, options?: { resume?: boolean }): Promise<{ feed: FeedRecord; created: boolean }>;
   /**
    * Removes the feed and the articles it stored; the removed articles' keys, or null when there
-   * was no such feed. `by` names the writing process (see `feedChangesSince`).
+   * was no such feed. `by` names the writing process (see `feedChangesSince`); the removals are
+   * recorded at `now`, the app's clock, which pruning compares them with.
    */
-  removeFeed(id: number, options?: { by?: string }): Promise<{ removedArticles: string[] } | null>;
+  removeFeed(id: number, now: Date, options?: { by?: string }): Promise<{ removedArticles: string[] } | null>;
   /**
    * Takes the feed's poll lease for `holder` until `now + leaseMs`, atomically across processes:
    * won when the feed is due (never polled, or its next poll is not after `now`) and not paused,
@@ -142,9 +143,10 @@ export interface FeedStore {
   feedArticles(): Promise<FeedArticle[]>;
   /**
    * Deletes feed articles published (or, without a date, first seen) before `before`; their
-   * keys. Removal records (see `feedChangesSince`) older than `before` go too.
+   * keys. Removal records (see `feedChangesSince`) older than `before` go too; this prune's are
+   * recorded at `now`.
    */
-  pruneFeedArticles(before: Date, options?: { by?: string }): Promise<string[]>;
+  pruneFeedArticles(before: Date, now: Date, options?: { by?: string }): Promise<string[]>;
   /**
    * The feed articles' change number now. Every write of feed articles takes the next number
    * (in commit order) and removals leave a removal record under theirs, so a process that loaded

@@ -147,8 +147,11 @@ export interface StoreReachability {
   ping(timeoutMs: number): Promise<boolean>;
   /** True when `err` says the server could not be reached, which also marks it unreachable. */
   noteFailure(err: unknown): boolean;
-  /** Called once per change, not once per failed query: what lets an outage be logged once. */
-  onChange(listener: (reachable: boolean) => void): void;
+  /**
+   * Called once per change, not once per failed query: what lets an outage be logged once. A
+   * change to unreachable comes with the failure that showed it.
+   */
+  onChange(listener: (reachable: boolean, cause?: unknown) => void): void;
 }
 
 /** The whole store as the app opens it. */

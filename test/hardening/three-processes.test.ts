@@ -30,9 +30,11 @@ const DUE = '2026-11-21T08:00:00Z';
 // Killed when this many posts of the round have reached the fake: early enough that the victim
 // still holds claims it has not posted.
 const KILL_AT_POST = 60;
-// Long enough that no live process's attempt outlives its lease on a loaded machine (which would
-// let a survivor post it a second time), short enough for a test.
-const LEASE_MS = 12_000;
+// Long enough that no live process's attempt (a publish timeout of 8 s, a look in the channel and
+// the record, stretched on a loaded 2-core machine) outlives its lease, which would let a survivor
+// post it a second time; short enough that the dead process's claims are taken over well within
+// the round's 120 s.
+const LEASE_MS = 30_000;
 const PUBLISH_TIMEOUT_MS = 8_000;
 
 interface Bot {

@@ -118,9 +118,9 @@ storeTest('change numbers: a second process reads what the first stored, edited 
   assert.deepEqual(edit.upserted.map((x) => [x.key, x.text]), [['a1', 'Edited.']]);
 
   // Removed by A: a feed, and an article past its age; a key stored again since is not removed.
-  await store.removeFeed(b.id, { by: 'A' });
+  await store.removeFeed(b.id, later(3), { by: 'A' });
   await pollAs(store, 'A', a.id, later(3), [article('a1', { text: 'Edited.', contentHash: 'h2' }), article('a2'), article('b1', { published: '2026-01-01T00:00:00Z' })]);
-  await store.pruneFeedArticles(new Date('2026-02-01T00:00:00Z'), { by: 'A' });
+  await store.pruneFeedArticles(new Date('2026-02-01T00:00:00Z'), later(3), { by: 'A' });
   const removals = await other.feedChangesSince(edit.through, { except: 'B' });
   assert.deepEqual(removals.removed, ['b1']);
   assert.deepEqual(removals.upserted, [], 'b1 was stored and removed again: only its removal is left');
@@ -131,10 +131,38 @@ storeTest('change numbers: a second process reads what the first stored, edited 
   assert.deepEqual([keysOf(back.upserted), back.removed], [['b1'], []], 'stored again after its removal: an upsert, not a removal');
 
   // Removal records are pruned with the articles' age; the articles' are kept.
-  await store.pruneFeedArticles(new Date(Date.now() + 60_000), { by: 'A' });
+  await store.pruneFeedArticles(later(INTERVAL), later(INTERVAL), { by: 'A' });
   const afterPrune = await other.feedChangesSince(back.through, { except: 'B' });
   assert.deepEqual(afterPrune.removed.sort(), ['a1', 'a2', 'b1'], 'this prune removed everything, recorded after the old records were dropped');
   assert.deepEqual((await other.feedChangesSince(start, { except: 'B' })).removed.sort(), ['a1', 'a2', 'b1']);
+});
+
+storeTest('change numbers: without `except`, changes written by no named process are read too', async (store, reopen) => {
+  const other = await reopen();
+  const start = await other.feedChangeNumber();
+  const a = (await store.saveFeed(newFeed('https://a.example/feed'), t0)).feed;
+  const b = (await store.saveFeed(newFeed('https://b.example/feed'), t0)).feed;
+  // No `by`: the rows carry no writer.
+  await store.recordPoll(a.id, { state: polledAt(t0), articles: [article('a1')] }, t0);
+  await store.recordPoll(b.id, { state: polledAt(t0), articles: [article('b1')] }, t0);
+  await store.removeFeed(b.id, later(1));
+  const all = await other.feedChangesSince(start);
+  assert.deepEqual([keysOf(all.upserted), all.removed], [['a1'], ['b1']]);
+  const exceptB = await other.feedChangesSince(start, { except: 'B' });
+  assert.deepEqual([keysOf(exceptB.upserted), exceptB.removed], [['a1'], ['b1']], 'a row with no writer is not the excepted writer\'s');
+});
+
+storeTest('removal records: kept by the app\'s clock, which pruning compares them with, not the database\'s', async (store, reopen) => {
+  const other = await reopen();
+  const start = await other.feedChangeNumber();
+  // The app's clock is months behind the database's here (t0 is in 2026-06).
+  const a = (await store.saveFeed(newFeed('https://a.example/feed'), t0)).feed;
+  await pollAs(store, 'A', a.id, t0, [article('a1')]);
+  await store.removeFeed(a.id, later(1), { by: 'A' });
+  await store.pruneFeedArticles(later(-INTERVAL), later(2), { by: 'A' });
+  assert.deepEqual((await other.feedChangesSince(start, { except: 'B' })).removed, ['a1'], 'a record newer than the cutoff stays');
+  await store.pruneFeedArticles(later(INTERVAL), later(INTERVAL), { by: 'A' });
+  assert.deepEqual((await other.feedChangesSince(start, { except: 'B' })).removed, [], 'one older than the cutoff, by the same clock, goes');
 });
 
 storeTest('change numbers: a process following the mark while two others write at once misses no change', async (store, reopen) => {

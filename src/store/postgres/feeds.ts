@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { feedArticleParams, feedStateParams, toFeedArticle, toFeedRecord, type FeedArticleRow, type FeedRow } from '../feed-rows.ts';
-import { FeedPollSupersededError } from '../errors.ts';
+import { feedArticleParams, feedClaimOf, feedStateParams, toFeedArticle, toFeedRecord, type FeedArticleRow, type FeedRow, type LeasedFeedRow } from '../feed-rows.ts';
+import { pollNotRecorded } from '../errors.ts';
 import type { FeedArticle, FeedArticleChanges, FeedArticleChangesSince, FeedArticleInput, FeedClaim, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
 import { inTransaction, type Db } from './connection.ts';
 
@@ -41,22 +41,22 @@ async function nextChange(client: pg.PoolClient): Promise<number> {
   return (await client.query<{ last: number }>('UPDATE feed_changes SET last = last + 1 RETURNING last')).rows[0]!.last;
 }
 
-/** Records removals under one new change number, for other processes' corpora. */
-async function recordRemovals(client: pg.PoolClient, keys: readonly string[], by: string | undefined): Promise<void> {
+/** Records removals under one new change number, for other processes' corpora; at `now`, the clock pruning compares with. */
+async function recordRemovals(client: pg.PoolClient, keys: readonly string[], by: string | undefined, now: Date): Promise<void> {
   if (keys.length === 0) return;
   await client.query(
     `INSERT INTO feed_article_removals (change_no, key, removed_by, removed_at)
-     SELECT $1, k, $2, (extract(epoch FROM clock_timestamp()) * 1000)::bigint FROM unnest($3::text[]) AS k`,
-    [await nextChange(client), by ?? null, keys],
+     SELECT $1, k, $2, $4::bigint FROM unnest($3::text[]) AS k`,
+    [await nextChange(client), by ?? null, keys, now.getTime()],
   );
 }
 
 /** Deletes the articles itself rather than by cascade: their keys are the answer. */
-export function removeFeed(pool: pg.Pool, id: number, by: string | undefined): Promise<{ removedArticles: string[] } | null> {
+export function removeFeed(pool: pg.Pool, id: number, now: Date, by: string | undefined): Promise<{ removedArticles: string[] } | null> {
   return inTransaction(pool, async (client) => {
     const keys = (await client.query<{ key: string }>('DELETE FROM feed_articles WHERE feed_id = $1 RETURNING key', [id])).rows.map((k) => k.key).sort();
     if ((await client.query('DELETE FROM feeds WHERE id = $1', [id])).rowCount === 0) return null;
-    await recordRemovals(client, keys, by);
+    await recordRemovals(client, keys, by, now);
     return { removedArticles: keys };
   });
 }
@@ -72,11 +72,8 @@ export async function claimFeedPoll(pool: pg.Pool, feedId: number, holder: strin
        AND ($5::boolean OR (NOT paused AND (next_poll_at IS NULL OR next_poll_at <= $3::bigint)))`,
     [feedId, holder, now.getTime(), leaseMs, force],
   );
-  const row = (await pool.query<FeedRow & { poll_lease_until: number | null }>(`${FEED_WITH_ITEMS} WHERE f.id = $1`, [feedId])).rows[0];
-  if (!row) return { claimed: false };
-  if (won.rowCount === 1) return { claimed: true, feed: toFeedRecord(row) };
-  const live = row.poll_lease_until !== null && row.poll_lease_until > now.getTime();
-  return { claimed: false, feed: toFeedRecord(row), ...(live ? { leasedUntil: new Date(row.poll_lease_until!) } : {}) };
+  const row = (await pool.query<LeasedFeedRow>(`${FEED_WITH_ITEMS} WHERE f.id = $1`, [feedId])).rows[0];
+  return feedClaimOf(row, won.rowCount === 1, now);
 }
 
 export async function renewFeedPoll(pool: pg.Pool, feedId: number, holder: string, now: Date, leaseMs: number): Promise<boolean> {
@@ -113,12 +110,7 @@ async function writeFeedState(client: pg.PoolClient, feedId: number, state: Feed
      WHERE id = $11 AND ($12::text IS NULL OR poll_holder = $12::text)`,
     [s.title, s.etag, s.last_modified, s.last_fetch_at, s.last_success_at, s.last_new_item_at, s.next_poll_at, s.failures, s.paused === 1, s.last_error, feedId, by ?? null],
   );
-  if (r.rowCount === 1) return;
-  if ((await client.query('SELECT 1 FROM feeds WHERE id = $1', [feedId])).rowCount === 1) {
-    throw new FeedPollSupersededError(`the poll of feed ${feedId} was taken over by another process; it is not recorded`);
-  }
-  // Most likely removed by a chat command while its poll was in flight.
-  throw new Error(`cannot record a poll of feed ${feedId}: there is no such feed`);
+  if (r.rowCount !== 1) throw pollNotRecorded(feedId, (await client.query('SELECT 1 FROM feeds WHERE id = $1', [feedId])).rowCount === 1);
 }
 
 export function recordPoll(pool: pg.Pool, feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date, by: string | undefined): Promise<FeedArticleChanges> {
@@ -146,12 +138,12 @@ export async function feedArticles(db: Db): Promise<FeedArticle[]> {
 }
 
 /** The expression is feed_articles_age's, so the index serves the delete. */
-export function pruneFeedArticles(pool: pg.Pool, before: Date, by: string | undefined): Promise<string[]> {
+export function pruneFeedArticles(pool: pg.Pool, before: Date, now: Date, by: string | undefined): Promise<string[]> {
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ key: string }>('DELETE FROM feed_articles WHERE COALESCE(published_at, first_seen_at) < $1 RETURNING key', [before.getTime()]);
     const keys = rows.map((r) => r.key).sort();
     await client.query('DELETE FROM feed_article_removals WHERE removed_at < $1', [before.getTime()]);
-    await recordRemovals(client, keys, by);
+    await recordRemovals(client, keys, by, now);
     return keys;
   });
 }
@@ -170,12 +162,13 @@ export async function feedChangesSince(db: Db, since: number, except: string | u
   if (through <= since) return { through, upserted: [], removed: [] };
   const range = [since, through, except ?? null];
   const upserted = await db.query<FeedArticleRow>(
-    'SELECT * FROM feed_articles WHERE change_no > $1 AND change_no <= $2 AND changed_by IS DISTINCT FROM $3 ORDER BY change_no, key',
+    // Without `except`, every row, those written by no named process (changed_by NULL) too.
+    'SELECT * FROM feed_articles WHERE change_no > $1 AND change_no <= $2 AND ($3::text IS NULL OR changed_by IS DISTINCT FROM $3::text) ORDER BY change_no, key',
     range,
   );
   const removed = await db.query<{ key: string }>(
     `SELECT DISTINCT r.key FROM feed_article_removals r
-     WHERE r.change_no > $1 AND r.change_no <= $2 AND r.removed_by IS DISTINCT FROM $3
+     WHERE r.change_no > $1 AND r.change_no <= $2 AND ($3::text IS NULL OR r.removed_by IS DISTINCT FROM $3::text)
        AND NOT EXISTS (SELECT 1 FROM feed_articles a WHERE a.key = r.key) ORDER BY r.key`,
     range,
   );

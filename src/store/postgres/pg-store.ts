@@ -80,8 +80,8 @@ export class PgStore implements DigestStore {
     return feeds.saveFeed(this.pool, feed, now, options);
   }
 
-  removeFeed(id: number, options: { by?: string } = {}): Promise<{ removedArticles: string[] } | null> {
-    return feeds.removeFeed(this.pool, id, options.by);
+  removeFeed(id: number, now: Date, options: { by?: string } = {}): Promise<{ removedArticles: string[] } | null> {
+    return feeds.removeFeed(this.pool, id, now, options.by);
   }
 
   claimFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number, options: { force?: boolean } = {}): Promise<FeedClaim> {
@@ -100,8 +100,8 @@ export class PgStore implements DigestStore {
     return feeds.feedArticles(this.pool);
   }
 
-  pruneFeedArticles(before: Date, options: { by?: string } = {}): Promise<string[]> {
-    return feeds.pruneFeedArticles(this.pool, before, options.by);
+  pruneFeedArticles(before: Date, now: Date, options: { by?: string } = {}): Promise<string[]> {
+    return feeds.pruneFeedArticles(this.pool, before, now, options.by);
   }
 
   feedChangeNumber(): Promise<number> {

@@ -13,7 +13,7 @@ const RECHECK_MS = 3_000;
  */
 export class PgReachability implements StoreReachability {
   #reachable = true;
-  readonly #listeners: ((reachable: boolean) => void)[] = [];
+  readonly #listeners: ((reachable: boolean, cause?: unknown) => void)[] = [];
   #recheck: NodeJS.Timeout | undefined;
   #rechecking = false;
   #closed = false;
@@ -29,7 +29,7 @@ export class PgReachability implements StoreReachability {
 
   noteFailure(err: unknown): boolean {
     if (!isConnectionFailure(err)) return false;
-    this.#set(false);
+    this.#set(false, err);
     return true;
   }
 
@@ -58,7 +58,7 @@ export class PgReachability implements StoreReachability {
     }
   }
 
-  onChange(listener: (reachable: boolean) => void): void {
+  onChange(listener: (reachable: boolean, cause?: unknown) => void): void {
     this.#listeners.push(listener);
   }
 
@@ -74,11 +74,11 @@ export class PgReachability implements StoreReachability {
     void this.ping(RECHECK_MS).finally(() => (this.#rechecking = false));
   }
 
-  #set(reachable: boolean): void {
+  #set(reachable: boolean, cause?: unknown): void {
     if (reachable === this.#reachable || this.#closed) return;
     this.#reachable = reachable;
     clearInterval(this.#recheck);
     this.#recheck = reachable ? undefined : setInterval(() => this.#askAgain(), RECHECK_MS).unref();
-    for (const listener of this.#listeners) listener(reachable);
+    for (const listener of this.#listeners) listener(reachable, cause);
   }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { FeedPollSupersededError } from '../errors.ts';
+import { pollNotRecorded } from '../errors.ts';
 import type { FeedArticle, FeedArticleChanges, FeedArticleChangesSince, FeedArticleInput, FeedClaim, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
-import { feedArticleParams, feedStateParams, toFeedArticle, toFeedRecord, type FeedArticleRow, type FeedRow } from '../feed-rows.ts';
+import { feedArticleParams, feedClaimOf, feedStateParams, toFeedArticle, toFeedRecord, type FeedArticleRow, type FeedRow, type LeasedFeedRow } from '../feed-rows.ts';
 import type { Sql } from './statements.ts';
 
 // A correlated count rather than a join and GROUP BY: feed_articles_feed answers it per feed.
@@ -18,12 +18,12 @@ function feedById(sql: Sql, id: number): FeedRecord {
 /** The next change number; the write transaction it runs in keeps other writers out until commit. */
 const nextChange = (sql: Sql): number => (sql('UPDATE feed_changes SET last = last + 1 RETURNING last').get() as { last: number }).last;
 
-/** Records removals under one new change number, for other processes' corpora. */
-function recordRemovals(sql: Sql, keys: readonly string[], by: string | undefined): void {
+/** Records removals under one new change number, for other processes' corpora; at `now`, the clock pruning compares with. */
+function recordRemovals(sql: Sql, keys: readonly string[], by: string | undefined, now: Date): void {
   if (keys.length === 0) return;
   const change = nextChange(sql);
-  const insert = sql(`INSERT INTO feed_article_removals (change_no, key, removed_by, removed_at) VALUES (?, ?, ?, CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
-  for (const key of keys) insert.run(change, key, by ?? null);
+  const insert = sql('INSERT INTO feed_article_removals (change_no, key, removed_by, removed_at) VALUES (?, ?, ?, ?)');
+  for (const key of keys) insert.run(change, key, by ?? null, now.getTime());
 }
 
 /** An update keeps the poll state, `added_by` and `added_at`: the feed is still the one first added. */
@@ -45,11 +45,11 @@ export function saveFeed(db: Database.Database, sql: Sql, feed: NewFeed, now: Da
 }
 
 /** Deletes the articles itself rather than by cascade: their keys are the answer. */
-export function removeFeed(db: Database.Database, sql: Sql, id: number, by: string | undefined): { removedArticles: string[] } | null {
+export function removeFeed(db: Database.Database, sql: Sql, id: number, now: Date, by: string | undefined): { removedArticles: string[] } | null {
   const run = db.transaction(() => {
     const keys = (sql('DELETE FROM feed_articles WHERE feed_id = ? RETURNING key').all(id) as { key: string }[]).map((k) => k.key).sort();
     if (sql('DELETE FROM feeds WHERE id = ?').run(id).changes === 0) return null;
-    recordRemovals(sql, keys, by);
+    recordRemovals(sql, keys, by, now);
     return { removedArticles: keys };
   });
   return run.immediate();
@@ -63,11 +63,7 @@ export function claimFeedPoll(db: Database.Database, sql: Sql, feedId: number, h
        WHERE id = @id AND (poll_lease_until IS NULL OR poll_lease_until <= @now)
          AND (@force = 1 OR (paused = 0 AND (next_poll_at IS NULL OR next_poll_at <= @now)))`,
     ).run({ id: feedId, holder, now: now.getTime(), lease: leaseMs, force: force ? 1 : 0 }).changes > 0;
-    const row = sql(`${FEED_WITH_ITEMS} WHERE f.id = ?`).get(feedId) as (FeedRow & { poll_lease_until: number | null }) | undefined;
-    if (!row) return { claimed: false };
-    if (won) return { claimed: true, feed: toFeedRecord(row) };
-    const live = row.poll_lease_until !== null && row.poll_lease_until > now.getTime();
-    return { claimed: false, feed: toFeedRecord(row), ...(live ? { leasedUntil: new Date(row.poll_lease_until!) } : {}) };
+    return feedClaimOf(sql(`${FEED_WITH_ITEMS} WHERE f.id = ?`).get(feedId) as LeasedFeedRow | undefined, won, now);
   });
   return run.immediate();
 }
@@ -104,10 +100,7 @@ function writeFeedState(sql: Sql, feedId: number, state: FeedState, by: string |
        failures = @failures, paused = @paused, last_error = @last_error, poll_holder = NULL, poll_lease_until = NULL
      WHERE id = @id AND (@by IS NULL OR poll_holder = @by)`,
   ).run({ ...feedStateParams(state), id: feedId, by: by ?? null }).changes > 0;
-  if (found) return;
-  if (sql('SELECT 1 FROM feeds WHERE id = ?').get(feedId)) throw new FeedPollSupersededError(`the poll of feed ${feedId} was taken over by another process; it is not recorded`);
-  // Most likely removed by a chat command while its poll was in flight.
-  throw new Error(`cannot record a poll of feed ${feedId}: there is no such feed`);
+  if (!found) throw pollNotRecorded(feedId, sql('SELECT 1 FROM feeds WHERE id = ?').get(feedId) !== undefined);
 }
 
 export function recordPoll(db: Database.Database, sql: Sql, feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date, by: string | undefined): FeedArticleChanges {
@@ -136,11 +129,11 @@ export function feedArticles(sql: Sql): FeedArticle[] {
 }
 
 /** The expression is feed_articles_age's, so the index serves the delete. */
-export function pruneFeedArticles(db: Database.Database, sql: Sql, before: Date, by: string | undefined): string[] {
+export function pruneFeedArticles(db: Database.Database, sql: Sql, before: Date, now: Date, by: string | undefined): string[] {
   const run = db.transaction(() => {
     const keys = (sql('DELETE FROM feed_articles WHERE COALESCE(published_at, first_seen_at) < ? RETURNING key').all(before.getTime()) as { key: string }[]).map((r) => r.key).sort();
     sql('DELETE FROM feed_article_removals WHERE removed_at < ?').run(before.getTime());
-    recordRemovals(sql, keys, by);
+    recordRemovals(sql, keys, by, now);
     return keys;
   });
   return run.immediate();
@@ -156,10 +149,11 @@ export function feedChangesSince(db: Database.Database, sql: Sql, since: number,
     const through = feedChangeNumber(sql);
     if (through <= since) return { through, upserted: [], removed: [] };
     const range = { since, through, except: except ?? null };
-    const upserted = sql('SELECT * FROM feed_articles WHERE change_no > @since AND change_no <= @through AND changed_by IS NOT @except ORDER BY change_no, key').all(range) as FeedArticleRow[];
+    // Without `except`, every row, those written by no named process (changed_by NULL) too.
+    const upserted = sql('SELECT * FROM feed_articles WHERE change_no > @since AND change_no <= @through AND (@except IS NULL OR changed_by IS NOT @except) ORDER BY change_no, key').all(range) as FeedArticleRow[];
     const removed = sql(
       `SELECT DISTINCT r.key FROM feed_article_removals r
-       WHERE r.change_no > @since AND r.change_no <= @through AND r.removed_by IS NOT @except
+       WHERE r.change_no > @since AND r.change_no <= @through AND (@except IS NULL OR r.removed_by IS NOT @except)
          AND NOT EXISTS (SELECT 1 FROM feed_articles a WHERE a.key = r.key) ORDER BY r.key`,
     ).all(range) as { key: string }[];
     return { through, upserted: upserted.map(toFeedArticle), removed: removed.map((r) => r.key) };

@@ -79,8 +79,8 @@ export class SqliteStore implements DigestStore {
     return feeds.saveFeed(this.db, this.sql, feed, now, options);
   }
 
-  async removeFeed(id: number, options: { by?: string } = {}): Promise<{ removedArticles: string[] } | null> {
-    return feeds.removeFeed(this.db, this.sql, id, options.by);
+  async removeFeed(id: number, now: Date, options: { by?: string } = {}): Promise<{ removedArticles: string[] } | null> {
+    return feeds.removeFeed(this.db, this.sql, id, now, options.by);
   }
 
   async claimFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number, options: { force?: boolean } = {}): Promise<FeedClaim> {
@@ -99,8 +99,8 @@ export class SqliteStore implements DigestStore {
     return feeds.feedArticles(this.sql);
   }
 
-  async pruneFeedArticles(before: Date, options: { by?: string } = {}): Promise<string[]> {
-    return feeds.pruneFeedArticles(this.db, this.sql, before, options.by);
+  async pruneFeedArticles(before: Date, now: Date, options: { by?: string } = {}): Promise<string[]> {
+    return feeds.pruneFeedArticles(this.db, this.sql, before, now, options.by);
   }
 
   async feedChangeNumber(): Promise<number> {
