@@ -49,6 +49,8 @@ export interface CrossValidation {
   folds: [Fold, Fold];
   /** Mean over every cluster of its held-out score: what the tuning procedure is worth on new clusters. */
   crossValidated: Scores;
+  /** Each cluster's held-out score (the variant chosen on the other half), in the clusters' order. */
+  heldOut: ({ clusterId: string } & Scores)[];
   /** Every variant's mean over all clusters, in the order given. */
   variants: { name: string; scores: Scores }[];
   /** The variant best on all clusters, and its (optimistic) score there. */
@@ -80,10 +82,10 @@ export function crossValidate<C extends { id: string }>(
     return best;
   };
   const [a, b] = splitHalves(clusters.map((c) => c.id), options.seed);
-  const heldOut: Scores[] = [];
+  const heldOut = new Map<string, Scores>();
   const fold = (tunedOn: string[], scoredOn: string[]): Fold => {
     const v = bestOn(tunedOn);
-    for (const id of scoredOn) heldOut.push(table[v]!.get(id)!);
+    for (const id of scoredOn) heldOut.set(id, table[v]!.get(id)!);
     return { tunedOn, scoredOn, chosen: variants[v]!.name, tuned: meanOn(v, tunedOn), heldOut: meanOn(v, scoredOn) };
   };
   const folds: [Fold, Fold] = [fold(a, b), fold(b, a)];
@@ -91,7 +93,8 @@ export function crossValidate<C extends { id: string }>(
   const best = bestOn(all);
   return {
     folds,
-    crossValidated: meanScores(heldOut),
+    crossValidated: meanScores([...heldOut.values()]),
+    heldOut: all.map((id) => ({ clusterId: id, ...heldOut.get(id)! })),
     variants: variants.map((v, i) => ({ name: v.name, scores: meanOn(i, all) })),
     bestOnAll: { name: variants[best]!.name, scores: meanOn(best, all) },
   };
@@ -99,10 +102,16 @@ export function crossValidate<C extends { id: string }>(
 
 const pair = (s: Scores) => `${s.rouge1.toFixed(2)} / ${s.rouge2.toFixed(2)}`;
 
-/** The report: every variant on all clusters, each fold's choice, and the cross-validated score. */
-export function formatCrossValidation(cv: CrossValidation): string {
+/**
+ * The report: the variants on all clusters (the first listed, then the `shown` best by the
+ * objective when there are more), each fold's choice, and the cross-validated score.
+ */
+export function formatCrossValidation(cv: CrossValidation, shown = 20, objective: Objective = ROUGE_SUM): string {
   const lines = ['| variant | ROUGE-1 / ROUGE-2, all clusters |', '|---|---:|'];
-  for (const v of cv.variants) lines.push(`| ${v.name} | ${pair(v.scores)} |`);
+  const [first, ...rest] = cv.variants;
+  const best = rest.length > shown ? [...rest].sort((a, b) => objective(b.scores) - objective(a.scores)).slice(0, shown) : rest;
+  for (const v of [first!, ...best]) lines.push(`| ${v.name} | ${pair(v.scores)} |`);
+  if (best.length < rest.length) lines.push(`| (${rest.length - best.length} more, lower by ROUGE-1 + ROUGE-2) | |`);
   lines.push('');
   cv.folds.forEach((f, i) => {
     lines.push(

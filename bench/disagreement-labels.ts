@@ -27,6 +27,11 @@ export interface PairLabel {
   b: Side;
   label: Verdict;
   reason: string;
+  /**
+   * For an update, the side the articles themselves say came first ("police first gave 65, then
+   * 60"), where they say it: a line that has the figure rise or fall the other way is wrong.
+   */
+  earlier?: 'a' | 'b';
 }
 
 /** A flag as a digest carries it, by reference: where its figures are, not what the sentences say. */
@@ -42,7 +47,7 @@ export interface FlagRef {
 export interface StoredFlag extends FlagRef {
   /** The code that showed it: before the fix (e6edacc) or after. */
   code: 'before' | 'after';
-  /** Where it was seen: "digests" (what readers were shown) or "compared" (every sentence, all reports at one instant). */
+  /** Where it was seen: "digests" (what readers were shown), "compared" (every sentence, all reports at one instant) or "dated" (every sentence, the DUC files dated by their order). */
   scope: string;
 }
 
@@ -59,6 +64,7 @@ export function readLabelFile(file: string): LabelFile {
     if (!l.a?.docs?.length || !l.b?.docs?.length || figureValue(l.a.figure) === undefined || figureValue(l.b.figure) === undefined) {
       throw new Error(`${file}: labels[${i}] needs docs and a figure on both sides`);
     }
+    if (l.earlier !== undefined && l.earlier !== 'a' && l.earlier !== 'b') throw new Error(`${file}: labels[${i}] has earlier ${JSON.stringify(l.earlier)} (a or b)`);
   }
   return { labels, flags: json.flags ?? [] };
 }
@@ -124,15 +130,19 @@ export type Judgement = 'right' | 'wrong' | 'unlabelled';
 /**
  * Whether a flag says something true. A line that outlets differ is right when every pair it sets
  * against each other is a conflict; a line that a figure rose (fell) in later reports, when each is
- * an update or a conflict, the same quantity told another way later. With `sameQuantity`, a flag is
- * right when each pair measures the same quantity of the same subject, whatever the line would say.
+ * an update or a conflict, the same quantity told another way later, and no pair is in the opposite
+ * order to the one its label records. With `sameQuantity`, a flag is right when each pair measures
+ * the same quantity of the same subject, whatever the line would say.
  */
 export function judge(labels: readonly PairLabel[], flag: FlagRef, sameQuantity = false): { judgement: Judgement; missing: [Mention, Mention][] } {
   const found = pairsOf(flag).map((pair) => ({ pair, label: labelOf(labels, flag.cluster, ...pair) }));
   const missing = found.filter((f) => !f.label).map((f) => f.pair);
   if (missing.length > 0) return { judgement: 'unlabelled', missing };
-  const allowed: Verdict[] = sameQuantity || flag.kind === 'rose' || flag.kind === 'fell' ? ['conflict', 'update'] : ['conflict'];
-  return { judgement: found.every((f) => allowed.includes(f.label!.label)) ? 'right' : 'wrong', missing };
+  const inTime = flag.kind === 'rose' || flag.kind === 'fell';
+  const allowed: Verdict[] = sameQuantity || inTime ? ['conflict', 'update'] : ['conflict'];
+  // A rose/fell line lists its claims oldest first, so the first figure of each pair is the earlier.
+  const backwards = (l: PairLabel, earlier: Mention) => inTime && !sameQuantity && l.earlier !== undefined && !matches(l[l.earlier], earlier);
+  return { judgement: found.every((f) => allowed.includes(f.label!.label) && !backwards(f.label!, f.pair[0])) ? 'right' : 'wrong', missing };
 }
 
 /** Whether some flag sets this labelled pair against each other (in either order, any of its files). */

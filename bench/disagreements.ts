@@ -1,12 +1,15 @@
 /**
  * How often a disagreement line is right, on real news: recomputes every line the engine shows on the
  * DUC clusters and the bundled articles and judges it by the labels of
- * bench/disagreement-labels.json (see disagreement-labels.ts). Three scopes:
+ * bench/disagreement-labels.json (see disagreement-labels.ts). Five scopes:
  *  - digests: what readers are shown, the articles as loaded (the DUC copy and most bundled files
  *    state no date): the top topics at every length, and the generic summary bench:quality scores;
  *  - sentences: every sentence as an item's quoted one, with the sentences that tell its fact, as loaded;
- *  - compared: the same with every article dated at one instant, so that no comparison is hidden
- *    for want of dates: whether the engine compares the same quantity of the same subject.
+ *  - dated digests and dated sentences: the same with the DUC files dated by their order
+ *    (file-order-dates.ts: the files up to the cluster's latest, an hour apart; the rest undated),
+ *    so that updates can be told from disagreements as they would be on dated feeds;
+ *  - compared: every sentence with every article dated at one instant, so that no comparison is
+ *    hidden for want of dates: whether the engine compares the same quantity of the same subject.
  * Recall: of the labelled conflicts and updates, how many a scope sets against each other.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { sameFactAnywhere } from '../src/core/summarize/same-fact.ts';
 import type { DigestItem, RawArticle } from '../src/core/types.ts';
 import { dataDirFlag, fail, intFlag, parseCli } from './cli.ts';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT, listClusterIds, readCluster } from './eval-data.ts';
+import { fileOrderDates } from './file-order-dates.ts';
 import { covers, judge, readLabelFile, type FlagRef, type Judgement, type PairLabel } from './disagreement-labels.ts';
 
 const NAME = 'bench:disagreements';
@@ -70,21 +74,28 @@ const ONE_INSTANT = '2000-01-01T12:00:00Z';
 
 interface Collection {
   cluster: string;
-  docs: { file: string; text: string }[];
+  /** `ordered`: when the file came out by the order of the files, where that order tells. */
+  docs: { file: string; text: string; ordered?: string }[];
   /** The DUC clusters are summarised as a whole by bench:quality; the bundled folder is read by topic. */
   generic: boolean;
 }
 
-function corpusOf(c: Collection, published?: string): Corpus {
-  const articles: RawArticle[] = c.docs.map((d) => ({
-    file: d.file,
-    format: 'txt',
-    body: d.text,
-    mtime: new Date(0).toISOString(),
-    bytes: d.text.length,
-    hash: d.file,
-    ...(published ? { published } : {}),
-  }));
+/** When each file came out: as loaded (no date), by the order of the files, or all at one instant. */
+type Dating = 'loaded' | 'ordered' | 'instant';
+
+function corpusOf(c: Collection, dating: Dating = 'loaded'): Corpus {
+  const articles: RawArticle[] = c.docs.map((d) => {
+    const published = dating === 'instant' ? ONE_INSTANT : dating === 'ordered' ? d.ordered : undefined;
+    return {
+      file: d.file,
+      format: 'txt',
+      body: d.text,
+      mtime: new Date(0).toISOString(),
+      bytes: d.text.length,
+      hash: d.file,
+      ...(published ? { published } : {}),
+    };
+  });
   return corpusFrom(engine, { articles, report: [] });
 }
 
@@ -98,16 +109,16 @@ function refsOf(cluster: string, items: readonly Pick<DigestItem, 'sources' | 'd
   });
 }
 
-function digestFlags(c: Collection): FlagRef[] {
-  const corpus = corpusOf(c);
+function digestFlags(c: Collection, dating: Dating = 'loaded'): FlagRef[] {
+  const corpus = corpusOf(c, dating);
   const digests = corpus.topics.slice(0, topicCount).flatMap((t) => budgets.map((b) => digestTopic(corpus, t.name, b)));
   if (c.generic) digests.push(digestAll(corpus, { items: Number.MAX_SAFE_INTEGER, words: 100 }));
   return digests.flatMap((d) => refsOf(c.cluster, d.items));
 }
 
 /** The line each sentence would carry as an item's quoted sentence, with every sentence that tells its fact. */
-function sentenceFlags(c: Collection, published?: string): FlagRef[] {
-  const corpus = corpusOf(c, published);
+function sentenceFlags(c: Collection, dating: Dating = 'loaded'): FlagRef[] {
+  const corpus = corpusOf(c, dating);
   const weigh = idf(corpus);
   const finder = disagreementFinder(corpus, tools, (a) => sourceRef(corpus.articles[a]!));
   return corpus.workspace.run(NAME, (scratch) =>
@@ -126,11 +137,11 @@ function unique(flags: FlagRef[]): FlagRef[] {
 }
 
 const collections: Collection[] = [
-  ...listClusterIds(dataDir).map((id) => ({
-    cluster: id,
-    docs: readCluster(dataDir, id).docs.map((d) => ({ file: `${d.id}.txt`, text: d.text })),
-    generic: true,
-  })),
+  ...listClusterIds(dataDir).map((id) => {
+    const docs = readCluster(dataDir, id).docs;
+    const ordered = fileOrderDates(dataDir, id, docs.map((d) => d.text));
+    return { cluster: id, docs: docs.map((d, i) => ({ file: `${d.id}.txt`, text: d.text, ...(ordered[i] ? { ordered: ordered[i] } : {}) })), generic: true };
+  }),
   {
     cluster: 'articles',
     docs: readdirSync(join(PROJECT_ROOT, 'articles')).sort().map((file) => ({ file, text: readFileSync(join(PROJECT_ROOT, 'articles', file), 'utf8') })),
@@ -139,9 +150,11 @@ const collections: Collection[] = [
 ];
 
 const scopes = {
-  digests: unique(collections.flatMap(digestFlags)),
+  digests: unique(collections.flatMap((c) => digestFlags(c))),
   sentences: unique(collections.flatMap((c) => sentenceFlags(c))),
-  compared: unique(collections.flatMap((c) => sentenceFlags(c, ONE_INSTANT))),
+  datedDigests: unique(collections.flatMap((c) => digestFlags(c, 'ordered'))),
+  dated: unique(collections.flatMap((c) => sentenceFlags(c, 'ordered'))),
+  compared: unique(collections.flatMap((c) => sentenceFlags(c, 'instant'))),
 };
 
 interface Tally {
@@ -178,6 +191,8 @@ function recall(flags: readonly FlagRef[]) {
 const results = {
   digests: tally(scopes.digests, false),
   sentences: tally(scopes.sentences, false),
+  datedDigests: tally(scopes.datedDigests, false),
+  dated: tally(scopes.dated, false),
   compared: tally(scopes.compared, true),
 };
 // A line seen with every report at one instant is judged as a comparison, like the scope it came from.
@@ -190,7 +205,7 @@ const report = {
   labelledPairs: labels.reduce((n, l) => n + l.a.docs.length * l.b.docs.length, 0),
   stored: { before: storedTally('before'), after: storedTally('after') },
   scopes: results,
-  recall: { digests: recall(scopes.digests), sentences: recall(scopes.sentences), compared: recall(scopes.compared) },
+  recall: Object.fromEntries(Object.entries(scopes).map(([name, flags]) => [name, recall(flags)])),
 };
 
 const pct = (t: Tally) => (t.precision === null ? 'n/a' : `${t.precision}%`);
@@ -199,16 +214,18 @@ if (values.json) {
   const out = {
     ...report,
     stored: { before: strip(report.stored.before), after: strip(report.stored.after) },
-    scopes: { digests: strip(results.digests), sentences: strip(results.sentences), compared: strip(results.compared) },
+    scopes: Object.fromEntries(Object.entries(results).map(([name, t]) => [name, strip(t)])),
     recall: Object.fromEntries(Object.entries(report.recall).map(([k, { missed: _, ...r }]) => [k, r])),
   };
   console.log(JSON.stringify(out, null, 1));
 } else {
   const rows = [
     ['stored flags, code before the fix (digests)', report.stored.before],
-    ['stored flags, code after the fix (every sentence, one instant)', report.stored.after],
+    ['stored flags, code after the fix (every sentence: one instant, and dated by file order)', report.stored.after],
     ['digests as loaded (what readers see)', results.digests],
     ['every sentence as loaded', results.sentences],
+    ['digests, DUC files dated by their order', results.datedDigests],
+    ['every sentence, DUC files dated by their order', results.dated],
     ['every sentence, all reports at one instant: same quantity?', results.compared],
   ] as const;
   console.log(`${report.labels} labels covering ${report.labelledPairs} pairs of figures; ${realPairs.length} pairs are real conflicts or updates\n`);
@@ -225,5 +242,5 @@ if (values.list) {
       console.error(`${name}: ${j.judgement}: ${j.flag.cluster} ${j.flag.leader} [${j.flag.kind}] ${j.flag.about}: ${claims}`);
     }
   }
-  for (const p of report.recall.compared.missed) console.error(`missed: ${p.label.cluster} ${p.docs[0]} ${p.label.a.figure} / ${p.docs[1]} ${p.label.b.figure} (${p.label.label}: ${p.label.reason})`);
+  for (const p of report.recall.compared!.missed) console.error(`missed: ${p.label.cluster} ${p.docs[0]} ${p.label.a.figure} / ${p.docs[1]} ${p.label.b.figure} (${p.label.label}: ${p.label.reason})`);
 }

@@ -9,6 +9,7 @@ import type { Corpus } from '../src/core/index/snapshot.ts';
 import { corpusFrom } from '../src/core/index/corpus.ts';
 import { DEFAULT_BUDGET, digestAll, digestTopic } from '../src/core/query/digest.ts';
 import type { Budget, Digest, RawArticle } from '../src/core/types.ts';
+import type { GenericTuning } from '../src/core/summarize/tuning.ts';
 
 /** A cluster's documents as one corpus, as `summarizeTexts` makes it; `topics` adds the topic list. */
 export function clusterCorpus(engine: Engine, docs: readonly { id: string; text: string }[], topics = false): Corpus {
@@ -17,10 +18,10 @@ export function clusterCorpus(engine: Engine, docs: readonly { id: string; text:
   return corpusFrom(engine, { articles: raw, report: [] }, { topics, deflate: false });
 }
 
-/** The generic digest of `words` as the benchmark asks for it (no item limit). */
-export function genericDigest(corpus: Corpus, words: number): Digest {
+/** The generic digest of `words` as the benchmark asks for it (no item limit); `tuning` as `digestAll` takes it. */
+export function genericDigest(corpus: Corpus, words: number, tuning?: Partial<GenericTuning>): Digest {
   const budget: Budget = { items: Number.MAX_SAFE_INTEGER, words };
-  return digestAll(corpus, budget);
+  return digestAll(corpus, budget, tuning);
 }
 
 /** Topic digests looked at per cluster: the first topics of the cluster's topic list. */

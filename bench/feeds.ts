@@ -184,7 +184,7 @@ async function followFeedsLikeTheBot(
   const { config, store, corpus, logger } = options;
   const toCorpus = (articles: readonly FeedArticle[], remove: readonly string[] = []) => corpus.update({ upsert: articles.map(corpusArticle), remove });
   for (const f of options.feeds) await store.saveFeed({ url: f.url, intervalMs: f.intervalMs, fullText: f.fullText, origin: 'config' }, options.now());
-  const expired = await store.pruneFeedArticles(new Date(options.now().getTime() - config.ARTICLE_MAX_AGE_DAYS * 86_400_000));
+  const expired = await store.pruneFeedArticles(new Date(options.now().getTime() - config.ARTICLE_MAX_AGE_DAYS * 86_400_000), options.now());
   await toCorpus(await store.feedArticles(), expired);
   const settings = pollSettingsFrom(config);
   const poller = new FeedPoller({

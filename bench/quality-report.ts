@@ -203,3 +203,17 @@ export function formatHeadToHead(engine: ScoredSystem, others: readonly ScoredSy
   }
   return lines.join('\n');
 }
+
+/** Wins, losses and ties of `engine` against each of `others` on ROUGE-1 and ROUGE-2, cluster by cluster. */
+export function formatAgainst(engine: ScoredSystem, others: readonly ScoredSystem[], draws: readonly Int32Array[]): string {
+  const lines = [`| ${engine.system} against | ROUGE-1: wins / losses / ties, mean difference | ROUGE-2: wins / losses / ties, mean difference |`, '|---|---:|---:|'];
+  for (const other of others) {
+    const cells = (['rouge1', 'rouge2'] as const).map((m) => {
+      const theirs = new Map(other.perCluster.map((c) => [c.clusterId, c[m]]));
+      const w = winsLosses(engine.perCluster.map((c) => c[m]), engine.perCluster.map((c) => theirs.get(c.clusterId)!), draws);
+      return `${w.wins} / ${w.losses} / ${w.ties}, ${signed(w.difference.mean)} [${signed(w.difference.low)}, ${signed(w.difference.high)}]`;
+    });
+    lines.push(`| ${other.system} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}

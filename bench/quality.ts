@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { summarizeTexts } from '../src/core/query/summarize-texts.ts';
 import type { Engine } from '../src/core/index/engine.ts';
 import { loadEngine } from '../src/config/load-engine.ts';
-import { dataDirFlag, intFlag, parseCli } from './cli.ts';
+import { dataDirFlag, intFlag, parseCli, usageError } from './cli.ts';
 import {
   DEFAULT_DATA_DIR,
   PROJECT_ROOT,
@@ -25,6 +25,7 @@ import {
   type EvalCluster,
 } from './eval-data.ts';
 import {
+  formatAgainst,
   formatHeadToHead,
   formatIntervals,
   formatTable,
@@ -47,15 +48,17 @@ import { REPEATED_EVENT, SourceArticles, calibrateRepeats, type RepeatCalibratio
 import { formatReaderTable, readerChecks, type ReaderInput } from './reader-report.ts';
 import { REPEAT_LABELS } from './repeat-labels.ts';
 import { CV_SEED, crossValidate, formatCrossValidation, type CrossValidation } from './cross-validation.ts';
-import { engineVariants } from './quality-variants.ts';
+import { engineVariants, type GridKind } from './quality-variants.ts';
 
 const ENGINE_NAME = 'this engine';
+/** The published systems the cross-validated score is set against: the best by ROUGE-1 and two classic ones. */
+const CV_COMPARED = ['DPP', 'ICSISumm', 'Submodular'];
 const RESULTS_FILE = join(PROJECT_ROOT, 'bench', 'results', 'quality.json');
 const CONFIG_DIR = join(PROJECT_ROOT, 'config');
 
 const COMMAND = {
   name: 'bench:quality',
-  usage: `usage: npm run bench:quality -- [--data DIR] [--out DIR] [--words N] [--cv]
+  usage: `usage: npm run bench:quality -- [--data DIR] [--out DIR] [--words N] [--cv [--grid one|full]]
 
 Summarises every cluster of DIR with this engine and scores it, with published systems, on ROUGE-1/2
 (with bootstrap intervals and cluster-by-cluster wins and losses) and on reader checks: unresolved
@@ -67,6 +70,8 @@ openers, words over budget, repeated events, "Outlets differ" lines, the main ev
   --words N    summary budget in words (default 100, the DUC setting)
   --cv         also cross-validate the settings of bench/quality-variants.ts over two halves of the
                clusters (needs references)
+  --grid KIND  with --cv: one (each tuned constant alone, 13 settings; the default) or full (every
+               combination, 729 settings, a few minutes)
   -h, --help   this text
 
 With references it writes bench/results/quality.json; without, only the summaries (to --out, else
@@ -82,6 +87,7 @@ examples:
     out: { type: 'string' },
     words: { type: 'string' },
     cv: { type: 'boolean' },
+    grid: { type: 'string' },
   },
 } as const;
 
@@ -89,11 +95,15 @@ function parseArgv() {
   const values = parseCli(COMMAND);
   // Usage errors first: a bad flag is worth its exit 2 even where the data is missing.
   const words = intFlag(COMMAND.name, 'words', values.words, 100);
+  const grid = values.grid ?? 'one';
+  if (grid !== 'one' && grid !== 'full') usageError(COMMAND.name, `--grid must be one or full, got ${grid}`);
+  if (values.grid !== undefined && !values.cv) usageError(COMMAND.name, '--grid goes with --cv');
   return {
     dataDir: dataDirFlag(COMMAND.name, values.data),
     outDir: values.out ? resolve(values.out) : undefined,
     words,
     cv: values.cv === true,
+    grid: grid as GridKind,
   };
 }
 
@@ -218,6 +228,7 @@ function printReaderChecks(run: ReaderRun, words: number, clusters: number): voi
   list('first item without the leads\' main event', engine.details.filter((d) => !d.mainEventFromLeads).map((d) => d.clusterId));
   list('first item without the references\' main event', engine.details.filter((d) => d.mainEventFromRefs === false).map((d) => d.clusterId));
   list('topic digests\' unresolved openers', topics.details.flatMap((d) => d.unresolved.map((u) => `${d.clusterId} #${u.index} "${u.opener.words}"`)));
+  list('topic digests\' repeated events', topics.details.flatMap((d) => d.repeated.map((p) => `${d.clusterId} #${p.i}-#${p.j} (${p.similarity.toFixed(2)})`)));
 }
 
 /** How the repeated-events check does on the hand-labelled pairs whose system outputs are here. */
@@ -283,11 +294,22 @@ function main(): void {
   let crossValidation: CrossValidation | undefined;
   if (args.cv) {
     const withRefs = clusters.filter((c) => c.refs.length > 0);
-    crossValidation = crossValidate(withRefs, engineVariants(engine, args.words), (c, summary) => scoreSummary(summary, c.refs));
+    crossValidation = crossValidate(withRefs, engineVariants(engine, args.words, args.grid), (c, summary) => scoreSummary(summary, c.refs));
     console.log('');
-    console.log(`Two-fold cross-validation (bench/quality-variants.ts; halves by a shuffle with seed ${CV_SEED}; chosen by ROUGE-1 + ROUGE-2):`);
+    console.log(
+      `Two-fold cross-validation (bench/quality-variants.ts, --grid ${args.grid}: ${crossValidation.variants.length} settings; ` +
+        `halves by a shuffle with seed ${CV_SEED}; chosen by ROUGE-1 + ROUGE-2):`,
+    );
     console.log('');
     console.log(formatCrossValidation(crossValidation));
+    const heldOut: ScoredSystem = { ...engineResult, system: `${ENGINE_NAME}, cross-validated`, perCluster: crossValidation.heldOut };
+    const against = comparable.filter((s) => CV_COMPARED.includes(s.system));
+    console.log('');
+    console.log(`The cross-validated scores with 95% bootstrap intervals (the same resamples), and cluster by cluster (W: the engine's held-out score is higher):`);
+    console.log('');
+    console.log(formatIntervals(systemIntervals([heldOut, engineResult, ...against], draws)));
+    console.log('');
+    console.log(formatAgainst(heldOut, against, draws));
   }
 
   const withoutPerCluster = ({ perCluster: _, ...rest }: ScoredSystem): SystemResult => rest;

@@ -211,14 +211,24 @@ export class SourceArticles {
    * highest word cosine, at least 0.6.
    */
   sentencesBefore(item: string, count = 3): string[] | undefined {
+    return this.contextsOf(item, count)?.[0];
+  }
+
+  /**
+   * `sentencesBefore` in every article that has the item verbatim: one outlet's story is often
+   * carried whole inside another's page, each with its own sentence before the item.
+   */
+  contextsOf(item: string, count = 3): string[][] | undefined {
     const text = normalizeText(item);
+    const found: string[][] = [];
     for (const a of this.articles) {
       const at = a.text.indexOf(text);
       if (at < 0) continue;
       let n = 0;
       while (n < a.ends.length && a.ends[n]! <= at) n++;
-      return a.sentences.slice(Math.max(0, n - count), n).reverse();
+      found.push(a.sentences.slice(Math.max(0, n - count), n).reverse());
     }
+    if (found.length > 0) return found;
     const vector = stemmedUnigrams(text);
     let best: (typeof this.vectors)[number] | undefined;
     let bestSimilarity = 0.6;
@@ -227,7 +237,7 @@ export class SourceArticles {
       if (similarity >= bestSimilarity) [best, bestSimilarity] = [v, similarity + 1e-12];
     }
     if (!best) return undefined;
-    return this.articles[best.article]!.sentences.slice(Math.max(0, best.index - count), best.index).reverse();
+    return [this.articles[best.article]!.sentences.slice(Math.max(0, best.index - count), best.index).reverse()];
   }
 
   /**
@@ -282,7 +292,8 @@ export interface UnresolvedOpener {
  * Items that open with a reference (`anaphoricOpener`) to nothing the digest has told before them.
  * A reference is resolved when one of these holds, else it is counted:
  * (a) the item right before it is the sentence its article has before it (found with `articles`;
- *     word cosine 0.8 or more for a system that shortens sentences): the outlet's own sequence;
+ *     word cosine 0.8 or more for a system that shortens sentences; in any article that carries
+ *     the item word for word): the outlet's own sequence;
  * (b) for a noun ("The group", ", the ministry said"): an earlier item, or the item itself before
  *     the attribution, has a word with the noun's first five letters ("an agreement", "agreed");
  * (c) for a third-person reference (not a connective): the item right before it names the one
@@ -311,13 +322,15 @@ function resolved(items: readonly string[], index: number, opener: Opener, artic
     const before = opener.kind === 'attribution' ? own.slice(0, own.indexOf(opener.words)) : '';
     if (nounIn(opener.noun, before) || items.slice(0, index).some((earlier) => nounIn(opener.noun!, earlier))) return true;
   }
-  const context = articles?.sentencesBefore(item);
-  if (!context?.length) return false;
-  const nearest = context[0]!;
-  if (normalizeText(previous) === nearest || cosineSimilarity(stemmedUnigrams(previous), stemmedUnigrams(nearest)) >= 0.8) return true;
-  if (opener.firstPerson || opener.kind === 'connective') return false;
-  const referent = context.map((s) => articles!.firstName(s)).find((name) => name.length > 0);
-  return referent !== undefined && articles!.mentions(previous, referent);
+  // Any article that carries the item may be the one the digest follows.
+  return (articles?.contextsOf(item) ?? []).some((context) => {
+    if (!context.length) return false;
+    const nearest = context[0]!;
+    if (normalizeText(previous) === nearest || cosineSimilarity(stemmedUnigrams(previous), stemmedUnigrams(nearest)) >= 0.8) return true;
+    if (opener.firstPerson || opener.kind === 'connective') return false;
+    const referent = context.map((s) => articles!.firstName(s)).find((name) => name.length > 0);
+    return referent !== undefined && articles!.mentions(previous, referent);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ import { corpusFrom } from '../src/core/index/corpus.ts';
 import { summarizeTexts } from '../src/core/query/summarize-texts.ts';
 import type { RawArticle } from '../src/core/types.ts';
 // The engine's list of nouns that stand for something told before: what "the move" is is one definition.
-import { REFERRING_NOUNS, UNSPECIFIC } from '../src/core/summarize/stands-alone.ts';
+import { REFERRING_NOUNS, SPECIFIERS } from '../src/core/summarize/stands-alone.ts';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT, listClusterIds, readCluster, readSystemSummary, type EvalCluster } from './eval-data.ts';
 import { splitSummarySentences } from './sentences.ts';
 import { dataDirFlag, parseCli, usageError } from './cli.ts';
@@ -81,7 +81,7 @@ export function leansOn(text: string): { why: string; noun?: string } | undefine
   const [the, second, third, fourth] = text.replace(/^[\s_\-–—`'"“‘(]+/, '').split(/\s+/, 4).map((w) => w.replace(/'s$|[^A-Za-z]+$/, ''));
   if (the?.toLowerCase() === 'the' && second) {
     if (REFERRING_NOUNS.has(second) && third !== 'of') return { why: `opens with "the ${second}"`, noun: second };
-    if (UNSPECIFIC.has(second) && REFERRING_NOUNS.has(third ?? '') && fourth !== 'of') return { why: `opens with "the ${second} ${third}"`, noun: third };
+    if (/^[a-z]/.test(second ?? '') && REFERRING_NOUNS.has(third ?? '') && !SPECIFIERS.has(fourth ?? '')) return { why: `opens with "the ${second} ${third}"`, noun: third };
   }
   if (COMMA_ADVERB.test(text)) return { why: `sets "${text.match(COMMA_ADVERB)![0]}" off` };
   if (PRONOUN_SPEAKER.test(text)) return { why: `credits "${text.match(PRONOUN_SPEAKER)![0]}"` };

@@ -4,7 +4,7 @@
 //   node scripts/throwaway-postgres.mjs start DIR   prints the connection URL
 //   node scripts/throwaway-postgres.mjs stop DIR
 // PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user (or nobody).
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -33,11 +33,24 @@ function owner() {
   throw new Error('running as root and there is neither a postgres nor a nobody user to run PostgreSQL as');
 }
 
+const asOwner = (bin, args) => (asRoot() ? ['runuser', ['-u', owner().user, '--', bin, ...args]] : [bin, args]);
+
 function run(bin, args) {
-  const command = asRoot() ? ['runuser', ['-u', owner().user, '--', bin, ...args]] : [bin, args];
-  const r = spawnSync(command[0], command[1], { encoding: 'utf8' });
+  const r = spawnSync(...asOwner(bin, args), { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${[bin, ...args].join(' ')} failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
 }
+
+/** pg_ctl on the cluster under `dir` without blocking this process (whose fakes must keep answering). */
+function pgCtlAsync(dir, args) {
+  const bin = join(postgresBinDir(), 'pg_ctl');
+  const data = join(dir, 'data');
+  return new Promise((resolve, reject) =>
+    execFile(...asOwner(bin, ['-D', data, ...args]), (err, stdout, stderr) => (err ? reject(new Error(`pg_ctl ${args.join(' ')} failed: ${err.message}\n${stdout}${stderr}`)) : resolve())),
+  );
+}
+
+// fsync off: a test cluster that dies with the machine is thrown away anyway.
+const serverOptions = (port) => `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200`;
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -68,9 +81,7 @@ export async function startThrowawayPostgres(dir = mkdtempSync(join(tmpdir(), 'd
   run(join(bin, 'initdb'), ['-D', data, '-U', 'digest', '--pwfile', pwfile, '--auth', 'scram-sha-256', '--encoding', 'UTF8', '--locale', 'C', '--no-sync']);
   rmSync(pwfile);
   const port = await freePort();
-  // fsync off: a test cluster that dies with the machine is thrown away anyway.
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200`;
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(data, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(data, 'server.log'), '-o', serverOptions(port), '-w', '-t', '60', 'start']);
   return `postgres://digest:${password}@127.0.0.1:${port}/postgres`;
 }
 
@@ -79,6 +90,16 @@ export function stopThrowawayPostgres(dir) {
   const bin = postgresBinDir();
   if (bin && existsSync(join(dir, 'data', 'postmaster.pid'))) run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Stops the server under `dir` as an operator's restart does (fast: sessions ended, files kept). */
+export function stopThrowawayServer(dir) {
+  return pgCtlAsync(dir, ['-m', 'fast', '-w', 'stop']);
+}
+
+/** Starts the server under `dir` again after stopThrowawayServer, on the port of its `url`. */
+export function startThrowawayServer(dir, url) {
+  return pgCtlAsync(dir, ['-l', join(dir, 'data', 'server.log'), '-o', serverOptions(new URL(url).port), '-w', '-t', '60', 'start']);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -3,11 +3,13 @@ import type { Config } from '../config/env.ts';
 import { DEFAULT_INTERVAL_MS, type FeedConfig } from '../config/feeds-file.ts';
 import type { LiveCorpus } from '../core/index/live-corpus.ts';
 import { corpusArticle } from '../feeds/corpus-article.ts';
-import { FeedPoller, type CompleteText } from '../feeds/poller.ts';
+import { OutageNotice } from '../feeds/outage-notice.ts';
+import { FeedPoller, processName, type CompleteText } from '../feeds/poller.ts';
 import { pollSettingsFrom } from '../feeds/poll-settings.ts';
 import { fullTextHook } from '../feeds/full-text-hook.ts';
 import type { FeedAddResult, FeedControl, FeedRemoveResult } from '../ports/feed-control.ts';
 import type { FeedArticle, FeedRecord, FeedStore } from '../store/feed-types.ts';
+import type { StoreReachability } from '../store/types.ts';
 import type { FeedHealth } from './metrics.ts';
 
 export interface FollowFeedsOptions {
@@ -15,11 +17,15 @@ export interface FollowFeedsOptions {
   /** The feeds file's list, read at start. */
   feeds: readonly FeedConfig[];
   store: FeedStore;
+  /** The store's reachability, when it is on a server: failures that are its outage are logged at debug, as run-bot logs the outage once. */
+  reachability?: Pick<StoreReachability, 'noteFailure'> | undefined;
   corpus: LiveCorpus;
   logger: Logger;
   now: () => Date;
   /** The full-text step; by default an item's page is read when the feed gives a teaser. */
   completeText?: CompleteText;
+  /** This process's name in poll leases and change records; by default host, pid and a random tag. */
+  processName?: string;
 }
 
 /** The running feeds: what `/feed` controls, and a stop for shutdown. */
@@ -36,13 +42,13 @@ const PRUNE_EVERY_MS = 3_600_000;
 const displayName = (feed: FeedRecord) => feed.name ?? feed.state.title ?? feed.url;
 
 /** The feeds file is the truth for its feeds: those listed are saved, those no longer listed are removed. */
-async function syncFeedsFile(store: FeedStore, feeds: readonly FeedConfig[], now: Date): Promise<string[]> {
+async function syncFeedsFile(store: FeedStore, feeds: readonly FeedConfig[], now: Date, by: string): Promise<string[]> {
   const listed = new Set(feeds.map((f) => f.url));
   for (const f of feeds) await store.saveFeed({ url: f.url, ...(f.name ? { name: f.name } : {}), intervalMs: f.intervalMs, fullText: f.fullText, origin: 'config' }, now);
   const removedArticles: string[] = [];
   for (const stored of await store.listFeeds()) {
     if (stored.origin !== 'config' || listed.has(stored.url)) continue;
-    removedArticles.push(...((await store.removeFeed(stored.id))?.removedArticles ?? []));
+    removedArticles.push(...((await store.removeFeed(stored.id, now, { by }))?.removedArticles ?? []));
   }
   return removedArticles;
 }
@@ -57,24 +63,33 @@ function feedUrl(url: string): string | undefined {
   }
 }
 
+/** The later of two states of one feed: the store's, or the poller's when it polled since (or could not store its poll). */
+const newer = (stored: FeedRecord, polled: FeedRecord | undefined): FeedRecord =>
+  (polled?.state.lastFetchAt?.getTime() ?? -Infinity) > (stored.state.lastFetchAt?.getTime() ?? -Infinity) ? { ...stored, state: polled!.state } : stored;
+
 /**
  * Follows the feeds: brings the feeds file into the store, hands the stored feed articles to
  * the corpus, polls, and drops articles past ARTICLE_MAX_AGE_DAYS every hour. New and edited
- * articles reach the corpus as each poll stores them.
+ * articles reach the corpus as each poll stores them; those other processes sharing the store
+ * wrote arrive within FEEDS_SYNC_SECONDS.
  */
 export async function followFeeds(options: FollowFeedsOptions): Promise<FollowedFeeds> {
-  const { config, store, corpus, logger, now } = options;
+  const { config, store, corpus, logger, now, reachability } = options;
+  const by = options.processName ?? processName();
   const toCorpus = (articles: readonly FeedArticle[], remove: readonly string[] = []) => corpus.update({ upsert: articles.map(corpusArticle), remove });
   const maxAgeMs = config.ARTICLE_MAX_AGE_DAYS * DAY_MS;
 
   async function prune(): Promise<string[]> {
-    const removed = await store.pruneFeedArticles(new Date(now().getTime() - maxAgeMs));
+    const at = now();
+    const removed = await store.pruneFeedArticles(new Date(at.getTime() - maxAgeMs), at, { by });
     if (removed.length > 0) logger.info({ articles: removed.length, maxAgeDays: config.ARTICLE_MAX_AGE_DAYS }, 'dropped feed articles past their age');
     return removed;
   }
 
-  const removedFromFile = await syncFeedsFile(store, options.feeds, now());
+  const removedFromFile = await syncFeedsFile(store, options.feeds, now(), by);
   const expired = await prune();
+  // Read before the articles: a change stored between the two reads is applied again, never missed.
+  let seen = await store.feedChangeNumber();
   const stored = await store.feedArticles();
   const loaded = await toCorpus(stored, [...removedFromFile, ...expired]);
   logger.info({ articles: loaded.upserted, feeds: (await store.listFeeds()).length }, 'feed articles loaded');
@@ -90,22 +105,47 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     logger,
     now,
     completeText: options.completeText ?? fullTextHook(settings.fetchOptions, logger),
+    holder: by,
+    reachability,
   });
   await poller.start();
 
+  // Other processes' writes reach this corpus through a high-water mark over the store's change
+  // numbers, read every FEEDS_SYNC_SECONDS, rather than PostgreSQL's LISTEN/NOTIFY: it works the
+  // same on SQLite, needs no connection held open, and a process that missed a moment (a dropped
+  // connection, a database restart) catches up at its next read, as the mark is its own. Its own
+  // writes are left out: its corpus had them when it wrote them.
+  const syncNotice = new OutageNotice(logger, 'reading the feed articles other processes stored', reachability);
+  async function syncOthers(): Promise<void> {
+    const changes = await store.feedChangesSince(seen, { except: by });
+    if (changes.upserted.length > 0 || changes.removed.length > 0) {
+      const report = await toCorpus(changes.upserted, changes.removed);
+      if (!report.ok) throw new Error(report.error);
+      logger.info({ upserted: changes.upserted.length, removed: changes.removed.length }, 'feed articles from other processes');
+    }
+    seen = changes.through;
+  }
+  let syncing: Promise<void> | undefined;
+  const syncTimer = setInterval(() => {
+    syncing ??= syncOthers()
+      .then(() => syncNotice.worked(), (err: unknown) => syncNotice.failed(err))
+      .finally(() => (syncing = undefined));
+  }, config.FEEDS_SYNC_SECONDS * 1000);
+  syncTimer.unref();
+
+  const pruneNotice = new OutageNotice(logger, 'dropping old feed articles', reachability);
   const pruneTimer = setInterval(() => {
     prune()
       .then((removed) => (removed.length > 0 ? toCorpus([], removed) : undefined))
-      .catch((err: unknown) => logger.error({ err }, 'could not drop old feed articles'));
+      .catch((err: unknown) => pruneNotice.outage(err) || logger.error({ err }, 'could not drop old feed articles'));
   }, PRUNE_EVERY_MS);
   pruneTimer.unref();
 
   /** The feeds as last listed, for autocomplete, which must answer without waiting. */
   let known: FeedRecord[] = await store.listFeeds();
   const list = async () => {
-    const polled = new Map(poller.knownFeeds().map((f) => [f.id, f.state]));
-    // The poller's state is newer than the store's between its writes (a poll under way).
-    known = (await store.listFeeds()).map((f) => ({ ...f, state: polled.get(f.id) ?? f.state }));
+    const polled = new Map(poller.knownFeeds().map((f) => [f.id, f]));
+    known = (await store.listFeeds()).map((f) => newer(f, polled.get(f.id)));
     return known;
   };
 
@@ -136,7 +176,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     }
     // A URL that does not read as a feed is not followed: the operator gets the reason instead.
     if (created) {
-      await store.removeFeed(feed.id);
+      await store.removeFeed(feed.id, now(), { by });
       await poller.refresh();
     }
     const reason = polled.status === 'unknown-feed' ? 'the feed was removed meanwhile' : polled.reason;
@@ -152,7 +192,7 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     const names = feeds.map(displayName);
     if (!feed) return { ok: false, code: 'not-found', known: names };
     if (feed.origin === 'config') return { ok: false, code: 'in-config', feed, known: names };
-    const removed = await store.removeFeed(feed.id);
+    const removed = await store.removeFeed(feed.id, now(), { by });
     await poller.refresh();
     if (!removed) return { ok: false, code: 'not-found', known: names };
     await toCorpus([], removed.removedArticles);
@@ -183,7 +223,9 @@ export async function followFeeds(options: FollowFeedsOptions): Promise<Followed
     health,
     async stop() {
       clearInterval(pruneTimer);
+      clearInterval(syncTimer);
       await poller.stop();
+      await syncing;
     },
   };
 }

@@ -5,6 +5,8 @@ import type { Metrics } from './metrics.ts';
 export interface Health {
   ready: boolean;
   corpusLoaded: boolean;
+  /** Whether the store's database answered a ping just now (always true for the embedded file). */
+  database: boolean;
   /** Each running platform and whether it is connected now. */
   platforms: Record<string, boolean>;
 }
@@ -18,14 +20,19 @@ export interface OpsServer {
  * `GET /healthz` (200 when ready, 503 when not, with the reasons as JSON) and `GET /metrics`
  * (Prometheus text format) for orchestrators and monitoring. Binds to the given host only.
  */
-export async function startOpsServer(options: { port: number; host: string; health: () => Health; metrics: Metrics; logger: Logger }): Promise<OpsServer> {
+export async function startOpsServer(options: { port: number; host: string; health: () => Promise<Health>; metrics: Metrics; logger: Logger }): Promise<OpsServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
     } else if (path === '/healthz') {
-      const health = options.health();
-      res.writeHead(health.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(health));
+      options.health().then(
+        (health) => res.writeHead(health.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(health)),
+        (err: unknown) => {
+          options.logger.error({ err }, 'cannot work out health');
+          res.writeHead(500).end();
+        },
+      );
     } else if (path === '/metrics') {
       options.metrics.registry.metrics().then(
         (text) => res.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(text),

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { digestTopic } from '../core/query/digest.ts';
 import { platformsOf } from '../config/env.ts';
 import { createScheduler, type ScheduleFn, type Scheduler } from '../scheduler/scheduler.ts';
-import type { Clock } from '../scheduler/options.ts';
+import type { Clock, SchedulerOptionsInput } from '../scheduler/options.ts';
 import { defaultDatabasePath, openStore } from '../store/open-store.ts';
 import type { Platform } from '../store/types.ts';
 import { RateLimiter } from '../commands/rate-limit.ts';
@@ -38,7 +38,12 @@ export interface RunOptions {
   onArticlesReloaded?: (report: ReloadReport) => void;
   clock?: Clock;
   schedule?: ScheduleFn;
+  /** Scheduler settings over those the config gives: tests shorten the lease with it. */
+  scheduler?: SchedulerOptionsInput;
 }
+
+// /healthz asks the database each time; an orchestrator's probe should not wait longer than this.
+const DATABASE_PING_MS = 2_000;
 
 /**
  * Starts what the config asks for: the platforms (see startPlatforms), the daily-digest
@@ -72,6 +77,15 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
   let watcher: ArticleWatcher | undefined;
   let scheduler: Scheduler | undefined;
   let stopping: Promise<void> | undefined;
+  store.reachability?.onChange((reachable, cause) => {
+    if (!reachable) {
+      // The cause is a socket or server error: it names the host and port, never DATABASE_URL's password.
+      logger.warn({ err: cause }, 'database unreachable; scheduled digests wait for it, /summary still answers from the articles in memory');
+      return;
+    }
+    logger.info('database reachable again; scheduled digests catch up');
+    if (!stopping) void scheduler?.tick();
+  });
   const stop = () =>
     (stopping ??= (async () => {
       await watcher?.close();
@@ -89,6 +103,7 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
       config,
       feeds: app.feeds,
       store,
+      reachability: store.reachability,
       corpus: deps.corpus,
       logger,
       now: () => clock.now(),
@@ -103,7 +118,8 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
       buildDigest: (topic, omit) => digestTopic(deps.corpus.current, topic, deps.budgets.medium, { omit }),
       logger,
       platforms: [...handles.keys()],
-      options: { catchUpMinutes: config.CATCH_UP_MINUTES, whenNothingNew: config.WHEN_NOTHING_NEW },
+      reachability: store.reachability,
+      options: { catchUpMinutes: config.CATCH_UP_MINUTES, whenNothingNew: config.WHEN_NOTHING_NEW, ...options.scheduler },
       ...(options.schedule ? { schedule: options.schedule } : {}),
     });
     if (metrics) {
@@ -112,10 +128,14 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
         host: config.OPS_HOST,
         metrics,
         logger,
-        health: () => {
+        health: async () => {
           const status = Object.fromEntries([...handles].map(([name, h]) => [name, h.connected?.() ?? true]));
           const corpusLoaded = deps.corpus.loaded;
-          return { ready: corpusLoaded && Object.values(status).every(Boolean), corpusLoaded, platforms: status };
+          // What the ping taught, not its answer: one that only took too long (a pool busy with a
+          // round of digests) leaves the database up; one that failed to connect marks it down.
+          await store.reachability?.ping(DATABASE_PING_MS);
+          const database = store.reachability?.reachable ?? true;
+          return { ready: corpusLoaded && database && Object.values(status).every(Boolean), corpusLoaded, database, platforms: status };
         },
       });
     }

@@ -65,6 +65,8 @@ const schema = z
     FEEDS_MAX_BYTES: positiveInt(5 * 1024 * 1024),
     FEEDS_CONCURRENCY: positiveInt(4),
     FEEDS_PER_HOST: positiveInt(2),
+    FEEDS_SYNC_SECONDS: positiveInt(5),
+    FEEDS_LEASE_SECONDS: z.coerce.number().int().min(3).default(60),
     ARTICLE_MAX_AGE_DAYS: positiveInt(30),
 
     DISCORD_TOKEN: z.string().regex(/^[\w.-]{20,}$/, 'does not look like a Discord bot token').optional(),

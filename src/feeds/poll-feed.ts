@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { FeedArticleChanges, FeedArticleInput, FeedRecord, FeedState, FeedStore } from '../store/feed-types.ts';
+import type { FeedArticleChanges, FeedArticleInput, FeedClaim, FeedRecord, FeedState, FeedStore } from '../store/feed-types.ts';
 import type { ItemCompleter } from './complete-items.ts';
 import { feedArticleOf } from './feed-article.ts';
 import type { FetchFeedOptions } from './fetch-feed.ts';
@@ -18,6 +18,8 @@ export type PollReport =
   | { status: 'error'; reason: string; paused: boolean }
   /** Stopped, or the store failed: nothing was recorded and the feed keeps its state. */
   | { status: 'not-recorded'; reason: string }
+  /** Another process polls the feed now, or has polled it since this process last looked. */
+  | { status: 'skipped'; reason: string }
   | { status: 'unknown-feed' };
 
 export interface PollContext {
@@ -31,6 +33,10 @@ export interface PollContext {
   random: () => number;
   completer?: ItemCompleter;
   signal: AbortSignal;
+  /** This process's name in the feeds' poll leases. */
+  holder: string;
+  /** How long a poll lease lasts; renewed every third of it while the poll runs. */
+  leaseMs: number;
 }
 
 export interface PolledFeed {
@@ -39,7 +45,14 @@ export interface PolledFeed {
   storeError?: unknown;
   /** What the poll stored that is new or edited, for the corpus (see handOver). */
   changes?: FeedArticleChanges;
+  /** The feed as the store gave it with the lease: what the poll started from. */
+  feed?: FeedRecord;
+  /** The lease was refused: the stored record to schedule by (absent when the feed is gone), and until when another process holds it. */
+  refused?: Extract<FeedClaim, { claimed: false }>;
 }
+
+/** After the store failed to grant a lease, the feed is tried again this much later, or after its interval if sooner. */
+export const STORE_RETRY_MS = 60_000;
 
 function outcomeOf(read: FeedRead): PollOutcome {
   const { etag, lastModified, maxAgeMs } = read.fetch;
@@ -66,15 +79,49 @@ function logFailure(feed: FeedRecord, state: FeedState, logger: Logger): void {
 }
 
 /**
- * Polls one feed: a conditional fetch, its items as articles, and the new state and articles
- * written in one store call, so a process killed mid-poll loses nothing and stores nothing
- * twice. Never throws: every problem is a report. `state` is what the poller should remember
- * of the feed, absent when the poll was stopped; `storeError` is left to the poller to log, as
- * only it knows whether the feed was removed meanwhile.
+ * Polls one feed once it holds the feed's poll lease (`force`: even when not due or paused, as
+ * `/feed add` asks). The lease is claimed just before the fetch, so the fetch starts from the
+ * state the store holds now: a feed another process has polled meanwhile is not due and is not
+ * fetched again, and one it polls right now is left to it. Never throws: every problem is a
+ * report. `state` is what the poller should remember of the feed, absent when the poll was
+ * stopped or refused; `storeError` is left to the poller to log.
  */
-export async function pollFeed(feed: FeedRecord, ctx: PollContext): Promise<PolledFeed> {
-  const { store, logger, signal } = ctx;
+export async function pollFeed(known: FeedRecord, ctx: PollContext, options: { force?: boolean } = {}): Promise<PolledFeed> {
+  const { store, signal } = ctx;
   if (signal.aborted) return { report: { status: 'not-recorded', reason: 'stopped' } };
+  let claim: FeedClaim;
+  try {
+    claim = await store.claimFeedPoll(known.id, ctx.holder, ctx.now(), ctx.leaseMs, options);
+  } catch (err) {
+    const retryAt = new Date(ctx.now().getTime() + Math.min(known.intervalMs, STORE_RETRY_MS));
+    return { report: { status: 'not-recorded', reason: `store failed: ${(err as Error).message}` }, state: { ...known.state, nextPollAt: retryAt }, storeError: err };
+  }
+  if (!claim.claimed) {
+    const reason = claim.leasedUntil ? 'another process polls it now' : 'not due: polled by another process';
+    return { report: claim.feed ? { status: 'skipped', reason } : { status: 'unknown-feed' }, refused: claim };
+  }
+  // A failed renewal is not fatal: should the lease be taken over meanwhile, recordPoll refuses.
+  let renewal: Promise<unknown> = Promise.resolve();
+  const renewing = setInterval(() => (renewal = store.renewFeedPoll(known.id, ctx.holder, ctx.now(), ctx.leaseMs).catch(() => false)), ctx.leaseMs / 3);
+  let polled: PolledFeed;
+  try {
+    polled = await pollClaimed(claim.feed, ctx);
+  } finally {
+    clearInterval(renewing);
+  }
+  // A poll stopped or not stored gives its lease back (a lease of 0 ms): the next start or
+  // another process need not wait it out. After the last renewal has landed, which would
+  // otherwise take the lease again.
+  if (!polled.state || polled.storeError !== undefined) {
+    await renewal;
+    await store.renewFeedPoll(known.id, ctx.holder, ctx.now(), 0).catch(() => false);
+  }
+  return { ...polled, feed: claim.feed };
+}
+
+/** The poll itself, under the lease: a failed or superseded write is reported, not thrown. */
+async function pollClaimed(feed: FeedRecord, ctx: PollContext): Promise<PolledFeed> {
+  const { store, logger, signal } = ctx;
   const { etag, lastModified } = feed.state;
   const read = await readFeed(feed.url, { ...ctx.fetchOptions, etag, lastModified, name: feed.name, signal });
   const articles = await articlesOf(read, feed, ctx);
@@ -84,7 +131,7 @@ export async function pollFeed(feed: FeedRecord, ctx: PollContext): Promise<Poll
   let state = nextFeedState(feed.state, outcomeOf(read), { intervalMs: feed.intervalMs, maxFailures: ctx.maxFailures, now, random: ctx.random });
   let changes: FeedArticleChanges;
   try {
-    changes = await store.recordPoll(feed.id, { state, articles }, now);
+    changes = await store.recordPoll(feed.id, { state, articles }, now, { by: ctx.holder });
   } catch (err) {
     // Remembered, not stored: the old validators (its items were not kept), but the new wait,
     // so a failing store is not hammered by the same feed every second.

@@ -13,7 +13,7 @@ export function feedLimitsFrom(config: Config): FetchLimits {
 }
 
 /** The poller's FEEDS_* settings, as the app passes them to `new FeedPoller`. */
-export function pollSettingsFrom(config: Config): Pick<FeedPollerOptions, 'fetchOptions' | 'maxFailures' | 'maxAgeMs' | 'concurrency' | 'perHost'> {
+export function pollSettingsFrom(config: Config): Pick<FeedPollerOptions, 'fetchOptions' | 'maxFailures' | 'maxAgeMs' | 'concurrency' | 'perHost' | 'leaseMs'> {
   return {
     fetchOptions: {
       policy: { allowPrivate: config.FEEDS_ALLOW_PRIVATE },
@@ -23,5 +23,6 @@ export function pollSettingsFrom(config: Config): Pick<FeedPollerOptions, 'fetch
     maxAgeMs: config.ARTICLE_MAX_AGE_DAYS * 86_400_000,
     concurrency: config.FEEDS_CONCURRENCY,
     perHost: config.FEEDS_PER_HOST,
+    leaseMs: config.FEEDS_LEASE_SECONDS * 1000,
   };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Claim, DeliveryLog, Subscription } from '../store/types.ts';
+import type { Claim, DeliveryLog, StoreReachability, Subscription } from '../store/types.ts';
 import { freshDigest, type BuildDigest } from './fresh-items.ts';
 import { retryDelayMs, type Clock, type SchedulerOptions } from './options.ts';
 import type { EarlierPost, Publisher, PublishContext } from '../ports/publisher.ts';
@@ -12,6 +12,16 @@ export interface DeliverDeps {
   buildDigest: BuildDigest;
   logger: Logger;
   options: SchedulerOptions;
+  /**
+   * Told of failures: those that are the database's being unreachable are logged at debug, as
+   * its change to unreachable is logged once for the whole outage by whoever listens to it.
+   */
+  reachability?: Pick<StoreReachability, 'noteFailure'> | undefined;
+}
+
+/** Whether `err` is the database's being unreachable (and says so to the reachability). */
+export function isOutage(deps: Pick<DeliverDeps, 'reachability'>, err: unknown): boolean {
+  return deps.reachability?.noteFailure(err) ?? false;
 }
 
 /** `unclaimed`: nothing to do, because the row is done, in flight elsewhere, or waiting for its retry time. */
@@ -38,11 +48,22 @@ export async function deliver(deps: DeliverDeps, subscription: Subscription, loc
   if (claim.recovered) log.warn('retrying a delivery whose attempt did not finish (crash or hang); looking for it in the channel first');
 
   let fresh;
+  // Only a store call's failure can be the database's outage: the publisher's, the digest's or a
+  // timeout's is this post's own, whatever its code.
+  let storeFailed = false;
+  const fromStore = async <T>(call: Promise<T>): Promise<T> => {
+    try {
+      return await call;
+    } catch (err) {
+      storeFailed = true;
+      throw err;
+    }
+  };
   try {
-    const posted = await store.postedItemKeys(subscription, subscription.topic);
+    const posted = await fromStore(store.postedItemKeys(subscription, subscription.topic));
     fresh = await freshDigest(deps.buildDigest, subscription.topic, posted);
     if (fresh.digest.items.length === 0 && options.whenNothingNew === 'skip') {
-      await store.markPosted(claim, deps.clock.now(), { itemKeys: [], skipped: true });
+      await fromStore(store.markPosted(claim, deps.clock.now(), { itemKeys: [], skipped: true }));
       log.info({ omitted: fresh.omitted }, 'nothing new since the last digest; skipped');
       return 'skipped';
     }
@@ -69,9 +90,11 @@ export async function deliver(deps: DeliverDeps, subscription: Subscription, loc
       await store.markFailed(claim, failedAt, { error: err instanceof Error ? err.message : String(err), retryAt });
     } catch (recordErr) {
       // The row stays claimed, so the lease brings it back: still not dropped.
-      log.error({ err: recordErr }, 'could not record a failed digest post');
+      log[isOutage(deps, recordErr) ? 'debug' : 'error']({ err: recordErr }, 'could not record a failed digest post');
     }
+    // Giving up loses the digest: said at error, whatever the cause.
     if (giveUp) log.error({ err }, 'digest post failed on the last attempt; giving up');
+    else if (storeFailed && isOutage(deps, err)) log.debug({ err, retryAt }, 'digest not built: database unreachable; will retry');
     else log.warn({ err, retryAt }, 'digest post failed; will retry');
     return giveUp ? 'failed' : 'retrying';
   }
@@ -88,7 +111,7 @@ async function record(deps: DeliverDeps, claim: Claim, fresh: { itemKeys: readon
     const recorded = await deps.store.markPosted(claim, deps.clock.now(), { itemKeys: fresh.itemKeys });
     if (!recorded) log.warn('posted, but another attempt had taken over the claim; the channel may get this digest twice');
   } catch (err) {
-    log.error({ err }, 'posted, but could not record it; the next attempt will look for it in the channel before posting');
+    log[isOutage(deps, err) ? 'debug' : 'error']({ err }, 'posted, but could not record it; the next attempt will look for it in the channel before posting');
   }
 }
 

@@ -1,7 +1,7 @@
 import { schedule as cronSchedule } from 'node-cron';
 import type { Logger } from 'pino';
-import type { DeliveryLog, Platform, SubscriptionStore } from '../store/types.ts';
-import { deliver, type DeliveryOutcome } from './deliver.ts';
+import type { DeliveryLog, Platform, StoreReachability, SubscriptionStore } from '../store/types.ts';
+import { deliver, isOutage, type DeliveryOutcome } from './deliver.ts';
 import { dueDigests } from './due.ts';
 import type { BuildDigest } from './fresh-items.ts';
 import { resolveOptions, type Clock, type SchedulerOptionsInput } from './options.ts';
@@ -27,6 +27,11 @@ export interface SchedulerDeps {
    * tokens must not claim that platform's digests, or it would fail them for the process that can post.
    */
   platforms?: readonly Platform[];
+  /**
+   * The store's reachability, when it is on a server: failures it says are the database's being
+   * unreachable are logged at debug, as the outage itself is logged once by its listener.
+   */
+  reachability?: Pick<StoreReachability, 'noteFailure'> | undefined;
 }
 
 /** What one tick did, per (subscription, local date) it looked at. */
@@ -61,7 +66,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const key = `${subscriptionId}|${localDate}`;
       if (jobs.has(key)) return;
       const job = work().catch((err: unknown) => {
-        logger.error({ err, subscription: subscriptionId, localDate }, 'scheduled digest failed unexpectedly; the lease will bring it back');
+        const level = isOutage(deps, err) ? 'debug' : 'error';
+        logger[level]({ err, subscription: subscriptionId, localDate }, 'scheduled digest failed unexpectedly; the lease will bring it back');
         return 'error' as const;
       });
       jobs.set(key, job.then((outcome) => ({ subscriptionId, localDate, outcome })));
@@ -100,7 +106,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   function tick(now: Date = deps.clock.now()): Promise<TickResult[]> {
     const done = tickOnce(now).catch((err: unknown) => {
-      logger.error({ err }, 'scheduler tick failed; the next tick tries again');
+      logger[isOutage(deps, err) ? 'debug' : 'error']({ err }, 'scheduler tick failed; the next tick tries again');
       return [];
     });
     running.add(done);

@@ -42,3 +42,18 @@ export function classifyOpenError(cause: unknown): StoreOpenProblem {
   if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT' || code === 'ENOTDIR') return 'cannot-open';
   return 'other';
 }
+
+/**
+ * A poll's lease was taken over by another process (it ran out while the poll ran): the poll is
+ * not recorded, as the one that took over is newer.
+ */
+export class FeedPollSupersededError extends Error {
+  override name = 'FeedPollSupersededError';
+}
+
+/** Why a poll's state was not written under its holder's lease: the feed is still there (taken over), or is gone. */
+export function pollNotRecorded(feedId: number, feedExists: boolean): Error {
+  if (feedExists) return new FeedPollSupersededError(`the poll of feed ${feedId} was taken over by another process; it is not recorded`);
+  // Most likely removed by a chat command while its poll was in flight.
+  return new Error(`cannot record a poll of feed ${feedId}: there is no such feed`);
+}

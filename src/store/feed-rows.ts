@@ -1,5 +1,5 @@
 import type { FullTextMode } from '../config/feeds-file.ts';
-import type { FeedArticle, FeedArticleInput, FeedOrigin, FeedRecord, FeedState } from './feed-types.ts';
+import type { FeedArticle, FeedArticleInput, FeedClaim, FeedOrigin, FeedRecord, FeedState } from './feed-types.ts';
 
 /** A feeds row with its article count, as `SELECT f.*, … AS items` gives it. */
 export interface FeedRow {
@@ -53,6 +53,21 @@ export function toFeedRecord(row: FeedRow): FeedRecord {
     state: toFeedState(row),
     items: row.items,
   };
+}
+
+/** A feeds row as a poll claim reads it back: with its lease. */
+export type LeasedFeedRow = FeedRow & { poll_lease_until: number | null };
+
+/**
+ * A claim's answer from the row read after its conditional UPDATE (`won`): the feed to poll, or
+ * refused with the stored record (none when the feed is gone) and, while another process's lease
+ * runs, until when.
+ */
+export function feedClaimOf(row: LeasedFeedRow | undefined, won: boolean, now: Date): FeedClaim {
+  if (!row) return { claimed: false };
+  if (won) return { claimed: true, feed: toFeedRecord(row) };
+  const live = row.poll_lease_until !== null && row.poll_lease_until > now.getTime();
+  return { claimed: false, feed: toFeedRecord(row), ...(live ? { leasedUntil: new Date(row.poll_lease_until!) } : {}) };
 }
 
 /** The state as named parameters for the feeds columns of the same names. */

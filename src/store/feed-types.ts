@@ -76,6 +76,23 @@ export interface FeedArticle extends FeedArticleInput {
   updatedAt: Date;
 }
 
+/**
+ * A poll lease asked for (`claimFeedPoll`): won, with the feed's stored record to poll from, or
+ * refused, with the stored record to schedule by (absent when the feed was removed) and, when
+ * another process polls it now, until when its lease runs.
+ */
+export type FeedClaim = { claimed: true; feed: FeedRecord } | { claimed: false; feed?: FeedRecord; leasedUntil?: Date };
+
+/** What other processes changed in the feed articles since a change number (`feedChangesSince`). */
+export interface FeedArticleChangesSince {
+  /** The change number read up to: the `since` of the next call. */
+  through: number;
+  /** Articles stored or edited meanwhile, as they are now. */
+  upserted: FeedArticle[];
+  /** Keys removed meanwhile (a feed removed, retention) and not stored again since. */
+  removed: string[];
+}
+
 /** The articles one write added and changed, to hand to the corpus. */
 export interface FeedArticleChanges {
   added: FeedArticle[];
@@ -91,18 +108,55 @@ export interface FeedStore {
    * to now (what `/feed add` of a known feed does).
    */
   saveFeed(feed: NewFeed, now: Date, options?: { resume?: boolean }): Promise<{ feed: FeedRecord; created: boolean }>;
-  /** Removes the feed and the articles it stored; the removed articles' keys, or null when there was no such feed. */
-  removeFeed(id: number): Promise<{ removedArticles: string[] } | null>;
+  /**
+   * Removes the feed and the articles it stored; the removed articles' keys, or null when there
+   * was no such feed. `by` names the writing process (see `feedChangesSince`); the removals are
+   * recorded at `now`, the app's clock, which pruning compares them with.
+   */
+  removeFeed(id: number, now: Date, options?: { by?: string }): Promise<{ removedArticles: string[] } | null>;
+  /**
+   * Takes the feed's poll lease for `holder` until `now + leaseMs`, atomically across processes:
+   * won when the feed is due (never polled, or its next poll is not after `now`) and not paused,
+   * or `force` (a poll an operator asked for), and no other holder's lease is live. Of two
+   * processes claiming one feed at once exactly one wins, and a feed another process has just
+   * polled is no longer due, so it is fetched once per interval whichever process polls it.
+   * A lease that ran out (its holder died or hung) is taken over.
+   */
+  claimFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number, options?: { force?: boolean }): Promise<FeedClaim>;
+  /**
+   * Extends the holder's lease to `now + leaseMs` while its poll runs (0 gives it back); false
+   * when another holder took it over or the feed is gone.
+   */
+  renewFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number): Promise<boolean>;
   /**
    * Saves one poll in one transaction: the feed's whole new state and its items, so a process
    * killed mid-poll leaves either both or neither (the next poll then fetches the items again,
    * and none is stored twice). An item whose key is stored with the same content hash is left
    * alone; with another hash it is replaced. When an item was added, the state's
-   * `lastNewItemAt` becomes `now`.
+   * `lastNewItemAt` becomes `now`. It ends the feed's poll lease. With `by` (the lease holder),
+   * it is written only while `by` still holds the lease: a holder whose lease ran out and was
+   * taken over gets a FeedPollSupersededError and writes nothing, so it never overwrites the
+   * newer poll of the process that took over (whose lease may even be over already).
    */
-  recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date): Promise<FeedArticleChanges>;
+  recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date, options?: { by?: string }): Promise<FeedArticleChanges>;
   /** Every stored feed article, oldest first: what the corpus loads at start. */
   feedArticles(): Promise<FeedArticle[]>;
-  /** Deletes feed articles published (or, without a date, first seen) before `before`; their keys. */
-  pruneFeedArticles(before: Date): Promise<string[]>;
+  /**
+   * Deletes feed articles published (or, without a date, first seen) before `before`; their
+   * keys. Removal records (see `feedChangesSince`) older than `before` go too; this prune's are
+   * recorded at `now`.
+   */
+  pruneFeedArticles(before: Date, now: Date, options?: { by?: string }): Promise<string[]>;
+  /**
+   * The feed articles' change number now. Every write of feed articles takes the next number
+   * (in commit order) and removals leave a removal record under theirs, so a process that loaded
+   * every article after reading this number learns every later change from `feedChangesSince`.
+   */
+  feedChangeNumber(): Promise<number>;
+  /**
+   * What changed after change number `since`, up to `through`, leaving out what the process
+   * `except` wrote itself (it handed that to its corpus when it wrote it). Reads only rows past
+   * `since`, by index. Removal records are kept as long as articles are (ARTICLE_MAX_AGE_DAYS).
+   */
+  feedChangesSince(since: number, options?: { except?: string }): Promise<FeedArticleChangesSince>;
 }

@@ -136,7 +136,26 @@ export interface DeliveryLog {
   deliveryHistory(ref: ChannelRef, topic: string, limit?: number): Promise<DeliveryRecord[]>;
 }
 
+/**
+ * Whether the server behind a store answers. Only a store on a server has one: an embedded file
+ * cannot become unreachable while it is open.
+ */
+export interface StoreReachability {
+  /** False from a failure to reach the server until a connection or a ping gets through. */
+  readonly reachable: boolean;
+  /** Asks the server; false when it fails or takes longer than `timeoutMs`. */
+  ping(timeoutMs: number): Promise<boolean>;
+  /** True when `err` says the server could not be reached, which also marks it unreachable. */
+  noteFailure(err: unknown): boolean;
+  /**
+   * Called once per change, not once per failed query: what lets an outage be logged once. A
+   * change to unreachable comes with the failure that showed it.
+   */
+  onChange(listener: (reachable: boolean, cause?: unknown) => void): void;
+}
+
 /** The whole store as the app opens it. */
 export interface DigestStore extends SubscriptionStore, DeliveryLog, FeedStore {
+  readonly reachability?: StoreReachability;
   close(): Promise<void>;
 }

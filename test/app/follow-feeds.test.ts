@@ -147,6 +147,26 @@ test('/feed add follows a feed and answers with its title and items; a page that
   assert.deepEqual(unknown, { ok: false, code: 'not-found', known: [] });
 });
 
+test('two processes on one store: a feed added in one reaches the corpus of the other without a second fetch, and so does its removal', async (t) => {
+  const site = await newsSite(t);
+  site.stories.push(MOSUL);
+  const { start, logs } = setup(t, { FEEDS_SYNC_SECONDS: '1' });
+  const a = await start([]);
+  const b = await start([]);
+
+  const added = await a.followed.add(site.url, { addedBy: 'discord:1', name: 'Tigris Daily' });
+  assert.ok(added.ok);
+  assert.ok(mosulItems(a.corpus).length > 0);
+  await until("the other process's corpus has the article", () => mosulItems(b.corpus).length > 0, 5000);
+  assert.equal(logs.lines.filter((l) => l.msg === 'feed polled').length, 1, 'fetched by one process only');
+  assert.equal(logs.lines.filter((l) => l.msg === 'feed articles from other processes').length, 1, 'one process read it from the store; the other did not read its own write back');
+
+  const removed = await a.followed.remove('tigris daily');
+  assert.ok(removed.ok);
+  await until("the removal reaches the other process's corpus", () => mosulItems(b.corpus).length === 0, 5000);
+  assert.equal((await b.followed.list()).length, 0);
+});
+
 test('a feed from the feeds file cannot be removed in chat; dropped from the file, it and its articles go at the next start', async (t) => {
   const site = await newsSite(t);
   site.stories.push(MOSUL);

@@ -52,7 +52,7 @@ test('run: with no chat tokens, a terminal subscription prints its daily digest 
       await runCommand('summary', { topic: '' }, terminal, app.deps);
       const health = await fetch(`${base}/healthz`);
       assert.equal(health.status, 200);
-      assert.deepEqual(await health.json(), { ready: true, corpusLoaded: true, platforms: { console: true } });
+      assert.deepEqual(await health.json(), { ready: true, corpusLoaded: true, database: true, platforms: { console: true } });
       const metrics = await (await fetch(`${base}/metrics`)).text();
       assert.match(metrics, /digest_bot_articles_loaded 5/);
       assert.match(metrics, /digest_bot_commands_total\{command="summary",platform="console",outcome="ok"\} 1/);

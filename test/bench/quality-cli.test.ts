@@ -61,7 +61,11 @@ test('bench:quality with references: intervals, wins and losses, reader checks a
   assert.deepEqual(record.headToHead, []);
   assert.deepEqual(record.readerChecks.map((r: { system: string }) => r.system), ['this engine', 'this engine, topic digests']);
   assert.deepEqual(record.crossValidation.folds.map((f: { tunedOn: string[] }) => f.tunedOn.length), [2, 1]);
-  assert.equal(record.crossValidation.variants[0].name, '100 words (the benchmark\'s default)');
+  // The defaults first, then each tuned constant moved alone: 13 settings, every one within the budget.
+  assert.equal(record.crossValidation.variants[0].name, 'defaults');
+  assert.equal(record.crossValidation.variants.length, 13);
+  assert.deepEqual(record.crossValidation.heldOut.map((h: { clusterId: string }) => h.clusterId), ids);
+  assert.match(stdout, /\| this engine, cross-validated \| [\d.]+ \[[\d.]+, [\d.]+\] \|/);
 });
 
 test('bench:quality --help prints the usage with examples on stdout', async () => {
@@ -79,6 +83,8 @@ test('bench:quality: a usage error names the flag on stderr and exits 2, with or
     [['--words', '0'], /--words must be a positive integer, got 0/],
     [['--wrods', '60'], /Unknown option '--wrods'/],
     [['--words'], /'--words <value>' argument missing/],
+    [['--cv', '--grid', 'fine'], /--grid must be one or full, got fine/],
+    [['--grid', 'full'], /--grid goes with --cv/],
   ] as const) {
     await assertUsageError(quality([...args]), message);
     await assertUsageError(quality([...args], clone.root), message);

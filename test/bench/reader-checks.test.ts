@@ -125,6 +125,15 @@ test('unresolved openers: resolved by the article\'s own sequence, a name one it
   assert.equal(unresolvedOpeners(['Omar Dasko, the rebel leader, vowed to hold Kirav.', added]).length, 1);
 });
 
+test("unresolved openers: an item one outlet's page carries inside another's follows either article's sentence", () => {
+  // The first page carries the second's sentence after one of its own, as syndicated pages do.
+  const move = 'The move drew protests from the opposition, which said the rebels should be heard.';
+  const copied = new SourceArticles([`Talks were due in Geneva. ${move}`, DOCS[1]!]);
+  assert.deepEqual(unresolvedOpeners(['The government condemned the attack on Kirav.', move], copied), []);
+  assert.deepEqual(unresolvedOpeners(['Talks were due in Geneva.', move], copied), []);
+  assert.deepEqual(unresolvedOpeners(['Omar Dasko vowed to fight.', move], copied), [{ index: 1, opener: { kind: 'definite', words: 'The move', noun: 'move' } }]);
+});
+
 test('words over budget are whitespace words, and items past it are counted', () => {
   assert.equal(countWords('  U.S. troops -- 1,500 of them _ left. '), 8);
   assert.deepEqual(budgetUse(['a b c', 'd e f g'], 7), { words: 7, over: 0, itemsPast: 0 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootstrapInterval, resampleIndexes, winsLosses } from '../../bench/bootstrap.ts';
 import { crossValidate, formatCrossValidation, splitHalves, type Variant } from '../../bench/cross-validation.ts';
+import { GENERIC_TUNING } from '../../src/core/summarize/tuning.ts';
+import { GRID, combinations, oneAtATime, variantName } from '../../bench/quality-variants.ts';
 import { formatHeadToHead, formatIntervals, headToHead, scoreSystem, systemIntervals } from '../../bench/quality-report.ts';
 
 test('resamples are drawn from a fixed seed, with replacement, within range', () => {
@@ -60,6 +62,11 @@ test('cross-validation picks on one half, scores on the other, both ways; ties g
   assert.deepEqual(cv.folds[1].heldOut, { rouge1: 10, rouge2: 1 });
   // Held out: 0 on the second half's 3 clusters, 1 on the first half's 3.
   assert.deepEqual(cv.crossValidated, { rouge1: 5, rouge2: 0.5 });
+  // Each cluster's held-out score, in the clusters' order: 0 where "lucky" was chosen on the other half.
+  assert.deepEqual(
+    cv.heldOut.map((h) => h.rouge2),
+    clusters.map((c) => (inFirst.has(c.id) ? 1 : 0)),
+  );
   // On all six both average 1: the first listed wins the tie.
   assert.deepEqual(cv.bestOnAll, { name: 'steady', scores: { rouge1: 10, rouge2: 1 } });
   const report = formatCrossValidation(cv);
@@ -89,4 +96,16 @@ test('intervals and the head-to-head against the best other system, cluster by c
   const intervals = systemIntervals([engine, best], draws);
   assert.equal(intervals[1]!.rouge1.low, 50);
   assert.match(formatIntervals(intervals), /\| best \| 50\.00 \[50\.00, 50\.00\] \| 40\.00 \[40\.00, 40\.00\] \|/);
+});
+
+test('the grid of tuned constants: the defaults first, each constant alone, or every combination once', () => {
+  const one = oneAtATime(GRID);
+  assert.deepEqual(one[0], {});
+  assert.equal(one.length, 1 + Object.values(GRID).reduce((n, values) => n + values.length - 1, 0));
+  assert.ok(one.slice(1).every((t) => Object.keys(t).length === 1 && Object.entries(t).every(([k, v]) => GENERIC_TUNING[k as keyof typeof GENERIC_TUNING] !== v)));
+  const all = combinations({ minDocuments: [2, 3, 4], repeats: [0.4, 0.5] });
+  assert.equal(all.length, 6);
+  assert.equal(new Set(all.map((t) => JSON.stringify(t))).size, 6);
+  assert.equal(variantName(all[0]!), 'defaults');
+  assert.equal(variantName({ minDocuments: 2, repeats: 0.5 }), 'minDocuments 2');
 });

@@ -4,7 +4,7 @@ import { digestTopic } from '../../src/core/query/digest.ts';
 import { summarizeTexts } from '../../src/core/query/summarize-texts.ts';
 import { loadCorpus } from '../../src/core/index/corpus.ts';
 import type { Corpus } from '../../src/core/index/snapshot.ts';
-import { leansOnContext, standsAlone } from '../../src/core/summarize/stands-alone.ts';
+import { leansOnContext, standsAlone, whole } from '../../src/core/summarize/stands-alone.ts';
 import { eventWords } from '../../src/core/summarize/same-event.ts';
 import { realEngine, tempArticles } from '../helpers/fixtures.ts';
 
@@ -114,14 +114,26 @@ test('reading: what leans on the sentence before it, and what reads alone', () =
     'Buildings in the province came under Taliban control, and government forces laid down their arms, it added.',
     '"Yes, the government has submitted a proposal to Qatar as mediator," the source said.',
     '_ Then, two spacewalkers will hook up all the electrical connections.',
+    'The interior ministry confirmed the fall of the city.',
+    'That means the season will be shortened to 50 games.',
+    "``This deal would insure that the fundamental elements of Netscape survive,'' said David B. Yoffie.",
+    '"We have taken steps to reassure Syria."',
+    'On Sept. 2, he fired the last one, Anwar Ibrahim, calling him morally unfit for office.',
+    "On attending the APEC meeting, he said, ``It's difficult for me.''",
+    'NASA will consider ideas for salvaging the equipment, he said, but only if it does not delay the station.',
+    'Thousands of political prisoners remain in Chinese prisons, said the letter, a copy of which was released in Hong Kong.',
+    'The vote was announced at 1:24 p.m.',
+    'Buildings in the province came under Taliban control, and government forces "laid down their arms," it added.',
   ]) {
     assert.equal(leansOnContext(text), true, text);
   }
   for (const text of [
     'Finance Minister Elena Varga resigned on Monday.',
     'The Chilean government has protested Pinochet\'s arrest.',
-    'The interior ministry confirmed the fall of the city.',
     'The agreement of 1993 set the border.',
+    'The talks between Israel and Syria resumed on Monday.',
+    'On Sept. 2, Mahathir fired Anwar, calling him morally unfit for office.',
+    '"Congress is here to debate impeachment," the minority whip, Rep. David Bonior, said.',
     'In his first speech as president, Clinton promised to cut taxes.',
     'Thensome Corp. reported higher profits.',
   ]) {
@@ -137,9 +149,57 @@ test('reading: a retelling with a new detail or two tells the same event', () =>
   const london = of('Pinochet was arrested in London on Oct. 16 at the instigation of Spanish magistrate Baltasar Garzon.');
   assert.equal(events.same(london, of("The 82-year-old Pinochet was arrested Friday at a Spanish magistrate's request.")), true);
   assert.equal(events.same(london, of('The Chilean government protested the arrest, saying Pinochet had immunity as a senator.')), false);
+  // A year and an age are when and how long, not how many: the same cancellation told twice.
+  const nba = of("The National Basketball Association canceled the first two weeks of the regular season, the first time in the league's 51-year history that it will lose games to a labor dispute.");
+  assert.equal(events.same(nba, of('The National Basketball Association, embroiled in a labor dispute with its players, canceled the first two weeks of the 1998-99 season.')), true);
   // The same words with other numbers on both sides are another event; a number on one side only is a detail.
   const kabul = of('Police said 3 people were killed when a bomb exploded in Kabul on Monday.');
   assert.equal(events.same(kabul, of('Police said 5 people were killed when a bomb exploded in Kabul on Friday.')), false);
   assert.equal(events.same(of('Officials said 23 bridges were repaired during campaign number 20.'), of('Officials said 43 bridges were repaired during campaign number 40.')), false);
   assert.equal(events.same(kabul, of('A bomb exploded in Kabul on Monday, killing people at a market, police said.')), true);
+});
+
+/**
+ * A strike told by four outlets with the quotations and pieces of them that news copy holds: a
+ * quotation that opens with "We", one whose closing half the splitter cut off, one credited to
+ * "he", and a sentence that names its subject only as "he" after a date.
+ */
+const STRIKE = {
+  'a.txt':
+    'Dock workers at the port of Valmora began a strike on Tuesday over pay and pensions. ' +
+    '"We will stay out until the Valmora port authority meets our demands on pay," union leader Ana Ruiz said. ' +
+    'The port authority said talks on the Valmora strike would resume on Friday.',
+  'b.txt':
+    'The strike at the port of Valmora halted all container traffic on Tuesday, the port authority said. ' +
+    'Shipping lines diverted 12 vessels from Valmora to other ports. ' +
+    // A quotation running over two paragraphs, as wire copy writes it: the first has no closing mark.
+    '"Valmora has stranded 300 refrigerated containers of fruit bound for Germany and Poland.\n\n"But the strike must end now," the transport minister said.',
+  'c.txt':
+    'Union leader Ana Ruiz called the Valmora dock strike after pay talks with the port authority failed. ' +
+    'On Sept. 2, she had warned that the Valmora dock workers would strike over pay and pensions.',
+  'd.txt':
+    'The Valmora dock strike entered its second day on Wednesday, with no talks on pay in sight. ' +
+    '"The Valmora strike costs exporters millions each day," he said, urging the port authority to settle.',
+};
+
+test('reading: a topic digest shows no piece of a quotation, and quotations that lean only after their sentence', async () => {
+  const { dir, cleanup } = tempArticles(STRIKE);
+  try {
+    const corpus = await loadCorpus(realEngine(), dir, { maxBytes: 1e6 });
+    const sentences = corpus.sentences.slice().map((s) => s.text);
+    // The rules have something to act on: the corpus holds a piece of a quotation and sentences that lean.
+    assert.ok(sentences.some((t) => t.includes('Valmora') && !whole(t)), sentences.join('\n'));
+    assert.ok(sentences.filter((t) => t.includes('Valmora') && leansOnContext(t)).length >= 2, sentences.join('\n'));
+    const previous = (t: string) => sentences[sentences.indexOf(t) - 1];
+    for (const budget of [{ items: 3, words: 60 }, { items: 5, words: 120 }, { items: 10, words: 240 }]) {
+      const items = digestTopic(corpus, 'Valmora', budget).items.map((i) => i.text);
+      assert.ok(items.length > 0 && !leansOnContext(items[0]!) && !/^["“`]/.test(items[0]!), items.join('\n'));
+      items.forEach((text, i) => {
+        assert.ok(whole(text), `a piece of a quotation: ${text}`);
+        if (leansOnContext(text)) assert.equal(items[i - 1], previous(text), `"${text}" without the sentence it leans on:\n${items.join('\n')}`);
+      });
+    }
+  } finally {
+    cleanup();
+  }
 });

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { digestTopic } from '../../src/core/query/digest.ts';
 import type { Digest } from '../../src/core/types.ts';
 import { renderDigestText } from '../../src/adapters/console/render-text.ts';
-import { loadCorpus } from '../../src/core/index/corpus.ts';
-import { bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusFrom, loadCorpus } from '../../src/core/index/corpus.ts';
+import { ARTICLES, bundledCorpus, realEngine, tempArticles } from '../helpers/fixtures.ts';
 import { datedCorpus, type DatedText } from '../helpers/dated-corpus.ts';
 
 /** Every article and outlet a reader sees named in a digest: in its items' sources and its disagreement lines. */
@@ -34,6 +36,32 @@ test('disagreements: /summary herat and /summary ghazni claim none on the bundle
     assert.ok(digest.items.length > 0);
     assert.deepEqual(digest.items.filter((i) => i.disagreement).map((i) => i.disagreement), [], topic);
     assert.doesNotMatch(renderDigestText(digest), /Outlets differ/);
+  }
+});
+
+test('disagreements: the bundled articles show no line however they are dated', () => {
+  // Dated, a count that differs could be told as an update or a disagreement: ANI's 11 capitals
+  // against UrduPoint's 10, Reuters' ninth against DW's tenth. None of them is one quantity of one
+  // subject in sentences that tell one fact, so no dating may make a line of them.
+  const engine = realEngine();
+  const files = readdirSync(ARTICLES).sort();
+  const hour = (i: number) => new Date(Date.UTC(2021, 7, 12, 6 + i)).toISOString();
+  const datings: Record<string, (i: number) => string> = {
+    'at one instant': () => hour(0),
+    'in file order': hour,
+    'in reverse file order': (i) => hour(files.length - i),
+  };
+  for (const [name, published] of Object.entries(datings)) {
+    const articles = files.map((file, i) => {
+      const body = readFileSync(join(ARTICLES, file), 'utf8');
+      return { file, format: 'txt' as const, body, mtime: new Date(0).toISOString(), bytes: body.length, hash: file, published: published(i) };
+    });
+    const corpus = corpusFrom(engine, { articles, report: [] });
+    assert.ok(corpus.topics.length > 5, name);
+    for (const { name: topic } of corpus.topics) {
+      const lines = digestTopic(corpus, topic).items.flatMap((i) => (i.disagreement ? [i.disagreement] : []));
+      assert.deepEqual(lines, [], `${name}: ${topic}`);
+    }
   }
 });
 

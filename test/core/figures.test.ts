@@ -172,6 +172,24 @@ test('figures: a count that grows in later reports is an update, one that falls 
   assert.equal(between(texts, () => day), undefined, 'one day, no times: either may be the later');
 });
 
+test('figures: a fall is told only if every report of the count keeps to it, those within the first value included', () => {
+  const injured = (n: string) => `A car bomb in the Kandahar market injured ${n} people on Monday, police said.`;
+  // In time order: about 180, 157, then 162 (within "about 180", so no claim of its own), then 155.
+  const texts = [injured('about 180'), injured('157'), injured('162'), injured('155')];
+  assert.equal(between(texts, (a) => at(a)), undefined, 'the count went 157, 162, 155: no steady fall');
+  const fell = between([texts[0]!, texts[1]!, texts[3]!], (a) => at(a));
+  assert.equal(fell?.kind, 'fell', 'without the 162 it did fall');
+  assert.deepEqual(fell?.claims.map((c) => c.value), ['about 180', '157', '155']);
+  assert.equal(between(texts, (a) => (a === 2 ? undefined : at(a))), undefined, 'an undated 162 could have come anywhere');
+});
+
+test('figures: an earlier bound does not stop a later fall it allows ("at least 60", then 65, then 60)', () => {
+  const killed = (n: string) => `A car bomb killed ${n} people in the Kandahar market on Monday, police said.`;
+  const d = between([killed('65'), killed('at least 60'), killed('60')], (a) => at([1, 0, 2][a]!));
+  assert.equal(d?.kind, 'fell');
+  assert.deepEqual(d?.claims.map((c) => c.value), ['65', '60']);
+});
+
 test('figures: a toll that goes up and back down across later reports is a disagreement', () => {
   const texts = [
     'A car bomb killed 20 people in the Kandahar market on Monday.',

@@ -47,6 +47,29 @@ test('select-generic: a concept counts once three documents report it, more when
   assert.deepEqual(concepts.slice(1, 4).map((c) => weights[c]), [5, 5, 5]);
 });
 
+test('select-generic: the tuned constants can be set for the benchmark, and the defaults are what the bot runs', () => {
+  const list = sentences([
+    ['The coalition government was formed on Friday.', 'Hun Sen stays prime minister.'],
+    ['Hun Sen stays prime minister, officials said.', 'The coalition government was formed on Friday in Phnom Penh.'],
+    ['Talks lasted three months.', 'A coalition government was formed, and Hun Sen stays prime minister.'],
+  ]);
+  const concept = documentBigrams(list, tools()).ids[0]![2]!; // coalition government
+  const weight = (tuning: { minDocuments: number; leadWeight: number }) => {
+    const { ids, weights, bar } = documentBigrams(list, tools(), tuning);
+    assert.equal(ids[0]![2], concept);
+    return { bar, weight: weights[concept] };
+  };
+  // The lead of document 0 counts 1 + leadWeight, the second sentences 1 + leadWeight / 2.
+  assert.deepEqual(weight({ minDocuments: 3, leadWeight: 1 }), { bar: 3, weight: 5 });
+  assert.deepEqual(weight({ minDocuments: 2, leadWeight: 0 }), { bar: 2, weight: 3 });
+  const docs = list.reduce<string[]>((texts, s) => ((texts[s.articleId] = `${texts[s.articleId] ?? ''} ${s.text}`.trim()), texts), []).map((text, i) => ({ id: `d${i}`, text }));
+  const defaults = summarizeTexts(realEngine(), docs, { words: 40 });
+  assert.deepEqual(summarizeTexts(realEngine(), docs, { words: 40, tuning: {} }), defaults);
+  assert.equal(defaults[0], 'Hun Sen stays prime minister, officials said.');
+  // What two documents report counts from the start: the coalition, which two leads tell, leads.
+  assert.equal(summarizeTexts(realEngine(), docs, { words: 40, tuning: { minDocuments: 2 } })[0], 'The coalition government was formed on Friday.');
+});
+
 test('select-generic: a sentence copied word for word from another document is not a second report', () => {
   const copy = 'Rebels seized the northern town of Kunduz on Sunday.';
   const list = sentences([

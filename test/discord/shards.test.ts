@@ -93,7 +93,9 @@ test('DISCORD_SHARDS=auto runs the shard count Discord recommends; /healthz is r
       assert.equal(callbacks.length, 1);
     }
     assert.equal(await summariesServed(bot), 3);
-    assert.deepEqual(await health(bot), { status: 200, body: { ready: true, corpusLoaded: true, platforms: { discord: true } } });
+    const up = await health(bot);
+    assert.equal(up.status, 200);
+    assert.deepEqual(up.body.platforms, { discord: true });
 
     // One shard of three loses its connection and cannot get back for now: the process is not healthy.
     fake.gateway.hold();

@@ -27,8 +27,8 @@ export interface FeedServer {
   url: string;
   /** Adds a path serving an RSS 2.0 document of the route's items; its full URL. */
   route(path: string, init?: Partial<FeedRoute>): { url: string; route: FeedRoute };
-  /** Every request, in order. */
-  hits: Array<{ path: string; headers: IncomingHttpHeaders }>;
+  /** Every request, in order, with when it arrived (Date.now()). */
+  hits: Array<{ path: string; headers: IncomingHttpHeaders; at: number }>;
   /** Requests being answered now, and the most at any one time. */
   concurrency(): { now: number; max: number };
 }
@@ -51,7 +51,7 @@ export async function feedServer(t: TestContext, host = '127.0.0.1'): Promise<Fe
   let max = 0;
   const s = await serve(t, (req, res) => {
     const path = req.url ?? '/';
-    hits.push({ path, headers: req.headers });
+    hits.push({ path, headers: req.headers, at: Date.now() });
     now++;
     max = Math.max(max, now);
     res.on('close', () => now--);

@@ -1,9 +1,10 @@
 import { test, type TestContext } from 'node:test';
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { FeedPoller, type FeedPollerOptions } from '../../src/feeds/poller.ts';
 import type { FeedRecord, NewFeed } from '../../src/store/feed-types.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { captureLogs, WARN } from '../helpers/log-capture.ts';
+import { captureLogs, ERROR, WARN } from '../helpers/log-capture.ts';
 import { tempDb } from '../store/temp-db.ts';
 import { feedServer, type NewsItem } from './feed-server.ts';
 
@@ -33,6 +34,7 @@ function makePoller(t: TestContext, store: SqliteStore, { realClock, ...over }: 
     maxFailures: 10,
     concurrency: 4,
     perHost: 2,
+    leaseMs: 60_000,
     onArticles: (changes, feed) => {
       batches.push({ feed: feed.url, added: changes.added.map((a) => a.key), changed: changes.changed.map((a) => ({ key: a.key, text: a.text })) });
     },
@@ -279,6 +281,58 @@ test('poller: a failing feed and a failing onArticles do not stop the others', a
   assert.ok(lines.some((l) => l.msg === 'could not hand new feed articles to the corpus'));
 });
 
+test('poller: a store write that fails for one feed is logged at error with that feed\'s URL; the others are stored', async (t) => {
+  const server = await feedServer(t);
+  const { store, path } = openStore(t);
+  const broken = await follow(store, server.route('/broken.xml', { items: [story(1)] }).url);
+  const good = await follow(store, server.route('/good.xml', { items: [story(2)] }).url);
+  // The real file refuses this one feed's poll record, as a constraint or a full disk would.
+  const raw = new Database(path);
+  raw.exec(`CREATE TRIGGER refuse BEFORE UPDATE OF last_fetch_at ON feeds WHEN NEW.id = ${broken.id} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+  raw.close();
+  const { poller, lines } = makePoller(t, store);
+  await poller.refresh();
+  const reports = await poller.pollDue();
+  assert.deepEqual(reports.map((r) => r.status).sort(), ['not-recorded', 'ok']);
+  assert.equal((await store.feedArticles()).length, 1);
+  assert.ok((await stateOf(store, good.id)).lastSuccessAt, 'the other feed was stored');
+  const failed = lines.filter((l) => l.level >= WARN);
+  assert.deepEqual(failed.map((l) => [l.level, l.msg, l.feed]), [[ERROR, 'could not store a feed poll', broken.url]]);
+});
+
+test('poller: a stopped poll gives its lease back after a renewal still on its way, which would otherwise take it again', async (t) => {
+  const server = await feedServer(t);
+  const { store } = openStore(t);
+  const feed = await follow(store, server.route('/held.xml', { items: [story(1)], hold: true }).url);
+  // The real store behind a slow database: each renewal lands 150 ms after it is sent.
+  let renewals = 0;
+  const slow = new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'renewFeedPoll') {
+        return async (...args: Parameters<SqliteStore['renewFeedPoll']>) => {
+          if (args[3] > 0) {
+            renewals++;
+            await new Promise((r) => setTimeout(r, 150));
+          }
+          return target.renewFeedPoll(...args);
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  // Renewed every 100 ms, each taking 150: from the first on, one is always on its way.
+  const { poller, at } = makePoller(t, store, { store: slow, leaseMs: 300 });
+  await poller.refresh();
+  const round = poller.pollDue();
+  await waitFor('two renewals sent', () => renewals >= 2);
+  await poller.stop();
+  assert.deepEqual((await round).map((r) => r.status), ['not-recorded']);
+  await new Promise((r) => setTimeout(r, 300));
+  const claim = await store.claimFeedPoll(feed.id, 'another process', new Date(at()), 300_000, { force: true });
+  assert.equal(claim.claimed, true, 'the lease was given back and stayed given back');
+});
+
 test('poller: the full-text hook completes each new item once; an unchanged teaser keeps the stored full text, across a restart', async (t) => {
   const server = await feedServer(t);
   const { url, route } = server.route('/teasers.xml', { items: [story(1, 'Teaser 1.')] });
@@ -321,7 +375,7 @@ test('poller: a feed removed while it is fetched is dropped quietly, and refresh
   await poller.refresh();
   const round = poller.pollDue();
   await waitFor('the request', () => server.hits.length === 1);
-  assert.notEqual(await store.removeFeed(going.id), null);
+  assert.notEqual(await store.removeFeed(going.id, new Date(T0)), null);
   const added = await follow(store, server.route('/new.xml', { items: [story(2)] }).url);
   await poller.refresh();
   assert.deepEqual((await round).map((r) => r.status), ['not-recorded']);
@@ -330,4 +384,42 @@ test('poller: a feed removed while it is fetched is dropped quietly, and refresh
   assert.deepEqual(poller.knownFeeds().map((f) => f.id), [added.id]);
   assert.deepEqual(await poller.pollDue(), [{ status: 'ok', title: 'Feed /new.xml', items: 1, added: 1, changed: 0 }]);
   assert.deepEqual(batches.map((b) => b.feed), [`${server.url}/new.xml`]);
+});
+
+test('poller: two pollers on one store file (two processes) fetch each due feed once per round, and neither tries again before the interval', async (t) => {
+  const server = await feedServer(t);
+  const { store, path } = openStore(t);
+  const { store: otherStore } = openStore(t, path);
+  const feeds = [];
+  for (let i = 0; i < 6; i++) feeds.push(await follow(store, server.route(`/f${i}.xml`, { items: [story(i)] }).url));
+  const a = makePoller(t, store, { holder: 'A' });
+  const b = makePoller(t, otherStore, { holder: 'B' });
+  await Promise.all([a.poller.refresh(), b.poller.refresh()]);
+  for (let round = 1; round <= 3; round++) {
+    const reports = (await Promise.all([a.poller.pollDue(), b.poller.pollDue()])).flat();
+    assert.equal(server.hits.length, 6 * round, `round ${round}: each feed fetched once`);
+    assert.equal(reports.filter((r) => r.status === 'skipped').length, reports.length - 6);
+    assert.deepEqual(await Promise.all([a.poller.pollDue(), b.poller.pollDue()]), [[], []], 'nothing due until the interval is over');
+    a.advance(INTERVAL);
+    b.advance(INTERVAL);
+  }
+  assert.equal(a.batches.length + b.batches.length, 6, 'each story handed to a corpus once');
+});
+
+test('poller: pollNow of a feed another process is fetching waits for that poll, then fetches it as asked', async (t) => {
+  const server = await feedServer(t);
+  const { url } = server.route('/slow.xml', { items: [story(1)], delayMs: 400 });
+  const { store, path } = openStore(t);
+  const { store: otherStore } = openStore(t, path);
+  const feed = await follow(store, url);
+  const a = makePoller(t, store, { holder: 'A' });
+  const b = makePoller(t, otherStore, { holder: 'B' });
+  await a.poller.refresh();
+  const aRound = a.poller.pollDue();
+  await waitFor('the first fetch', () => server.hits.length === 1);
+  const forced = await b.poller.pollNow(feed.id);
+  assert.deepEqual(await aRound, [{ status: 'ok', title: 'Feed /slow.xml', items: 1, added: 1, changed: 0 }]);
+  assert.deepEqual(forced, { status: 'not-modified' });
+  assert.equal(server.hits.length, 2);
+  assert.match(server.hits[1]!.headers['if-none-match'] ?? '', /^"/, "fetched from the other process's stored ETag");
 });

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { bootstrap } from '../../src/app/bootstrap.ts';
 import { startBot } from '../../src/app/run-bot.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
-import { ARTICLES } from '../helpers/fixtures.ts';
+import { discordBotEnv } from '../fakes/bot-env.ts';
 import { fakeCron } from '../scheduler/harness.ts';
 
 async function healthWhen(url: string, status: number, timeoutMs = 4000) {
@@ -23,16 +23,7 @@ test('/healthz through startBot: 200 while Discord’s gateway is up, 503 naming
   const fake = await FakeDiscord.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'digest-healthz-'));
   try {
-    const app = await bootstrap({
-      ARTICLES_DIR: ARTICLES,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      WATCH_ARTICLES: 'false',
-      OPS_PORT: '0',
-      DISCORD_TOKEN: fake.token,
-      DISCORD_APPLICATION_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-    });
+    const app = await bootstrap({ ...discordBotEnv(fake, dataDir, 'silent'), OPS_PORT: '0' });
     const bot = await startBot(app, { schedule: fakeCron().schedule });
     try {
       const url = `http://127.0.0.1:${bot.opsPort}/healthz`;
@@ -44,7 +35,7 @@ test('/healthz through startBot: 200 while Discord’s gateway is up, 503 naming
       fake.gateway.drop(1006);
       const down = await healthWhen(url, 503);
       assert.equal(down.status, 503);
-      assert.deepEqual(down.body, { ready: false, corpusLoaded: true, platforms: { discord: false } });
+      assert.deepEqual(down.body, { ready: false, corpusLoaded: true, database: true, platforms: { discord: false } });
 
       const resumed = fake.gateway.waitForResume();
       fake.gateway.release();

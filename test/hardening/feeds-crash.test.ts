@@ -73,6 +73,8 @@ test(`feeds crash: SIGKILL mid-poll of ${FEEDS} slow feeds x ${ITEMS} items, res
     FEEDS_ALLOW_PRIVATE: 'true',
     FEEDS_CONCURRENCY: '4',
     FEEDS_PER_HOST: '4',
+    // The feeds in flight at the kill keep their poll leases this long; the restart then takes them over.
+    FEEDS_LEASE_SECONDS: '3',
   };
 
   /** Starts the bot; `onRequest` hears of each feed request the server gets while it runs. */

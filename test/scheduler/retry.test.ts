@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, subscribe, tempDir, tickThrough } from './harness.ts';
 import { digestOf } from '../helpers/digests.ts';
+import { isConnectionFailure } from '../../src/store/postgres/connection.ts';
 
 const made = new Date('2026-06-10T05:00:00Z');
 const iso = (d: Date) => d.toISOString().slice(11, 16);
@@ -66,6 +67,29 @@ test('retry: after the last allowed attempt the delivery is given up with an err
     const [row] = await store.deliveryHistory(sub, 'ghazni');
     assert.equal(row!.state, 'failed');
     assert.match(row!.lastError ?? '', /503/);
+    await store.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('retry: a chat platform refusing the connection is the post failing, not the database: warned, then given up at error', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    // The classification PgStore's reachability makes, recording what it was told.
+    const told: unknown[] = [];
+    const reachability = { noteFailure: (err: unknown) => isConnectionFailure(err) && told.push(err) > 0 };
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
+    const publisher = { publish: async () => Promise.reject(refused) };
+    const { store, scheduler, clock, lines } = await setup(dir, '2026-06-10T06:00:00Z', { publisher, reachability, options: { retry: { maxAttempts: 2 } } });
+    await subscribe(store, { time: '08:00', timeZone: 'Europe/Berlin' }, made);
+    await tickThrough(scheduler, clock, '2026-06-10T06:00:00Z', '2026-06-10T06:10:00Z');
+    assert.deepEqual(told, [], 'the publisher\'s error was not taken for the database being down');
+    const logged = lines.filter((l) => String(l.msg).startsWith('digest')).map((l) => [l.level, l.msg]);
+    assert.deepEqual(logged, [
+      [40, 'digest post failed; will retry'],
+      [50, 'digest post failed on the last attempt; giving up'],
+    ]);
     await store.close();
   } finally {
     cleanup();

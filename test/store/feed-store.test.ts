@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { FeedArticleInput, FeedState, NewFeed } from '../../src/store/feed-types.ts';
+import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.ts';
+import { PgStore } from '../../src/store/postgres/pg-store.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { DigestStore } from '../../src/store/types.ts';
 import { storeTest } from './contract.ts';
+import { schemaForTest } from './pg-database.ts';
 import { tempDb } from './temp-db.ts';
 
 const at = (hhmm: string, date = '2026-06-10') => new Date(`${date}T${hhmm}:00Z`);
@@ -218,11 +222,79 @@ test('sqlite migration: a file at schema version 1 gains the feed tables and kee
       await store.close();
     }
     const db = new Database(path, { readonly: true });
-    assert.equal(LATEST_VERSION, 2);
-    assert.deepEqual(db.prepare('SELECT version, opens FROM schema_version').all(), [{ version: 2, opens: 4 }]);
+    assert.equal(LATEST_VERSION, 3);
+    assert.deepEqual(db.prepare('SELECT version, opens FROM schema_version').all(), [{ version: 3, opens: 4 }]);
     db.close();
   } finally {
     cleanup();
+  }
+});
+
+// A feed and two articles as a schema before leases and change numbers held them (same columns
+// in both dialects; a PostgreSQL BOOLEAN takes 'false').
+const OLD_FEED = `INSERT INTO feeds (url, interval_ms, full_text, origin, added_at, etag, last_success_at, next_poll_at, failures, paused)
+  VALUES ('https://a.example/feed', 600000, 'auto', 'config', ${t0.getTime()}, '"e1"', ${t0.getTime()}, ${t1.getTime()}, 0, 'false')`;
+const OLD_ARTICLES = `INSERT INTO feed_articles (key, feed_id, item_id, title, outlet, text, content_hash, first_seen_at, updated_at) VALUES
+  ${['a1', 'a2'].map((k) => `('${k}', 1, 'guid-${k}', 'Title ${k}', 'Pajhwok', 'Text of ${k}.', 'hash-${k}', ${t0.getTime()}, ${t0.getTime()})`).join(', ')}`;
+
+/** What a store opened on that older schema must show: the feed and articles kept, and leases and change numbers working on them. */
+async function keptThroughMigration(store: DigestStore): Promise<void> {
+  const [feed] = await store.listFeeds();
+  assert.deepEqual([feed?.url, feed?.items, feed?.state.etag, feed?.state.nextPollAt, feed?.state.paused], ['https://a.example/feed', 2, '"e1"', t1, false]);
+  assert.deepEqual((await store.feedArticles()).map((a) => [a.key, a.text]), [['a1', 'Text of a1.'], ['a2', 'Text of a2.']]);
+  // Stored before change numbers: number 0, which every process loads at start, so none is handed round again.
+  assert.equal(await store.feedChangeNumber(), 0);
+  assert.deepEqual(await store.feedChangesSince(0), { through: 0, upserted: [], removed: [] });
+  assert.equal((await store.claimFeedPoll(feed!.id, 'A', t1, 60_000)).claimed, true);
+  await store.recordPoll(feed!.id, { state: QUIET, articles: [article('a1', { text: 'Edited.', contentHash: 'h2' }), article('a2')] }, t1, { by: 'A' });
+  const edited = await store.feedChangesSince(0);
+  assert.deepEqual(edited.upserted.map((a) => [a.key, a.text]), [['a1', 'Edited.']], 'an old article edited takes a number; an unchanged one does not');
+  assert.deepEqual(await store.removeFeed(feed!.id, t2), { removedArticles: ['a1', 'a2'] });
+  assert.deepEqual((await store.feedChangesSince(edited.through)).removed, ['a1', 'a2']);
+}
+
+test('sqlite migration: a file at schema version 2 with feeds and articles keeps them at version 3', async () => {
+  const { path, cleanup } = tempDb();
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const v2 = new Database(path);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 2)) v2.exec(m.sql);
+    v2.exec('CREATE TABLE schema_version (version INTEGER NOT NULL, opens INTEGER NOT NULL); INSERT INTO schema_version VALUES (2, 5)');
+    v2.exec(OLD_FEED.replace("'false'", '0'));
+    v2.exec(OLD_ARTICLES);
+    v2.close();
+    const store = SqliteStore.open(path);
+    try {
+      await keptThroughMigration(store);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(path, { readonly: true });
+    assert.deepEqual(db.prepare('SELECT version, opens FROM schema_version').all(), [{ version: 3, opens: 6 }]);
+    db.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('postgres migration: a schema at version 1 with feeds and articles keeps them at version 2', async (t) => {
+  const db = await schemaForTest(t);
+  if (!db) return;
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await client.query(PG_MIGRATIONS.find((m) => m.version === 1)!.sql);
+    await client.query('CREATE TABLE schema_version (version INTEGER NOT NULL, opens INTEGER NOT NULL); INSERT INTO schema_version VALUES (1, 5)');
+    await client.query(OLD_FEED);
+    await client.query(OLD_ARTICLES);
+  } finally {
+    await client.end();
+  }
+  const store = await PgStore.open(db.url);
+  try {
+    await keptThroughMigration(store);
+  } finally {
+    await store.close();
   }
 });
 
@@ -245,10 +317,10 @@ storeTest('pruneFeedArticles: by published date as an instant (offsets included)
     article('offset-before', { published: '2026-06-10T01:00:00+05:00' }),
   ]);
 
-  assert.deepEqual(await store.pruneFeedArticles(cutoff), ['offset-before', 'published-old-seen-new', 'undated-old', 'unparsable-old']);
+  assert.deepEqual(await store.pruneFeedArticles(cutoff, t2), ['offset-before', 'published-old-seen-new', 'undated-old', 'unparsable-old']);
   assert.deepEqual(keysOf(await store.feedArticles()).sort(), ['offset-after', 'published-new-seen-old', 'undated-new']);
   assert.equal((await store.listFeeds())[0]!.items, 3);
-  assert.deepEqual(await store.pruneFeedArticles(cutoff), [], 'nothing left to prune');
+  assert.deepEqual(await store.pruneFeedArticles(cutoff, t2), [], 'nothing left to prune');
 });
 
 storeTest('removeFeed: returns the keys of its articles and deletes them with the feed; null for an unknown id', async (store) => {
@@ -257,11 +329,11 @@ storeTest('removeFeed: returns the keys of its articles and deletes them with th
   await poll(store, a.id, t1, [article('a2'), article('a1')]);
   await poll(store, b.id, t1, [article('b1')]);
 
-  assert.deepEqual(await store.removeFeed(a.id), { removedArticles: ['a1', 'a2'] });
+  assert.deepEqual(await store.removeFeed(a.id, t2), { removedArticles: ['a1', 'a2'] });
   assert.deepEqual(keysOf(await store.feedArticles()), ['b1']);
   assert.deepEqual((await store.listFeeds()).map((f) => f.id), [b.id]);
-  assert.equal(await store.removeFeed(a.id), null);
-  assert.deepEqual(await store.removeFeed(b.id), { removedArticles: ['b1'] });
+  assert.equal(await store.removeFeed(a.id, t2), null);
+  assert.deepEqual(await store.removeFeed(b.id, t2), { removedArticles: ['b1'] });
 
   const readded = await store.saveFeed(newFeed(a.url), t2);
   assert.equal(readded.created, true);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import pg from 'pg';
 import { postgresBinDir, startThrowawayPostgres, stopThrowawayPostgres } from '../../scripts/throwaway-postgres.mjs';
 
@@ -53,4 +54,16 @@ export async function freshSchema(url: string): Promise<{ url: string; schema: s
       }
     },
   };
+}
+
+/** A fresh schema on the test server, dropped after the test; undefined (and the test skipped) without a server. */
+export async function schemaForTest(t: TestContext): Promise<{ url: string; serverUrl: string } | undefined> {
+  const server = await testPostgres();
+  if ('skip' in server) {
+    t.skip(server.skip);
+    return undefined;
+  }
+  const schema = await freshSchema(server.url);
+  t.after(schema.drop);
+  return { url: schema.url, serverUrl: server.url };
 }

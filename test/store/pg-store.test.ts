@@ -8,23 +8,13 @@ import { StoreOpenError } from '../../src/store/errors.ts';
 import { PG_LATEST_VERSION } from '../../src/store/postgres/migrations.ts';
 import { PgStore } from '../../src/store/postgres/pg-store.ts';
 import type { Subscription } from '../../src/store/types.ts';
-import { freshSchema, testPostgres } from './pg-database.ts';
+import { schemaForTest, testPostgres } from './pg-database.ts';
 
 const MIN = 60_000;
 const LEASE = 10 * MIN;
 const at = (hhmm: string) => new Date(`2026-06-10T${hhmm}:00Z`);
 
-/** A fresh schema's URL, dropped after the test; undefined (and the test skipped) without a server. */
-async function schemaUrl(t: TestContext): Promise<string | undefined> {
-  const server = await testPostgres();
-  if ('skip' in server) {
-    t.skip(server.skip);
-    return undefined;
-  }
-  const schema = await freshSchema(server.url);
-  t.after(schema.drop);
-  return schema.url;
-}
+const schemaUrl = async (t: TestContext) => (await schemaForTest(t))?.url;
 
 async function twoProcesses(t: TestContext): Promise<{ stores: [PgStore, PgStore]; sub: Subscription } | undefined> {
   const url = await schemaUrl(t);

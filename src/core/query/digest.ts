@@ -5,6 +5,7 @@ import { selectTopic } from './select-topic.ts';
 import { selectItems } from '../summarize/select.ts';
 import type { Candidate, Group, SelectMode } from '../summarize/contract.ts';
 import type { TextTools } from '../summarize/figures.ts';
+import type { GenericTuning } from '../summarize/tuning.ts';
 import { disagreementFinder } from '../summarize/disagreements.ts';
 import { suggestTopics } from './suggest.ts';
 import { sameFactAnywhere, sameFactElsewhere } from '../summarize/same-fact.ts';
@@ -82,6 +83,8 @@ interface SummarizeOptions {
   keep?: (articleId: number) => boolean;
   /** How much a sentence counts for how new its article is (`SelectOptions.recency`). */
   recency?: (articleId: number) => number;
+  /** Generic mode's tuned constants, for the benchmark to vary (`SelectOptions.tuning`). */
+  tuning?: Partial<GenericTuning>;
 }
 
 export interface TopicOptions extends Pick<SummarizeOptions, 'omit'> {
@@ -181,11 +184,14 @@ function sinceOf(since: Date, leftOut: Int32Array, corpus: Corpus): DigestSince 
   };
 }
 
-/** A digest of the whole corpus, with no topic: what every article together is about (generic mode). Runs as `digestTopic` does. */
-export function digestAll(corpus: Corpus, budget: Budget = DEFAULT_BUDGET): Digest {
+/**
+ * A digest of the whole corpus, with no topic: what every article together is about (generic mode).
+ * Runs as `digestTopic` does. `tuning` is for the benchmark (summarize/tuning.ts); the bot leaves it out.
+ */
+export function digestAll(corpus: Corpus, budget: Budget = DEFAULT_BUDGET, tuning?: Partial<GenericTuning>): Digest {
   const started = performance.now();
   return corpus.workspace.run('digestAll', (scratch) => {
     const candidates = corpus.sentences.slice().map((sentence) => ({ sentence, relevance: 1 }));
-    return summarize(corpus, scratch, null, candidates, { mode: 'generic', budget, singleSourceWeight: 0 }, corpus.articles.length, started);
+    return summarize(corpus, scratch, null, candidates, { mode: 'generic', budget, singleSourceWeight: 0, ...(tuning ? { tuning } : {}) }, corpus.articles.length, started);
   });
 }

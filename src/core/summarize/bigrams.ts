@@ -3,6 +3,7 @@ import type { TextTools } from './figures.ts';
 import { PairTable } from '../packed/pair-table.ts';
 import { WordTable, wordAt } from '../text/word-table.ts';
 import { findWords, SPLIT, wordSpans } from '../text/words.ts';
+import { GENERIC_TUNING, type GenericTuning } from './tuning.ts';
 
 /**
  * Concepts of a summary of a whole collection, after Gillick and Favre's ICSI summarizer: pairs of
@@ -23,16 +24,19 @@ export interface BigramConcepts {
   codes: Int32Array[];
 }
 
-/** ICSI's threshold: what fewer documents report is too often one writer's detail. */
-const MIN_DOCUMENTS = 3;
 
 /**
  * Reads the concepts of `sentences` and weighs each by the documents that report it, each
  * counting more the earlier it reports it (news puts what matters first): a document whose first
- * mention is its lead counts 2, a late mention counts a little over 1. Concepts fewer than `bar`
- * documents report are left for the selection to ignore.
+ * mention is its lead counts 1 + `leadWeight` (2), a late mention a little over 1. Concepts fewer
+ * than `bar` documents report are left for the selection to ignore; `bar` starts at
+ * `minDocuments`, ICSI's 3: what fewer documents report is too often one writer's detail.
  */
-export function documentBigrams(sentences: readonly Sentence[], tools: TextTools): BigramConcepts {
+export function documentBigrams(
+  sentences: readonly Sentence[],
+  tools: TextTools,
+  tuning: Pick<GenericTuning, 'minDocuments' | 'leadWeight'> = GENERIC_TUNING,
+): BigramConcepts {
   const coder = coderFor(tools);
   // Loops rather than `.map`: the arrays `.map` made differed in kind from call to call, and each
   // new kind threw away this function's optimized code, four times on a cold start of 25 summaries.
@@ -45,7 +49,7 @@ export function documentBigrams(sentences: readonly Sentence[], tools: TextTools
     codes.push(coder.read(text));
   }
   const { ids, size } = pairsOf(codes);
-  return { ids, codes, ...weigh(sentences, texts, ids, size) };
+  return { ids, codes, ...weigh(sentences, texts, ids, size, tuning) };
 }
 
 /** The distinct pairs of each sentence's word codes, numbered. */
@@ -120,7 +124,13 @@ function wordCoder(tools: TextTools): { read(text: string): Int32Array; size(): 
   return { read, size: () => table.size };
 }
 
-function weigh(sentences: readonly Sentence[], texts: readonly string[], ids: readonly Int32Array[], size: number): Pick<BigramConcepts, 'weights' | 'documents' | 'bar'> {
+function weigh(
+  sentences: readonly Sentence[],
+  texts: readonly string[],
+  ids: readonly Int32Array[],
+  size: number,
+  { minDocuments, leadWeight }: Pick<GenericTuning, 'minDocuments' | 'leadWeight'>,
+): Pick<BigramConcepts, 'weights' | 'documents' | 'bar'> {
   const reported = independentReports(texts);
   const byArticle = new Map<number, number[]>();
   sentences.forEach((s, i) => {
@@ -141,12 +151,12 @@ function weigh(sentences: readonly Sentence[], texts: readonly string[], ids: re
         if (seenIn[c] === article) continue;
         seenIn[c] = article;
         documents[c] = documents[c]! + 1;
-        worth[c] = worth[c]! + 1 + 1 / (1 + sentences[i]!.position);
+        worth[c] = worth[c]! + 1 + leadWeight / (1 + sentences[i]!.position);
       }
     }
   }
   // Fewer than three documents can only all agree; and a bar no concept reaches is lowered, not kept.
-  let bar = Math.min(MIN_DOCUMENTS, byArticle.size);
+  let bar = Math.min(minDocuments, byArticle.size);
   while (bar > 1 && !documents.some((d) => d >= bar)) bar--;
   return { weights: worth, documents, bar };
 }

@@ -19,6 +19,7 @@ import type { Budget, Sentence } from '../types.ts';
 import type { Weigh } from './similarity.ts';
 import type { TextTools } from './figures.ts';
 import type { QueryScratch } from '../index/query-scratch.ts';
+import type { GenericTuning } from './tuning.ts';
 
 /** A sentence that may go into a digest, with how much it is about the topic (0..1]. */
 export interface Candidate {
@@ -56,6 +57,8 @@ export interface SelectOptions {
   recency?: (articleId: number) => number;
   /** The running query's scratch arrays (`index/query-scratch.ts`): for the call only, left as found. */
   scratch: QueryScratch;
+  /** Generic mode's tuned constants, for the benchmark to vary (tuning.ts); absent: `GENERIC_TUNING`. */
+  tuning?: Partial<GenericTuning>;
 }
 
 /** One fact: the sentence that tells it best, and every sentence that tells it too. */

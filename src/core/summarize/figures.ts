@@ -96,6 +96,8 @@ const plural = (noun: string): string =>
 
 interface Claim {
   value: number;
+  /** The values it can stand for (`range`): "at least 60" any from 60 up. */
+  range: [number, number];
   spellings: Set<string>;
   sources: SourceRef[];
   articles: number[];
@@ -134,6 +136,33 @@ function inTime(claims: readonly Claim[], published: (article: number) => Publis
 }
 
 /**
+ * Whether the reports a rise (fall) leaves out, as they can be right with its leader, keep to it:
+ * "about 180", then 157, then 155 is no fall when 162 came between the 157 and the 155. A report
+ * that cannot be placed in time against the claims (no date, or the same day without times) leaves
+ * the trend unknown. Bounds are read as ranges: an earlier "at least 60" does not stop 65 then 60.
+ */
+function trendHolds(kind: 'rose' | 'fell', order: readonly Claim[], within: readonly FigureMention[], published: (article: number) => Published | undefined): boolean {
+  // Whether `later`'s values can follow `earlier`'s in the trend: not all below (for a rise) or above (a fall).
+  const follows = ([lo, hi]: [number, number], [elo, ehi]: [number, number]) => (kind === 'rose' ? hi >= elo : lo <= ehi);
+  for (const w of within) {
+    const at = published(w.article);
+    if (!at) return false;
+    const r = range(w.figure);
+    for (const claim of order) {
+      for (const article of claim.articles) {
+        const when = published(article)!;
+        if (when.latest < at.earliest) {
+          if (!follows(r, claim.range)) return false;
+        } else if (at.latest < when.earliest) {
+          if (!follows(claim.range, r)) return false;
+        } else return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
  * Where the reports give a value for what `figure` measures that cannot be true with it. `mentions`
  * are the figures of the sentences that tell the same fact, each already the only value its
  * sentence gives for that quantity. An article giving two values that cannot both be right (the
@@ -163,7 +192,7 @@ export function findDisagreement(
   const claims = new Map<string, Claim>();
   const add = (article: number, f: Figure) => {
     const key = `${f.value} ${f.bound}`;
-    const claim = claims.get(key) ?? { value: f.value, spellings: new Set<string>(), sources: [], articles: [] };
+    const claim = claims.get(key) ?? { value: f.value, range: range(f), spellings: new Set<string>(), sources: [], articles: [] };
     claim.spellings.add(f.written);
     if (!claim.articles.includes(article)) {
       claim.articles.push(article);
@@ -172,6 +201,9 @@ export function findDisagreement(
     claims.set(key, claim);
   };
   const sameClaim = (f: Figure) => f.value === figure.value && f.bound === figure.bound;
+  // Reports that can be right with the leader but give another value (162 beside its "about 180"):
+  // they make no disagreement, but a rise or fall must hold for them too.
+  const within: FigureMention[] = [];
   let conflict = false;
   for (const [article, list] of perArticle) {
     if (article === leaderArticle) continue;
@@ -180,6 +212,7 @@ export function findDisagreement(
     if (compatible(figure, f)) {
       // Reports that agree with the leader are named with it when they give its very value.
       if (sameClaim(f)) for (const m of list) add(article, m.figure);
+      else within.push({ figure: f, article });
       continue;
     }
     conflict = true;
@@ -189,7 +222,7 @@ export function findDisagreement(
   for (const m of own) if (sameClaim(m.figure)) add(leaderArticle, m.figure);
   const all = [...claims.values()];
   const timing = figure.kind === 'ordinal' ? { kind: 'differ' as const, order: all } : inTime(all, published);
-  if (!timing) return undefined;
+  if (!timing || (timing.kind !== 'differ' && !trendHolds(timing.kind, timing.order, within, published))) return undefined;
   const ordered = timing.kind === 'differ' ? all.sort((a, b) => a.value - b.value) : timing.order;
   // "tenth" and "10th" are the same count told two ways: one claim, both spellings shown, figures
   // first; the outlets alphabetically, so the line is the same whatever order the articles came in.

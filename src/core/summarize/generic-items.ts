@@ -4,22 +4,15 @@ import { usablePool } from './pool.ts';
 import { documentBigrams } from './bigrams.ts';
 import { leansOnContext, unbroken } from './stands-alone.ts';
 import { eventWords, type EventWords } from './same-event.ts';
+import { GENERIC_TUNING } from './tuning.ts';
 
-/** ICSI's floor: shorter sentences are mostly datelines, captions and fragments. */
-const MIN_WORDS = 10;
-/**
- * Two items whose words, small ones included, are half shared or more (by cosine) read as one
- * thing said twice, even when they report different facts; the later one goes.
- */
-const REPEATS = 0.5;
-
-/**
-* The main development leads: of the articles' lead sentences, the one carrying the most of what
- * several documents report, its worth divided by its length to this power (chosen by two-fold
- * cross-validation on the DUC clusters, docs/summarizer.md section 7). 1 would be the greedy's own
- * worth per word, which prefers short sentences; 0 the longest lead.
- */
-const MAIN_LENGTH_EXPONENT = 0.75;
+// The tuned constants (tuning.ts):
+// - `minWords`: ICSI's floor; shorter sentences are mostly datelines, captions and fragments.
+// - `repeats`: two items whose words, small ones included, are half shared or more (by cosine) read
+//   as one thing said twice, even when they report different facts; the later one goes.
+// - `mainLengthExponent`: the main development leads: of the articles' lead sentences, the one
+//   carrying the most of what several documents report, its worth divided by its length to this
+//   power. 1 would be the greedy's own worth per word, which prefers short sentences; 0 the longest lead.
 
 /**
  * Generic summaries: the sentence that states the main development first (`mainEvent`), then
@@ -33,9 +26,10 @@ const MAIN_LENGTH_EXPONENT = 0.75;
  */
 export function selectGenericItems(candidates: readonly Candidate[], options: SelectOptions): Selection {
   const { budget } = options;
+  const tuning = options.tuning ? { ...GENERIC_TUNING, ...options.tuning } : GENERIC_TUNING;
   const sentences = candidates.map((c) => c.sentence);
-  const { ids, weights, documents, bar: firstBar, codes } = documentBigrams(sentences, options.tools);
-  const pool = usablePool(candidates, (c) => c.sentence.words >= MIN_WORDS && unbroken(c.sentence.text));
+  const { ids, weights, documents, bar: firstBar, codes } = documentBigrams(sentences, options.tools, tuning);
+  const pool = usablePool(candidates, (c) => c.sentence.words >= tuning.minWords && unbroken(c.sentence.text));
   const covered = new Uint8Array(weights.length);
   const done = new Uint8Array(sentences.length);
   // A sentence that leans on the one before it ("The move ...", "He added ...") waits until that one
@@ -50,7 +44,7 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
     for (const c of ids[i]!) if (documents[c]! >= bar) w += weights[c]!;
     return w;
   };
-  const event = eventWords(options.tools.stem);
+  const event = eventWords(options.tools.stem, tuning.sameEventShare);
   const events: EventWords[] = [];
   const eventOf = (i: number) => (events[i] ??= event.of(sentences[i]!));
   const choose = (i: number) => {
@@ -65,7 +59,7 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
   const replaces = (i: number, j: number) =>
     j !== chosen[0] && !follows[i] && !follows[j] && !chosen.includes(j + 1) && worth(i) > worth(j) && words - sentences[j]!.words + sentences[i]!.words <= budget.words;
 
-  const main = mainEvent(pool, done, sentences, worth, budget.words);
+  const main = mainEvent(pool, done, sentences, worth, budget.words, tuning.mainLengthExponent);
   if (main >= 0 && budget.items > 0) choose(main);
   while (chosen.length < budget.items && words < budget.words) {
     const best = bestNext(pool, { sentences, ids, weights, documents, covered, done }, bar, budget.words - words);
@@ -88,7 +82,7 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
       for (const k of chosen) for (const c of ids[k]!) covered[c] = 1;
       continue;
     }
-    if (chosen.some((j) => wordCosine(codes[j]!, codes[best]!) >= REPEATS)) continue;
+    if (chosen.some((j) => wordCosine(codes[j]!, codes[best]!) >= tuning.repeats)) continue;
     choose(best);
   }
 
@@ -100,14 +94,14 @@ export function selectGenericItems(candidates: readonly Candidate[], options: Se
 /** `done` of a sentence that waits for the one before it in its article to be chosen. */
 const WAITS = 2;
 
-/** The lead sentence, free and within `room` words, of the most worth per word^MAIN_LENGTH_EXPONENT; or -1. */
-function mainEvent(pool: readonly number[], done: Uint8Array, sentences: readonly Sentence[], worth: (i: number) => number, room: number): number {
+/** The lead sentence, free and within `room` words, of the most worth per word^`exponent`; or -1. */
+function mainEvent(pool: readonly number[], done: Uint8Array, sentences: readonly Sentence[], worth: (i: number) => number, room: number, exponent: number): number {
   let best = -1;
   let bestWorth = 0;
   for (const i of pool) {
     const { position, words } = sentences[i]!;
     if (done[i] || position > 0 || words > room) continue;
-    const perWord = worth(i) / Math.pow(words, MAIN_LENGTH_EXPONENT);
+    const perWord = worth(i) / Math.pow(words, exponent);
     if (perWord > bestWorth) {
       best = i;
       bestWorth = perWord;

@@ -1,5 +1,6 @@
 import type { Sentence } from '../types.ts';
 import type { TermSpace } from './term-space.ts';
+import { GENERIC_TUNING } from './tuning.ts';
 
 /**
  * Whether two sentences tell one event: they share at least 3 of their event words and at least
@@ -12,15 +13,15 @@ import type { TermSpace } from './term-space.ts';
  * Same-fact grouping (similarity.ts) weighs words by rarity, so a retelling with a new detail or
  * two (an age, a day) passes it as a new fact; this counts each word alike.
  */
-function tellSameEvent(shared: number, sizeA: number, sizeB: number): boolean {
-  return shared >= MIN_SHARED && shared >= SHARE * Math.min(sizeA, sizeB);
+function tellSameEvent(shared: number, sizeA: number, sizeB: number, share = SHARE): boolean {
+  return shared >= MIN_SHARED && shared >= share * Math.min(sizeA, sizeB);
 }
 
 // Three, as same-fact grouping asks (similarity.ts): two short sentences about one place are not one
-// event (2 to 4 chose the same items on the DUC clusters). A half: chosen by two-fold cross-validation
-// (docs/summarizer.md section 7); at 0.6 no retelling was caught, 0.4 scored lower on both halves.
+// event (2 to 4 chose the same items on the DUC clusters). A half (tuning.ts, `sameEventShare`):
+// chosen by two-fold cross-validation (docs/summarizer.md section 7).
 const MIN_SHARED = 3;
-const SHARE = 0.5;
+const SHARE = GENERIC_TUNING.sameEventShare;
 
 /** Words that say when something happened or that someone spoke, not what happened. */
 const NOT_EVENT = [
@@ -33,14 +34,19 @@ const NOT_EVENT = [
 
 /**
  * The numbers a sentence gives that count or number something ("campaign number 20", "flight 17",
- * "3 people"), as the corpus's terms spell them; not a date's day ("Oct. 16") or an age
- * ("82-year-old"), which a retelling adds or leaves out.
+ * "3 people"), as the corpus's terms spell them; not a date's day ("Oct. 16"), a year ("1998",
+ * "the 1998-99 season") or an age ("82-year-old", "the league's 51-year history"), which a retelling
+ * adds or leaves out.
  */
 function countsOf(text: string): string[] {
-  return Array.from(text.matchAll(COUNT), ([number]) => number.replace(/,/g, ''));
+  return Array.from(text.matchAll(COUNT), ([number]) => number.replace(/,/g, '')).filter((n) => !YEAR.test(n));
 }
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?';
-const COUNT = new RegExp(`(?<!${MONTH} )(?<![\\d,]|\\d\\.)\\d[\\d,]*(?:st|nd|rd|th)?(?![\\d,]*(?:-| )years?[- ]old)(?!\\.?\\d|\\w)`, 'g');
+const COUNT = new RegExp(
+  `(?<!${MONTH} )(?<![\\d,]|\\d\\.|(?:19|20)\\d\\d-)\\d[\\d,]*(?:st|nd|rd|th)?(?![\\d,]*(?:-years?\\b| years?[- ]old))(?!\\.?\\d|\\w)`,
+  'g',
+);
+const YEAR = /^(?:19|20)\d\d$/;
 
 /**
  * Two sentences that pass the word test are still two events when each gives a number the other
@@ -62,9 +68,10 @@ export interface EventWords {
 
 /**
  * Sentence by sentence, whether it tells an event told by another: `of(sentence)` gives its event
- * words once. `stem` is the stemmer that made the corpus's terms.
+ * words once. `stem` is the stemmer that made the corpus's terms; `share`, the share of the smaller
+ * sentence's event words the two must share.
  */
-export function eventWords(stem: (word: string) => string): { of(sentence: Sentence): EventWords; same(a: EventWords, b: EventWords): boolean } {
+export function eventWords(stem: (word: string) => string, share = SHARE): { of(sentence: Sentence): EventWords; same(a: EventWords, b: EventWords): boolean } {
   const notEvent = new Set(NOT_EVENT.map(stem));
   return {
     of(sentence) {
@@ -76,7 +83,7 @@ export function eventWords(stem: (word: string) => string): { of(sentence: Sente
       const [small, large] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
       let shared = 0;
       for (const word of small) if (large.has(word)) shared++;
-      return tellSameEvent(shared, a.words.size, b.words.size) && !countsApart(a.counts, (w) => a.words.has(w), b.counts, (w) => b.words.has(w));
+      return tellSameEvent(shared, a.words.size, b.words.size, share) && !countsApart(a.counts, (w) => a.words.has(w), b.counts, (w) => b.words.has(w));
     },
   };
 }

@@ -6,7 +6,7 @@ import { conceptTable } from './concepts.ts';
 import { termSpace } from './term-space.ts';
 import { localTerms } from './local-terms.ts';
 import { groupByLeader } from './group.ts';
-import { leansOnContext, OPENS_WITH_QUOTE } from './stands-alone.ts';
+import { leansOnContext, OPENS_WITH_QUOTE, whole } from './stands-alone.ts';
 import { eventsIn } from './same-event.ts';
 
 const MIN_WORDS = 6;
@@ -132,22 +132,27 @@ export function selectTopicItems(candidates: readonly Candidate[], options: Sele
 
 /**
  * Which groups' leaders read on their own. A leader that leans on the sentence before it in its
- * article ("The move ...", "He added ...") gives way to a member that tells the fact standing alone;
- * with none, the group waits until that sentence leads a chosen group, and is read right after it
- * (reading-order.ts). The first item states the development in an outlet's own words: a quotation
- * gives way to a member that is none, and with none the group does not lead. Looked at only when a
- * group is about to be picked: reading a stored sentence's text inflates its article.
+ * article ("The move ...", "He added ...", `"We will ..."`) gives way to a member that tells the fact
+ * standing alone; with none, the group waits until that sentence leads a chosen group, and is read
+ * right after it (reading-order.ts). A leader that is a piece of a quotation gives way to a member
+ * that is whole; with none, the group is not shown. The first item states the development in an
+ * outlet's own words: a quotation gives way to a member that is none, and with none the group does
+ * not lead. Looked at only when a group is about to be picked: reading a stored sentence's text
+ * inflates its article.
  */
 function readsAlone(sentences: readonly Sentence[], leaders: Int32Array, ranked: Int32Array, groupOf: Int32Array) {
-  // 0: not looked at yet; 1: reads alone; 2: waits for the sentence before it.
+  // 0: not looked at yet; 1: reads alone; 2: waits for the sentence before it; 3: a piece of a
+  // quotation or a parenthesis (stands-alone.ts, `whole`), which no order mends.
   const state = new Uint8Array(leaders.length);
   const quoted = new Uint8Array(leaders.length);
-  let relaxed = false;
+  // 0: every rule holds; 1: a quotation may lead; 2: anything may, as a last resort.
+  let relaxed = 0;
   const follows = (g: number, chosenLeaders: readonly number[]) => {
     const { articleId, position } = sentences[leaders[g]!]!;
     return chosenLeaders.some((l) => sentences[l]!.articleId === articleId && sentences[l]!.position === position - 1);
   };
   const leans = (i: number) => leansOnContext(sentences[i]!.text);
+  const broken = (i: number) => !whole(sentences[i]!.text);
   const opensQuote = (i: number) => OPENS_WITH_QUOTE.test(sentences[i]!.text);
   /** Gives group `g` the first member (in ranked order) that passes `ok`, if any. */
   const standIn = (g: number, ok: (i: number) => boolean): boolean => {
@@ -156,21 +161,25 @@ function readsAlone(sentences: readonly Sentence[], leaders: Int32Array, ranked:
     return member !== undefined;
   };
   return {
-    waits: (g: number, first: boolean) => !relaxed && (state[g] === 2 || (first && quoted[g] === 1)),
-    /** Lets every group be picked, and first; true if that changed anything. */
-    relax: () => !relaxed && (relaxed = true),
+    waits: (g: number, first: boolean) => relaxed < 2 && (state[g]! >= 2 || (first && relaxed === 0 && quoted[g] === 1)),
+    /**
+     * Lets a quotation lead, and failing that any group, leaning or broken; true if that changed
+     * anything. A quotation with its speaker named reads on its own, a piece of one does not.
+     */
+    relax: () => relaxed < 2 && ++relaxed > 0,
     /** Whether group `g` can be picked now, as it is; false when its leader changed or it cannot. */
     settle(g: number, chosenLeaders: readonly number[]): boolean {
-      if (relaxed) return true;
+      if (relaxed === 2) return true;
       if (state[g] === 0) {
-        if (!leans(leaders[g]!) || follows(g, chosenLeaders)) state[g] = 1;
+        const leader = leaders[g]!;
+        if (!broken(leader) && (!leans(leader) || follows(g, chosenLeaders))) state[g] = 1;
         else {
-          state[g] = standIn(g, (i) => !leans(i)) ? 1 : 2;
+          state[g] = standIn(g, (i) => !leans(i) && !broken(i)) ? 1 : broken(leader) ? 3 : 2;
           return false;
         }
       }
-      if (chosenLeaders.length > 0 || !opensQuote(leaders[g]!)) return true;
-      if (!standIn(g, (i) => !leans(i) && !opensQuote(i))) quoted[g] = 1;
+      if (chosenLeaders.length > 0 || relaxed === 1 || !opensQuote(leaders[g]!)) return true;
+      if (!standIn(g, (i) => !leans(i) && !broken(i) && !opensQuote(i))) quoted[g] = 1;
       return false;
     },
     /** After a pick: the waiting groups whose leader follows the chosen one can be picked now. */

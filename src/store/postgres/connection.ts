@@ -30,15 +30,23 @@ const types = {
  * cannot be used, so a wrong host or password stops the start instead of the first post.
  */
 export async function openPool(url: string): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: url, types, max: 10, connectionTimeoutMillis: 10_000 });
+  // keepAlive: a server that vanished without closing its sockets (a host gone, a dropped route)
+  // is found by TCP instead of never. query_timeout: a query still unanswered after 30 s fails
+  // and its connection is discarded, so a hung connection cannot stall the poller or a digest for
+  // good. Every query here is short, so only a hung one reaches it.
+  const pool = new pg.Pool({ connectionString: url, types, max: 10, connectionTimeoutMillis: 10_000, keepAlive: true, query_timeout: 30_000 });
   // A connection dropped while idle emits here; without a listener that would end the process.
-  // The pool replaces it, and the query that next needs the server reports the failure.
+  // The pool replaces it; PgReachability listens too, once the store is open.
   pool.on('error', () => {});
   try {
     const client = await pool.connect();
+    // As in inTransaction: while checked out, the client's errors are ours; the next query reports them.
+    const ignore = () => {};
+    client.on('error', ignore);
     try {
       await migratePg(client);
     } finally {
+      client.off('error', ignore);
       client.release();
     }
     return pool;
@@ -58,18 +66,42 @@ function classifyPgOpenError(err: unknown): StoreOpenProblem {
   return /^[0-9A-Z]{5}$/.test(code) && !/^(08|28|3D)/.test(code) ? 'other' : 'unreachable';
 }
 
+// Socket errors that mean the server is not there: not every E… code (Node's ERR_* are bugs or
+// bad arguments, not an outage).
+const SOCKET_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Whether a query's error means the server was not reached or went away: a socket error (refused,
+ * reset, unknown host), a connection pg saw end or could not open in time, SQLSTATE class 08, or
+ * the server shutting down or still starting (57P01-57P03). Anything else came from a server
+ * that answered.
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  if (/^(08|57P0[123])/.test(code) || SOCKET_FAILURES.has(code)) return true;
+  const message = err instanceof Error ? err.message : '';
+  return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(message);
+}
+
 /** Runs `work` in a transaction on one client: committed when it returns, rolled back when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A checked-out client's errors are ours to hear, not the pool's: one the server sends between
+  // two queries (it is shutting down) would otherwise end the process. The next query fails with
+  // it anyway; the client is then discarded, not returned to the pool.
+  let broken: unknown;
+  const onError = (err: unknown) => (broken ??= err);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
+    await client.query('ROLLBACK').catch((rollbackErr: unknown) => (broken ??= rollbackErr));
     throw err;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken === undefined ? undefined : true);
   }
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import { feedArticleParams, feedStateParams, toFeedArticle, toFeedRecord, type FeedArticleRow, type FeedRow } from '../feed-rows.ts';
-import type { FeedArticle, FeedArticleChanges, FeedArticleInput, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
+import { feedArticleParams, feedClaimOf, feedStateParams, toFeedArticle, toFeedRecord, type FeedArticleRow, type FeedRow, type LeasedFeedRow } from '../feed-rows.ts';
+import { pollNotRecorded } from '../errors.ts';
+import type { FeedArticle, FeedArticleChanges, FeedArticleChangesSince, FeedArticleInput, FeedClaim, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
 import { inTransaction, type Db } from './connection.ts';
 
 // A correlated count rather than a join and GROUP BY: feed_articles_feed answers it per feed.
@@ -32,13 +33,52 @@ export function saveFeed(pool: pg.Pool, feed: NewFeed, now: Date, options: { res
   });
 }
 
+/**
+ * The next change number. Its row lock is held until the transaction ends, so numbers are handed
+ * out in commit order: call it last in a transaction, to hold the lock briefly.
+ */
+async function nextChange(client: pg.PoolClient): Promise<number> {
+  return (await client.query<{ last: number }>('UPDATE feed_changes SET last = last + 1 RETURNING last')).rows[0]!.last;
+}
+
+/** Records removals under one new change number, for other processes' corpora; at `now`, the clock pruning compares with. */
+async function recordRemovals(client: pg.PoolClient, keys: readonly string[], by: string | undefined, now: Date): Promise<void> {
+  if (keys.length === 0) return;
+  await client.query(
+    `INSERT INTO feed_article_removals (change_no, key, removed_by, removed_at)
+     SELECT $1, k, $2, $4::bigint FROM unnest($3::text[]) AS k`,
+    [await nextChange(client), by ?? null, keys, now.getTime()],
+  );
+}
+
 /** Deletes the articles itself rather than by cascade: their keys are the answer. */
-export function removeFeed(pool: pg.Pool, id: number): Promise<{ removedArticles: string[] } | null> {
+export function removeFeed(pool: pg.Pool, id: number, now: Date, by: string | undefined): Promise<{ removedArticles: string[] } | null> {
   return inTransaction(pool, async (client) => {
-    const keys = await client.query<{ key: string }>('DELETE FROM feed_articles WHERE feed_id = $1 RETURNING key', [id]);
+    const keys = (await client.query<{ key: string }>('DELETE FROM feed_articles WHERE feed_id = $1 RETURNING key', [id])).rows.map((k) => k.key).sort();
     if ((await client.query('DELETE FROM feeds WHERE id = $1', [id])).rowCount === 0) return null;
-    return { removedArticles: keys.rows.map((k) => k.key).sort() };
+    await recordRemovals(client, keys, by, now);
+    return { removedArticles: keys };
   });
+}
+
+/**
+ * One conditional UPDATE: of two at once, the second waits for the first's row lock, then checks
+ * its condition again against the row the first wrote, finds a live lease and changes nothing.
+ */
+export async function claimFeedPoll(pool: pg.Pool, feedId: number, holder: string, now: Date, leaseMs: number, force: boolean): Promise<FeedClaim> {
+  const won = await pool.query(
+    `UPDATE feeds SET poll_holder = $2, poll_lease_until = $3::bigint + $4::bigint
+     WHERE id = $1 AND (poll_lease_until IS NULL OR poll_lease_until <= $3::bigint)
+       AND ($5::boolean OR (NOT paused AND (next_poll_at IS NULL OR next_poll_at <= $3::bigint)))`,
+    [feedId, holder, now.getTime(), leaseMs, force],
+  );
+  const row = (await pool.query<LeasedFeedRow>(`${FEED_WITH_ITEMS} WHERE f.id = $1`, [feedId])).rows[0];
+  return feedClaimOf(row, won.rowCount === 1, now);
+}
+
+export async function renewFeedPoll(pool: pg.Pool, feedId: number, holder: string, now: Date, leaseMs: number): Promise<boolean> {
+  const r = await pool.query('UPDATE feeds SET poll_lease_until = $1 WHERE id = $2 AND poll_holder = $3', [now.getTime() + leaseMs, feedId, holder]);
+  return r.rowCount === 1;
 }
 
 /**
@@ -61,21 +101,21 @@ async function storeArticle(client: pg.PoolClient, feedId: number, input: FeedAr
   return row ? { added: row.inserted, article: toFeedArticle(row) } : null;
 }
 
-async function writeFeedState(client: pg.PoolClient, feedId: number, state: FeedState): Promise<void> {
+/** Writes the state and ends the lease; with `by`, only while `by` holds the lease. */
+async function writeFeedState(client: pg.PoolClient, feedId: number, state: FeedState, by: string | undefined): Promise<void> {
   const s = feedStateParams(state);
   const r = await client.query(
     `UPDATE feeds SET title = $1, etag = $2, last_modified = $3, last_fetch_at = $4, last_success_at = $5, last_new_item_at = $6,
-       next_poll_at = $7, failures = $8, paused = $9, last_error = $10
-     WHERE id = $11`,
-    [s.title, s.etag, s.last_modified, s.last_fetch_at, s.last_success_at, s.last_new_item_at, s.next_poll_at, s.failures, s.paused === 1, s.last_error, feedId],
+       next_poll_at = $7, failures = $8, paused = $9, last_error = $10, poll_holder = NULL, poll_lease_until = NULL
+     WHERE id = $11 AND ($12::text IS NULL OR poll_holder = $12::text)`,
+    [s.title, s.etag, s.last_modified, s.last_fetch_at, s.last_success_at, s.last_new_item_at, s.next_poll_at, s.failures, s.paused === 1, s.last_error, feedId, by ?? null],
   );
-  // Most likely removed by a chat command while its poll was in flight.
-  if (r.rowCount === 0) throw new Error(`cannot record a poll of feed ${feedId}: there is no such feed`);
+  if (r.rowCount !== 1) throw pollNotRecorded(feedId, (await client.query('SELECT 1 FROM feeds WHERE id = $1', [feedId])).rowCount === 1);
 }
 
-export function recordPoll(pool: pg.Pool, feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date): Promise<FeedArticleChanges> {
+export function recordPoll(pool: pg.Pool, feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date, by: string | undefined): Promise<FeedArticleChanges> {
   return inTransaction(pool, async (client) => {
-    await writeFeedState(client, feedId, poll.state);
+    await writeFeedState(client, feedId, poll.state, by);
     // By key: a feed listing one key twice must not hand the corpus the article as both added and changed.
     const added = new Map<string, FeedArticle>();
     const changed = new Map<string, FeedArticle>();
@@ -85,6 +125,10 @@ export function recordPoll(pool: pg.Pool, feedId: number, poll: { state: FeedSta
     }
     // Only here is it known which items are new, so here the feed's last-new-item time is set.
     if (added.size > 0) await client.query('UPDATE feeds SET last_new_item_at = $1 WHERE id = $2', [now.getTime(), feedId]);
+    const keys = [...added.keys(), ...changed.keys()];
+    if (keys.length > 0) {
+      await client.query('UPDATE feed_articles SET change_no = $1, changed_by = $2 WHERE key = ANY($3::text[])', [await nextChange(client), by ?? null, keys]);
+    }
     return { added: [...added.values()], changed: [...changed.values()] };
   });
 }
@@ -94,7 +138,39 @@ export async function feedArticles(db: Db): Promise<FeedArticle[]> {
 }
 
 /** The expression is feed_articles_age's, so the index serves the delete. */
-export async function pruneFeedArticles(db: Db, before: Date): Promise<string[]> {
-  const { rows } = await db.query<{ key: string }>('DELETE FROM feed_articles WHERE COALESCE(published_at, first_seen_at) < $1 RETURNING key', [before.getTime()]);
-  return rows.map((r) => r.key).sort();
+export function pruneFeedArticles(pool: pg.Pool, before: Date, now: Date, by: string | undefined): Promise<string[]> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ key: string }>('DELETE FROM feed_articles WHERE COALESCE(published_at, first_seen_at) < $1 RETURNING key', [before.getTime()]);
+    const keys = rows.map((r) => r.key).sort();
+    await client.query('DELETE FROM feed_article_removals WHERE removed_at < $1', [before.getTime()]);
+    await recordRemovals(client, keys, by, now);
+    return keys;
+  });
+}
+
+export async function feedChangeNumber(db: Db): Promise<number> {
+  return (await db.query<{ last: number }>('SELECT last FROM feed_changes')).rows[0]!.last;
+}
+
+/**
+ * The counter is read first, then only rows up to it: numbers are handed out in commit order, so
+ * every change up to it is committed and visible to the reads after it. A row written again
+ * since, or removed since, is left to the next call, which sees its newer number.
+ */
+export async function feedChangesSince(db: Db, since: number, except: string | undefined): Promise<FeedArticleChangesSince> {
+  const through = await feedChangeNumber(db);
+  if (through <= since) return { through, upserted: [], removed: [] };
+  const range = [since, through, except ?? null];
+  const upserted = await db.query<FeedArticleRow>(
+    // Without `except`, every row, those written by no named process (changed_by NULL) too.
+    'SELECT * FROM feed_articles WHERE change_no > $1 AND change_no <= $2 AND ($3::text IS NULL OR changed_by IS DISTINCT FROM $3::text) ORDER BY change_no, key',
+    range,
+  );
+  const removed = await db.query<{ key: string }>(
+    `SELECT DISTINCT r.key FROM feed_article_removals r
+     WHERE r.change_no > $1 AND r.change_no <= $2 AND ($3::text IS NULL OR r.removed_by IS DISTINCT FROM $3::text)
+       AND NOT EXISTS (SELECT 1 FROM feed_articles a WHERE a.key = r.key) ORDER BY r.key`,
+    range,
+  );
+  return { through, upserted: upserted.rows.map(toFeedArticle), removed: removed.rows.map((r) => r.key) };
 }

@@ -96,6 +96,29 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX feed_articles_age ON feed_articles (COALESCE(published_at, first_seen_at));
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Who polls the feed now, and until when others keep off it.
+      ALTER TABLE feeds ADD COLUMN poll_holder TEXT;
+      ALTER TABLE feeds ADD COLUMN poll_lease_until BIGINT;
+      -- One counter row, not a sequence: its row lock, held to commit, hands out numbers in commit
+      -- order, so a reader that has seen number n has seen every change up to n. A sequence's
+      -- numbers commit out of order and a high-water mark over them would skip changes.
+      CREATE TABLE feed_changes (last BIGINT NOT NULL);
+      INSERT INTO feed_changes (last) VALUES (0);
+      ALTER TABLE feed_articles ADD COLUMN change_no BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE feed_articles ADD COLUMN changed_by TEXT;
+      CREATE INDEX feed_articles_change ON feed_articles (change_no);
+      CREATE TABLE feed_article_removals (
+        change_no   BIGINT NOT NULL,
+        key         TEXT COLLATE "C" NOT NULL,
+        removed_by  TEXT,
+        removed_at  BIGINT NOT NULL,
+        PRIMARY KEY (change_no, key)
+      );
+    `,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS.at(-1)!.version;

@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import type { FeedArticle, FeedArticleChanges, FeedArticleInput, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
+import type { FeedArticle, FeedArticleChanges, FeedArticleChangesSince, FeedArticleInput, FeedClaim, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
 import type { ChannelRef, Claim, DeliveryRecord, DigestStore, NewSubscription, PendingDelivery, Subscription } from '../types.ts';
 import { openPool, redactUrl } from './connection.ts';
 import * as deliveries from './deliveries.ts';
 import * as feeds from './feeds.ts';
+import { PgReachability } from './reachability.ts';
 import * as subscriptions from './subscriptions.ts';
 
 /**
@@ -12,12 +13,15 @@ import * as subscriptions from './subscriptions.ts';
  */
 export class PgStore implements DigestStore {
   private closed = false;
+  readonly reachability: PgReachability;
 
   private constructor(
     private readonly pool: pg.Pool,
     /** The database URL with its password masked, for messages. */
     readonly path: string,
-  ) {}
+  ) {
+    this.reachability = new PgReachability(pool);
+  }
 
   /** Connects and migrates; throws a StoreOpenError naming the redacted URL when it cannot. */
   static async open(url: string): Promise<PgStore> {
@@ -76,26 +80,43 @@ export class PgStore implements DigestStore {
     return feeds.saveFeed(this.pool, feed, now, options);
   }
 
-  removeFeed(id: number): Promise<{ removedArticles: string[] } | null> {
-    return feeds.removeFeed(this.pool, id);
+  removeFeed(id: number, now: Date, options: { by?: string } = {}): Promise<{ removedArticles: string[] } | null> {
+    return feeds.removeFeed(this.pool, id, now, options.by);
   }
 
-  recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date): Promise<FeedArticleChanges> {
-    return feeds.recordPoll(this.pool, feedId, poll, now);
+  claimFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number, options: { force?: boolean } = {}): Promise<FeedClaim> {
+    return feeds.claimFeedPoll(this.pool, feedId, holder, now, leaseMs, options.force ?? false);
+  }
+
+  renewFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number): Promise<boolean> {
+    return feeds.renewFeedPoll(this.pool, feedId, holder, now, leaseMs);
+  }
+
+  recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date, options: { by?: string } = {}): Promise<FeedArticleChanges> {
+    return feeds.recordPoll(this.pool, feedId, poll, now, options.by);
   }
 
   feedArticles(): Promise<FeedArticle[]> {
     return feeds.feedArticles(this.pool);
   }
 
-  pruneFeedArticles(before: Date): Promise<string[]> {
-    return feeds.pruneFeedArticles(this.pool, before);
+  pruneFeedArticles(before: Date, now: Date, options: { by?: string } = {}): Promise<string[]> {
+    return feeds.pruneFeedArticles(this.pool, before, now, options.by);
+  }
+
+  feedChangeNumber(): Promise<number> {
+    return feeds.feedChangeNumber(this.pool);
+  }
+
+  feedChangesSince(since: number, options: { except?: string } = {}): Promise<FeedArticleChangesSince> {
+    return feeds.feedChangesSince(this.pool, since, options.except);
   }
 
   /** Waits for queries in flight, then closes every connection. Idempotent, like SqliteStore's. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.reachability.close();
     await this.pool.end();
   }
 }

@@ -96,6 +96,28 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX feed_articles_age ON feed_articles (COALESCE(published_at, first_seen_at));
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Who polls the feed now, and until when others keep off it.
+      ALTER TABLE feeds ADD COLUMN poll_holder TEXT;
+      ALTER TABLE feeds ADD COLUMN poll_lease_until INTEGER;
+      -- One counter for every write of feed articles; articles stored before this version are 0,
+      -- which every process loads at start anyway.
+      CREATE TABLE feed_changes (last INTEGER NOT NULL);
+      INSERT INTO feed_changes (last) VALUES (0);
+      ALTER TABLE feed_articles ADD COLUMN change_no INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE feed_articles ADD COLUMN changed_by TEXT;
+      CREATE INDEX feed_articles_change ON feed_articles (change_no);
+      CREATE TABLE feed_article_removals (
+        change_no   INTEGER NOT NULL,
+        key         TEXT NOT NULL,
+        removed_by  TEXT,
+        removed_at  INTEGER NOT NULL,
+        PRIMARY KEY (change_no, key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FeedArticle, FeedArticleChanges, FeedArticleInput, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
+import type { FeedArticle, FeedArticleChanges, FeedArticleChangesSince, FeedArticleInput, FeedClaim, FeedRecord, FeedState, NewFeed } from '../feed-types.ts';
 import type { ChannelRef, Claim, DeliveryRecord, DigestStore, NewSubscription, PendingDelivery, Subscription } from '../types.ts';
 import * as deliveries from './deliveries.ts';
 import * as feeds from './feeds.ts';
@@ -79,20 +79,36 @@ export class SqliteStore implements DigestStore {
     return feeds.saveFeed(this.db, this.sql, feed, now, options);
   }
 
-  async removeFeed(id: number): Promise<{ removedArticles: string[] } | null> {
-    return feeds.removeFeed(this.db, this.sql, id);
+  async removeFeed(id: number, now: Date, options: { by?: string } = {}): Promise<{ removedArticles: string[] } | null> {
+    return feeds.removeFeed(this.db, this.sql, id, now, options.by);
   }
 
-  async recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date): Promise<FeedArticleChanges> {
-    return feeds.recordPoll(this.db, this.sql, feedId, poll, now);
+  async claimFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number, options: { force?: boolean } = {}): Promise<FeedClaim> {
+    return feeds.claimFeedPoll(this.db, this.sql, feedId, holder, now, leaseMs, options.force ?? false);
+  }
+
+  async renewFeedPoll(feedId: number, holder: string, now: Date, leaseMs: number): Promise<boolean> {
+    return feeds.renewFeedPoll(this.sql, feedId, holder, now, leaseMs);
+  }
+
+  async recordPoll(feedId: number, poll: { state: FeedState; articles: readonly FeedArticleInput[] }, now: Date, options: { by?: string } = {}): Promise<FeedArticleChanges> {
+    return feeds.recordPoll(this.db, this.sql, feedId, poll, now, options.by);
   }
 
   async feedArticles(): Promise<FeedArticle[]> {
     return feeds.feedArticles(this.sql);
   }
 
-  async pruneFeedArticles(before: Date): Promise<string[]> {
-    return feeds.pruneFeedArticles(this.sql, before);
+  async pruneFeedArticles(before: Date, now: Date, options: { by?: string } = {}): Promise<string[]> {
+    return feeds.pruneFeedArticles(this.db, this.sql, before, now, options.by);
+  }
+
+  async feedChangeNumber(): Promise<number> {
+    return feeds.feedChangeNumber(this.sql);
+  }
+
+  async feedChangesSince(since: number, options: { except?: string } = {}): Promise<FeedArticleChangesSince> {
+    return feeds.feedChangesSince(this.db, this.sql, since, options.except);
   }
 
   async close(): Promise<void> {

@@ -29,6 +29,8 @@ export interface RecordedRequest {
   at: number;
   /** Answered by an injected fault (or, with status 0, dropped because the client had gone). */
   fault?: boolean;
+  /** The name in the API URL the request came through (see `apiUrlFor`), when it had one. */
+  client?: string;
 }
 
 export interface Member {
@@ -44,6 +46,8 @@ export interface FakeDiscordOptions {
    * have passed (the crash test's days go by in seconds). Default true.
    */
   rememberNonces?: boolean;
+  /** Text channels in the guild (default 1): `channelId` is the first, `channelIds` has them all. */
+  channels?: number;
   /** The shard count GET /gateway/bot recommends (what `DISCORD_SHARDS=auto` follows). Default 1. */
   recommendedShards?: number;
   /** `session_start_limit.max_concurrency`: shards that may identify at once (discord.js waits 5 s between others). Default 1. */
@@ -68,6 +72,7 @@ export class FakeDiscord {
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
   readonly channelId = snowflake();
+  readonly channelIds: readonly string[];
   readonly bot: FakeUser = { id: this.applicationId, username: 'digest-bot' };
   readonly requests: RecordedRequest[] = [];
   /** Messages posted to channels (not interaction replies), in order. */
@@ -76,7 +81,7 @@ export class FakeDiscord {
   readonly #interactions = new Map<string, InteractionState>();
   readonly #waiters = new Set<(r: RecordedRequest) => void>();
   readonly #channel = textChannel(this.channelId, this.guildId, 'news');
-  readonly #channels = new Map<string, ReturnType<typeof textChannel>>([[this.channelId, this.#channel]]);
+  readonly #channels = new Map<string, ReturnType<typeof textChannel>>();
   readonly #recommendedShards: number;
   readonly #maxConcurrency: number;
   /** The REST rate limits, when enforced; `rateLimits.limited` counts the 429s. */
@@ -100,11 +105,17 @@ export class FakeDiscord {
     this.#recommendedShards = options.recommendedShards ?? 1;
     this.#maxConcurrency = options.maxConcurrency ?? 1;
     this.rateLimits = options.rateLimits ? new RateLimits(options.rateLimits === true ? undefined : options.rateLimits) : undefined;
+    this.#channels.set(this.channelId, this.#channel);
+    for (let i = 1; i < (options.channels ?? 1); i++) {
+      const id = snowflake();
+      this.#channels.set(id, textChannel(id, this.guildId, `news-${i + 1}`));
+    }
+    this.channelIds = [...this.#channels.keys()];
     this.gateway = new FakeGateway(this.#server, {
       token: this.token,
       applicationId: this.applicationId,
       botUser: this.bot,
-      guilds: [guildCreate(this.guildId, [this.#channel], snowflake())],
+      guilds: [guildCreate(this.guildId, [...this.#channels.values()], snowflake())],
     }, () => `ws://127.0.0.1:${this.#port}/gateway`);
   }
 
@@ -118,6 +129,11 @@ export class FakeDiscord {
   /** The REST base URL to give the bot (`DISCORD_API_URL`). */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.#port}/api`;
+  }
+
+  /** The REST base URL for one of several bots on the one token: its requests are recorded with `client`. */
+  apiUrlFor(client: string): string {
+    return `${this.apiUrl}/as/${encodeURIComponent(client)}`;
   }
 
   /** Resolves with the first request, already recorded or still to come, that matches. */
@@ -207,7 +223,8 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
-    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+    const client = /^\/api\/as\/([^/]+)\/v10\//.exec(url.pathname)?.[1];
+    const path = decodeURIComponent(url.pathname.replace(/^\/api(\/as\/[^/]+)?\/v10/, ''));
     const body = raw && req.headers['content-type']?.includes('json') ? JSON.parse(raw) : raw || undefined;
     const method = req.method ?? 'GET';
     const authorized = req.headers.authorization === `Bot ${this.token}`;
@@ -223,7 +240,7 @@ export class FakeDiscord {
         : fault?.status !== undefined
           ? discordFaultAnswer({ ...fault, status: fault.status })
           : { headers: limit?.headers ?? {}, ...this.#route(method, path, url.searchParams, body, authorized) };
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now(), ...(fault ? { fault: true } : {}) };
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now(), ...(fault ? { fault: true } : {}), ...(client ? { client: decodeURIComponent(client) } : {}) };
     this.requests.push(record);
     await this.beforeAnswer?.(record);
     if (!gone()) {
@@ -273,11 +290,12 @@ export class FakeDiscord {
       return this.#putCommands(body, m[2]);
     }
     if ((m = path.match(/^\/channels\/(\d+)(\/messages)?$/))) {
-      const channel = this.#channels.get(m[1]!);
+      const id = m[1]!;
+      const channel = this.#channels.get(id);
       if (!channel) return ERROR.unknownChannel;
       if (!m[2] && method === 'GET') return { status: 200, body: channel };
-      if (m[2] && method === 'POST') return channelMessage(channel.id, body, this.#rememberNonces ? this.#byNonce : new Map(), this.posted, this.bot);
-      if (m[2] && method === 'GET') return this.#history(channel.id, query);
+      if (m[2] && method === 'POST') return channelMessage(id, body, this.#rememberNonces ? this.#byNonce : new Map(), this.posted, this.bot);
+      if (m[2] && method === 'GET') return this.#history(id, query);
     }
     return ERROR.notFound;
   }
