@@ -25,6 +25,11 @@ export interface Platforms {
   stop(): Promise<void>;
 }
 
+function discordShards(config: Config) {
+  if (config.DISCORD_SHARDS === undefined) return {};
+  return { shards: { count: config.DISCORD_SHARDS, ...(config.DISCORD_SHARD_IDS ? { ids: config.DISCORD_SHARD_IDS } : {}) } };
+}
+
 /**
  * Connects Discord and/or Slack when their tokens are set, else the terminal's publisher.
  * Platform libraries are imported only when used, so the terminal session starts fast. If one
@@ -38,7 +43,7 @@ export async function startPlatforms(config: Config, deps: CommandDeps, logger: 
     const wanted = platformsOf(config);
     if (wanted.discord) {
       const { startDiscordBot } = await import('../adapters/discord/discord-bot.ts');
-      const discord = await startDiscordBot({ token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID!, apiUrl: config.DISCORD_API_URL, deps, logger });
+      const discord = await startDiscordBot({ token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID!, apiUrl: config.DISCORD_API_URL, deps, logger, ...discordShards(config) });
       handles.set('discord', discord);
       logger.info('Discord connected');
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseTimeZone } from '../ports/schedule-time.ts';
+import { MAX_SHARDS, parseShardIds } from './shard-ids.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = (fallback: boolean) =>
@@ -73,6 +74,21 @@ const schema = z
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: httpUrl('https://discord.com/api'),
     DISCORD_OPERATOR_IDS: idList(DISCORD_ID, 'must be Discord user ids (15 to 22 digits), comma-separated'),
+    DISCORD_SHARDS: z
+      .string()
+      .regex(/^(auto|\d+)$/, 'must be auto or a number of shards such as 4')
+      .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)))
+      .refine((v) => v === 'auto' || (v >= 1 && v <= MAX_SHARDS), `must be auto or a number of shards from 1 to ${MAX_SHARDS}`)
+      .optional(),
+    DISCORD_SHARD_IDS: z
+      .string()
+      .transform((v, ctx) => {
+        const ids = parseShardIds(v);
+        if (Array.isArray(ids)) return ids;
+        ctx.addIssue({ code: 'custom', message: ids.error });
+        return z.NEVER;
+      })
+      .optional(),
 
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
     SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the hex signing secret from Basic Information').optional(),
@@ -90,6 +106,18 @@ const schema = z
     need(Boolean(c.DISCORD_APPLICATION_ID) && !c.DISCORD_TOKEN, 'DISCORD_TOKEN', 'when DISCORD_APPLICATION_ID is set');
     need(Boolean(c.SLACK_BOT_TOKEN) && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN, 'SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (HTTP mode)');
     need(Boolean(c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+    // Every process must agree on the total: it decides which process receives which server's events.
+    const ids = c.DISCORD_SHARD_IDS;
+    const shardIdsProblem = !ids
+      ? undefined
+      : c.DISCORD_SHARDS === undefined
+        ? 'needs DISCORD_SHARDS, the number of shards across all processes'
+        : c.DISCORD_SHARDS === 'auto'
+          ? 'needs DISCORD_SHARDS to be a number, not auto, so that every process counts the same shards'
+          : ids.some((id) => id >= Number(c.DISCORD_SHARDS))
+            ? `names shard ${ids[ids.length - 1]}, but shard ids run from 0 to DISCORD_SHARDS - 1 (${Number(c.DISCORD_SHARDS) - 1})`
+            : undefined;
+    if (shardIdsProblem) ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARD_IDS'], message: shardIdsProblem });
   });
 
 export type Config = z.infer<typeof schema>;

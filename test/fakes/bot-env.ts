@@ -3,6 +3,11 @@ import { BOT_TOKEN, type FakeSlack } from './slack/fake-slack.ts';
 import { SIGNING_SECRET } from './slack/slash-command.ts';
 import { ARTICLES } from '../helpers/fixtures.ts';
 
+/** The settings that point a bot at the fake Discord. */
+export function discordEnv(discord: FakeDiscord): Record<string, string> {
+  return { DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl };
+}
+
 /** The environment of a bot on the fake Discord, in `dataDir`, with the bundled articles. */
 export function discordBotEnv(discord: FakeDiscord, dataDir: string, logLevel = 'warn'): Record<string, string | undefined> {
   return {
@@ -11,9 +16,7 @@ export function discordBotEnv(discord: FakeDiscord, dataDir: string, logLevel = 
     DATA_DIR: dataDir,
     LOG_LEVEL: logLevel,
     WATCH_ARTICLES: 'false',
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_API_URL: discord.apiUrl,
+    ...discordEnv(discord),
   };
 }
 

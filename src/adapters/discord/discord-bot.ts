@@ -22,6 +22,25 @@ export interface DiscordBotOptions {
   rest?: { retries?: number; timeout?: number };
   /** How long a command may take before its answer is deferred (Discord allows 3 s); 0 defers every answer. */
   deferAfterMs?: number;
+  /** The shards this process runs (`DISCORD_SHARDS`, `DISCORD_SHARD_IDS`); none: one connection. */
+  shards?: DiscordShards;
+}
+
+/** `count` shards across all processes (or Discord's recommendation), of which this process runs `ids` (default: all). */
+export interface DiscordShards {
+  count: number | 'auto';
+  ids?: readonly number[];
+}
+
+/**
+ * discord.js's options for them. With `auto` its WebSocketManager asks GET /gateway/bot for the
+ * recommended count and runs all of those shards; with a count, Discord sends each shard the
+ * servers whose (id >> 22) % count is its id.
+ */
+function shardOptions(shards: DiscordShards | undefined): { shards?: number[] | 'auto'; shardCount?: number } {
+  if (!shards) return {};
+  if (shards.count === 'auto') return { shards: 'auto' };
+  return { shards: shards.ids ? [...shards.ids] : Array.from({ length: shards.count }, (_, i) => i), shardCount: shards.count };
 }
 
 /** A connected bot: the scheduler's way to post, and a clean shutdown. */
@@ -29,7 +48,7 @@ export interface DiscordBot {
   publisher: Publisher;
   /** Lets answers in flight finish (briefly), then disconnects. Idempotent. */
   stop(): Promise<void>;
-  /** The gateway session is up (ready or resumed) now; false while it reconnects and after stop. */
+  /** Every shard's gateway session is up (ready or resumed) now; false while one reconnects and after stop. */
   connected(): boolean;
 }
 
@@ -72,6 +91,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
+    ...shardOptions(options.shards),
     rest: { api: options.apiUrl, version: '10', ...DISCORD_REST, ...options.rest },
   });
   const ctx: CommandContext = { deps: options.deps, logger: log, deferAfterMs: options.deferAfterMs ?? 1500 };
@@ -110,7 +130,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   if (client.application?.id !== options.applicationId) {
     log.warn({ configured: options.applicationId, actual: client.application?.id }, 'DISCORD_APPLICATION_ID is not the application of this token; registered commands may not reach this bot');
   }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot ready');
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, 'Discord bot ready');
 
   let stopping: Promise<void> | undefined;
   return {

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { Delays, FaultPlan, type Fault, type RouteMatch } from '../faults.ts';
 import { discordFaultAnswer } from './faults.ts';
 import { FakeGateway } from './gateway.ts';
-import { guildCreate, interactionPayload, messageObject, snowflake, textChannel, type FakeUser } from './payloads.ts';
+import { guildCreate, interactionPayload, messageObject, snowflake, snowflakeOnShard, textChannel, type FakeUser } from './payloads.ts';
+import { RateLimits, type RateLimitRules } from './rate-limits.ts';
 import {
   ERROR,
   channelMessage,
@@ -47,6 +48,18 @@ export interface FakeDiscordOptions {
   rememberNonces?: boolean;
   /** Text channels in the guild (default 1): `channelId` is the first, `channelIds` has them all. */
   channels?: number;
+  /** The shard count GET /gateway/bot recommends (what `DISCORD_SHARDS=auto` follows). Default 1. */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency`: shards that may identify at once (discord.js waits 5 s between others). Default 1. */
+  maxConcurrency?: number;
+  /** Enforce Discord's REST rate limits (true: DISCORD_RATE_LIMITS). Off by default: most tests post a burst into one channel. */
+  rateLimits?: boolean | RateLimitRules;
+}
+
+/** A server the fake adds besides its first one, with its text channels. */
+export interface FakeGuild {
+  id: string;
+  channelIds: string[];
 }
 
 /**
@@ -69,6 +82,10 @@ export class FakeDiscord {
   readonly #waiters = new Set<(r: RecordedRequest) => void>();
   readonly #channel = textChannel(this.channelId, this.guildId, 'news');
   readonly #channels = new Map<string, ReturnType<typeof textChannel>>();
+  readonly #recommendedShards: number;
+  readonly #maxConcurrency: number;
+  /** The REST rate limits, when enforced; `rateLimits.limited` counts the 429s. */
+  readonly rateLimits: RateLimits | undefined;
   readonly #server = createServer((req, res) => void this.#handle(req, res));
   readonly gateway: FakeGateway;
   /** Injected REST failures; see `failNext`. */
@@ -85,6 +102,9 @@ export class FakeDiscord {
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}.token`;
     this.#rememberNonces = options.rememberNonces ?? true;
+    this.#recommendedShards = options.recommendedShards ?? 1;
+    this.#maxConcurrency = options.maxConcurrency ?? 1;
+    this.rateLimits = options.rateLimits ? new RateLimits(options.rateLimits === true ? undefined : options.rateLimits) : undefined;
     this.#channels.set(this.channelId, this.#channel);
     for (let i = 1; i < (options.channels ?? 1); i++) {
       const id = snowflake();
@@ -149,18 +169,38 @@ export class FakeDiscord {
     return this.#interact(4, name, options, member);
   }
 
+  /**
+   * Adds a server with `channels` text channels (default 1), on a chosen shard when `shard` is
+   * `[id, count]`; a session already serving it gets its GUILD_CREATE at once.
+   */
+  addGuild(options: { shard?: [number, number]; channels?: number } = {}): FakeGuild {
+    const id = options.shard ? snowflakeOnShard(...options.shard) : snowflake();
+    const channels = Array.from({ length: options.channels ?? 1 }, (_, i) => textChannel(snowflake(), id, `news-${i + 1}`));
+    for (const channel of channels) this.#channels.set(channel.id, channel);
+    const guild = guildCreate(id, channels, snowflake());
+    this.gateway.addGuild(guild);
+    return { id, channelIds: channels.map((c) => c.id) };
+  }
+
+  /** A user runs a slash command in one of the channels `addGuild` made. */
+  commandIn(channelId: string, name: string, options: Record<string, string> = {}, member: Member = {}): InteractionState {
+    const channel = this.#channels.get(channelId);
+    if (!channel) throw new Error(`fake Discord: no channel ${channelId}`);
+    return this.#interact(2, name, Object.entries(options).map(([k, v]) => ({ name: k, value: v })), member, 0, channel);
+  }
+
   /** Everything the interaction shows its user, in order: the original response, then follow-ups. */
   shown(interaction: InteractionState): StoredMessage[] {
     const original = interaction.original && !interaction.originalDeleted ? [interaction.original] : [];
     return [...original, ...interaction.followUps];
   }
 
-  #interact(type: 2 | 4, name: string, options: { name: string; value: string; focused?: boolean }[], member: Member, ageMs = 0): InteractionState {
+  #interact(type: 2 | 4, name: string, options: { name: string; value: string; focused?: boolean }[], member: Member, ageMs = 0, channel = this.#channel): InteractionState {
     const state: InteractionState = {
       id: snowflake(),
       token: `aW50ZXJhY3Rpb24${randomBytes(24).toString('hex')}`,
       type,
-      channelId: this.channelId,
+      channelId: channel.id,
       createdAt: Date.now() - ageMs,
       originalDeleted: false,
       followUps: [],
@@ -169,8 +209,8 @@ export class FakeDiscord {
     const spec = {
       type,
       applicationId: this.applicationId,
-      guildId: this.guildId,
-      channel: this.#channel,
+      guildId: channel.guild_id,
+      channel,
       command: { name, options },
       member: { user: member.user ?? { id: '400000000000000001', username: 'reader' }, permissions: member.permissions ?? '0' },
     };
@@ -188,15 +228,18 @@ export class FakeDiscord {
     const body = raw && req.headers['content-type']?.includes('json') ? JSON.parse(raw) : raw || undefined;
     const method = req.method ?? 'GET';
     const authorized = req.headers.authorization === `Bot ${this.token}`;
-    const fault = this.faults.take(method, path);
+    const limit = this.rateLimits?.check(method, path);
+    const fault = limit && 'refused' in limit ? undefined : this.faults.take(method, path);
     if (fault?.delayMs) await this.#delays.wait(fault.delayMs);
     const gone = () => res.socket === null || res.socket.destroyed;
     const dropped = fault?.delayMs !== undefined && fault.status === undefined && gone() && !fault.processLate;
-    const answer = dropped
-      ? { status: 0, body: 'dropped: the client had given up waiting', headers: {} }
-      : fault?.status !== undefined
-        ? discordFaultAnswer({ ...fault, status: fault.status })
-        : { headers: {}, ...this.#route(method, path, url.searchParams, body, authorized) };
+    const answer = limit && 'refused' in limit
+      ? limit.refused
+      : dropped
+        ? { status: 0, body: 'dropped: the client had given up waiting', headers: {} }
+        : fault?.status !== undefined
+          ? discordFaultAnswer({ ...fault, status: fault.status })
+          : { headers: limit?.headers ?? {}, ...this.#route(method, path, url.searchParams, body, authorized) };
     const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, body, status: answer.status, response: answer.body, at: Date.now(), ...(fault ? { fault: true } : {}), ...(client ? { client: decodeURIComponent(client) } : {}) };
     this.requests.push(record);
     await this.beforeAnswer?.(record);
@@ -240,7 +283,7 @@ export class FakeDiscord {
     if (path === '/users/@me' && method === 'GET') return { status: 200, body: { ...this.bot, bot: true, discriminator: '0', avatar: null } };
     if (path === '/gateway/bot' && method === 'GET') {
       const url = `ws://127.0.0.1:${this.#port}/gateway`;
-      return { status: 200, body: { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+      return { status: 200, body: { url, shards: this.#recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.#maxConcurrency } } };
     }
     if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) && method === 'PUT') {
       if (m[1] !== this.applicationId || (m[2] !== undefined && m[2] !== this.guildId)) return { status: 403, body: { message: 'Missing Access', code: 50001 } };

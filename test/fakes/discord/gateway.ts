@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { shardOf } from './payloads.ts';
 
 export interface GatewayIdentity {
   token: string;
   applicationId: string;
   botUser: { id: string; username: string };
-  /** Full GUILD_CREATE payloads, sent after READY lists the guilds as unavailable. */
+  /** Full GUILD_CREATE payloads, sent after READY lists the guilds of the session's shard as unavailable. */
   guilds: Record<string, unknown>[];
 }
 
@@ -21,6 +22,8 @@ export interface ResumeAttempt {
 
 interface Session {
   id: string;
+  /** `[shard id, shard count]` from IDENTIFY; `[0, 1]` when it named none. */
+  shard: [number, number];
   socket?: WebSocket;
   /** Every dispatch of this session, for replay on RESUME. */
   sent: { s: number; t: string; d: unknown }[];
@@ -33,7 +36,8 @@ const REPLAY_KEEP = 1000;
  * The gateway half of the fake: HELLO, IDENTIFY (token checked like Discord, closing with 4004),
  * READY carrying `application.id`, GUILD_CREATE, heartbeat ACKs, then any dispatch a test sends.
  * A test can drop the connection (`drop`); the client's RESUME (op 6) with the session id is then
- * answered with the dispatches it missed and RESUMED, as Discord does.
+ * answered with the dispatches it missed and RESUMED, as Discord does. An IDENTIFY with
+ * `shard: [id, count]` gets only the events of the servers whose (id >> 22) % count is its id.
  */
 export class FakeGateway {
   readonly #wss: WebSocketServer;
@@ -60,6 +64,16 @@ export class FakeGateway {
   /** Whether an identified or resumed session has a live connection now. */
   get connected(): boolean {
     return [...this.#sessions.values()].some((s) => s.socket !== undefined);
+  }
+
+  /** The `[id, count]` of each session with a live connection. */
+  get liveShards(): [number, number][] {
+    return [...this.#sessions.values()].filter((s) => s.socket !== undefined).map((s) => s.shard);
+  }
+
+  #serves(session: Session, guildId: string): boolean {
+    const [id, count] = session.shard;
+    return shardOf(guildId, count) === id;
   }
 
   #send(socket: WebSocket, payload: Record<string, unknown>) {
@@ -106,17 +120,23 @@ export class FakeGateway {
       socket.close(4004, 'Authentication failed.');
       return;
     }
-    const session: Session = { id: `session-${Date.now()}-${this.identifies.length}`, sent: [] };
+    const [shardId, shardCount] = Array.isArray(d.shard) ? (d.shard as [number, number]) : [0, 1];
+    if (!(shardCount >= 1 && shardId >= 0 && shardId < shardCount)) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    const session: Session = { id: `session-${Date.now()}-${this.identifies.length}`, shard: [shardId, shardCount], sent: [] };
     this.#sessions.set(session.id, session);
     this.#attach(session, socket);
-    const { applicationId, botUser, guilds } = this.identity;
+    const { applicationId, botUser } = this.identity;
+    const guilds = this.identity.guilds.filter((g) => this.#serves(session, String(g.id)));
     this.#dispatchTo(session, 'READY', {
       v: 10,
       user: { ...botUser, discriminator: '0', bot: true, avatar: null, global_name: null },
       guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.url(),
-      shard: [0, 1],
+      shard: session.shard,
       application: { id: applicationId, flags: 0 },
     });
     for (const guild of guilds) this.#dispatchTo(session, 'GUILD_CREATE', guild);
@@ -151,8 +171,9 @@ export class FakeGateway {
    * frame); a 4000-range code (4000 unknown error, 4009 session timed out, ...) closes it the way
    * Discord does. Sessions stay resumable: dispatches sent meanwhile are kept and replayed.
    */
-  drop(code = 1006): void {
+  drop(code = 1006, shardId?: number): void {
     for (const [socket, session] of [...this.#bySocket]) {
+      if (shardId !== undefined && session.shard[0] !== shardId) continue;
       delete session.socket;
       this.#bySocket.delete(socket);
       if (code === 1006) socket.terminate();
@@ -172,6 +193,12 @@ export class FakeGateway {
     for (const socket of waiting) this.#hello(socket);
   }
 
+  /** A server joined: its GUILD_CREATE goes to the sessions of its shard now, and to those that identify later. */
+  addGuild(guild: Record<string, unknown>): void {
+    this.identity.guilds.push(guild);
+    if (this.#sessions.size > 0) this.dispatch('GUILD_CREATE', guild);
+  }
+
   /** Resolves with the next RESUME the client sends. */
   waitForResume(timeoutMs = 5000): Promise<ResumeAttempt> {
     return new Promise((resolve, reject) => {
@@ -189,12 +216,17 @@ export class FakeGateway {
   }
 
   /**
-   * Sends a dispatch to every session: at once when connected, else kept for the replay when
-   * the client resumes. Throws when no session was ever identified.
+   * Sends a dispatch to every session (of a server's shard, when it is about one server): at
+   * once when connected, else kept for the replay when the client resumes. Throws when no
+   * session was ever identified.
    */
   dispatch(t: string, d: unknown) {
     if (this.#sessions.size === 0) throw new Error('fake Discord: no identified gateway session to dispatch to');
-    for (const session of this.#sessions.values()) this.#dispatchTo(session, t, d);
+    const payload = d as { guild_id?: string; id?: string };
+    const guildId = t === 'GUILD_CREATE' ? payload.id : payload.guild_id;
+    for (const session of this.#sessions.values()) {
+      if (guildId === undefined || this.#serves(session, guildId)) this.#dispatchTo(session, t, d);
+    }
   }
 
   /** Forgets the dispatches kept for replay (a soak test's memory stays flat). */

@@ -7,6 +7,20 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - 1420070400000n) << 22n) + counter).toString();
 }
 
+/**
+ * A fresh snowflake of a server that Discord would send to shard `shard` of `count`: the shard
+ * of a server is (id >> 22) % count, its creation time in ms since Discord's epoch.
+ */
+export function snowflakeOnShard(shard: number, count: number): string {
+  counter += 1n;
+  const ms = BigInt(Date.now()) - 1420070400000n;
+  const onShard = ms - ((ms - BigInt(shard)) % BigInt(count));
+  return ((onShard << 22n) + counter).toString();
+}
+
+/** The shard that receives a server's events, as Discord computes it. */
+export const shardOf = (guildId: string, count: number): number => Number((BigInt(guildId) >> 22n) % BigInt(count));
+
 export interface FakeUser {
   id: string;
   username: string;
