@@ -6,6 +6,7 @@ import { dueDigests } from './due.ts';
 import type { BuildDigest } from './fresh-items.ts';
 import { resolveOptions, type Clock, type SchedulerOptionsInput } from './options.ts';
 import type { Publisher } from '../ports/publisher.ts';
+import { DeliverySlots } from './delivery-slots.ts';
 
 /** The cron surface the scheduler uses; node-cron's `schedule` by default, a fake in tests. */
 export type ScheduleFn = (expression: string, run: () => void) => { stop(): void | Promise<void> };
@@ -38,7 +39,8 @@ export interface SchedulerDeps {
 export interface TickResult {
   subscriptionId: number;
   localDate: string;
-  outcome: DeliveryOutcome | 'missed' | 'error';
+  /** `stopped`: still queued when the scheduler stopped, so never claimed. */
+  outcome: DeliveryOutcome | 'missed' | 'error' | 'stopped';
 }
 
 export interface Scheduler {
@@ -58,19 +60,33 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const logger = deps.logger.child({ component: 'scheduler' });
   const deliverDeps = { ...deps, logger, options };
   const running = new Set<Promise<unknown>>();
+  const slots = new DeliverySlots(options.concurrency);
+  /** Jobs queued or running, by (subscription, local date), whichever tick started them. */
+  const jobs = new Map<string, Promise<TickResult>>();
   let task: ReturnType<ScheduleFn> | undefined;
 
   async function tickOnce(now: Date): Promise<TickResult[]> {
-    const jobs = new Map<string, Promise<TickResult>>();
+    const mine: Promise<TickResult>[] = [];
     const run = (subscriptionId: number, localDate: string, work: () => Promise<TickResult['outcome']>) => {
       const key = `${subscriptionId}|${localDate}`;
-      if (jobs.has(key)) return;
-      const job = work().catch((err: unknown) => {
-        const level = isOutage(deps, err) ? 'debug' : 'error';
-        logger[level]({ err, subscription: subscriptionId, localDate }, 'scheduled digest failed unexpectedly; the lease will bring it back');
-        return 'error' as const;
-      });
-      jobs.set(key, job.then((outcome) => ({ subscriptionId, localDate, outcome })));
+      // A round bigger than a minute's worth of posts is still running when the next tick comes:
+      // that tick joins its jobs instead of claiming them again.
+      const queued = jobs.get(key);
+      if (queued) {
+        if (!mine.includes(queued)) mine.push(queued);
+        return;
+      }
+      const job = slots
+        .run(work)
+        .catch((err: unknown) => {
+          const level = isOutage(deps, err) ? 'debug' : 'error';
+          logger[level]({ err, subscription: subscriptionId, localDate }, 'scheduled digest failed unexpectedly; the lease will bring it back');
+          return 'error' as const;
+        })
+        .then((outcome): TickResult => ({ subscriptionId, localDate, outcome }));
+      jobs.set(key, job);
+      void job.finally(() => jobs.delete(key));
+      mine.push(job);
     };
 
     // Both reads before any work starts, so a failed read leaves no job running unwatched.
@@ -101,7 +117,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         }
       }
     }
-    return Promise.all(jobs.values());
+    return Promise.all(mine);
   }
 
   function tick(now: Date = deps.clock.now()): Promise<TickResult[]> {
@@ -131,7 +147,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     async stop() {
       await task?.stop();
       task = undefined;
+      // Deliveries not started yet are left unclaimed, for the next start or another process.
+      slots.close();
       await Promise.all(running);
+      slots.open();
     },
   };
 }
