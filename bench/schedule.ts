@@ -313,6 +313,8 @@ async function runCase(name: CaseName, serverUrl: string | undefined): Promise<C
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
+      // As the README tells users: processes sharing one bot split its 50 requests a second.
+      DISCORD_REQUESTS_PER_SECOND: String(Math.floor(50 / spec.processes)),
       ...(database ? { DATABASE_URL: database.url } : {}),
     };
     log(`${spec.label}: starting ${spec.processes} bot process(es)`);

@@ -43,7 +43,7 @@ export async function startPlatforms(config: Config, deps: CommandDeps, logger: 
     const wanted = platformsOf(config);
     if (wanted.discord) {
       const { startDiscordBot } = await import('../adapters/discord/discord-bot.ts');
-      const discord = await startDiscordBot({ token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID!, apiUrl: config.DISCORD_API_URL, deps, logger, ...discordShards(config) });
+      const discord = await startDiscordBot({ token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID!, apiUrl: config.DISCORD_API_URL, requestsPerSecond: config.DISCORD_REQUESTS_PER_SECOND, deps, logger, ...discordShards(config) });
       handles.set('discord', discord);
       logger.info('Discord connected');
     }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { REST } from 'discord.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
 
-const restFor = (fake: FakeDiscord) => new REST({ api: fake.apiUrl, version: '10', retries: 0, timeout: 10_000 }).setToken(fake.token);
+const restFor = (fake: FakeDiscord, globalRequestsPerSecond = 50) => new REST({ api: fake.apiUrl, version: '10', retries: 0, timeout: 10_000, globalRequestsPerSecond }).setToken(fake.token);
 const post = (rest: REST, channel: string, i: number) => rest.post(`/channels/${channel}/messages`, { body: { content: `message ${i}` } });
 
 test('the fake Discord announces a channel\'s bucket (5 messages per 5 s) in X-RateLimit headers, and discord.js waits for it instead of being refused', async () => {
@@ -35,6 +35,19 @@ test('the fake Discord refuses requests past 50 a second per bot with a global 4
     const refused = fake.requests.filter((r) => r.status === 429);
     assert.ok(refused.every((r) => (r.response as { global: boolean }).global === true));
     assert.equal(fake.requests.filter((r) => r.status === 200).length, 80);
+  } finally {
+    await fake.close();
+  }
+});
+
+test('two clients that split the 50 a second (DISCORD_REQUESTS_PER_SECOND=25 each) are never refused', async () => {
+  const fake = await FakeDiscord.start({ rateLimits: true });
+  try {
+    const channels = fake.addGuild({ channels: 16 }).channelIds;
+    const clients = [restFor(fake, 25), restFor(fake, 25)];
+    await Promise.all(clients.flatMap((rest, c) => channels.flatMap((channel, i) => (i % 2 === c ? [0, 1, 2, 3, 4].map((n) => post(rest, channel, n)) : []))));
+    assert.equal(fake.posted.length, 80);
+    assert.deepEqual(fake.rateLimits!.limited, { global: 0, route: 0 });
   } finally {
     await fake.close();
   }

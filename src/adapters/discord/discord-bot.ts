@@ -20,6 +20,11 @@ export interface DiscordBotOptions {
   logger: Logger;
   /** Overrides of `DISCORD_REST` (tests shorten the timeout, or turn retries off to fail fast). */
   rest?: { retries?: number; timeout?: number };
+  /**
+   * This process's share of Discord's 50 requests a second per bot (DISCORD_REQUESTS_PER_SECOND):
+   * each discord.js client keeps to its own count, so processes sharing one bot must split it.
+   */
+  requestsPerSecond?: number;
   /** How long a command may take before its answer is deferred (Discord allows 3 s); 0 defers every answer. */
   deferAfterMs?: number;
   /** The shards this process runs (`DISCORD_SHARDS`, `DISCORD_SHARD_IDS`); none: one connection. */
@@ -92,7 +97,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     ...shardOptions(options.shards),
-    rest: { api: options.apiUrl, version: '10', ...DISCORD_REST, ...options.rest },
+    rest: { api: options.apiUrl, version: '10', ...DISCORD_REST, globalRequestsPerSecond: options.requestsPerSecond ?? 50, ...options.rest },
   });
   const ctx: CommandContext = { deps: options.deps, logger: log, deferAfterMs: options.deferAfterMs ?? 1500 };
   const inFlight = new Set<Promise<void>>();
