@@ -103,8 +103,10 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const inFlight = new Set<Promise<void>>();
 
   client.on(Events.Error, (err) => log.error({ err: loggableError(err) }, 'Discord client error'));
-  client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'Discord gateway closed for good'));
-  client.on(Events.ShardReconnecting, () => log.warn('Discord gateway connection lost; reconnecting'));
+  let stopping: Promise<void> | undefined;
+  // destroy() closes the gateway too, which discord.js reports like a drop: not worth a warning.
+  client.on(Events.ShardDisconnect, (event) => stopping ?? log.warn({ code: event.code }, 'Discord gateway closed for good'));
+  client.on(Events.ShardReconnecting, () => stopping ?? log.warn('Discord gateway connection lost; reconnecting'));
   client.on(Events.ShardResume, (_shard, replayed) => log.info({ replayed }, 'Discord gateway session resumed'));
   client.on(Events.InteractionCreate, (interaction) => {
     const handled = (async () => {
@@ -137,7 +139,6 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, 'Discord bot ready');
 
-  let stopping: Promise<void> | undefined;
   return {
     connected: () => stopping === undefined && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     publisher: createDiscordPublisher(client.rest, options.apiUrl),
