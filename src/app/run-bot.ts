@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { digestTopic } from '../core/query/digest.ts';
 import { platformsOf } from '../config/env.ts';
 import { createScheduler, type ScheduleFn, type Scheduler } from '../scheduler/scheduler.ts';
-import type { Clock, SchedulerOptionsInput } from '../scheduler/options.ts';
+import { DEFAULT_SCHEDULER_OPTIONS, type Clock, type SchedulerOptionsInput } from '../scheduler/options.ts';
 import { defaultDatabasePath, openStore } from '../store/open-store.ts';
 import type { Platform } from '../store/types.ts';
 import { RateLimiter } from '../commands/rate-limit.ts';
@@ -119,7 +119,14 @@ export async function startBot(app: App, options: RunOptions = {}): Promise<Runn
       logger,
       platforms: [...handles.keys()],
       reachability: store.reachability,
-      options: { catchUpMinutes: config.CATCH_UP_MINUTES, whenNothingNew: config.WHEN_NOTHING_NEW, ...options.scheduler },
+      options: {
+        catchUpMinutes: config.CATCH_UP_MINUTES,
+        whenNothingNew: config.WHEN_NOTHING_NEW,
+        // More deliveries at once than this process may send requests a second only queue in
+        // discord.js, where slash-command answers would wait behind them.
+        ...(handles.has('discord') ? { concurrency: Math.min(DEFAULT_SCHEDULER_OPTIONS.concurrency, config.DISCORD_REQUESTS_PER_SECOND) } : {}),
+        ...options.scheduler,
+      },
       ...(options.schedule ? { schedule: options.schedule } : {}),
     });
     if (metrics) {

@@ -80,7 +80,7 @@ const schema = z
       .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)))
       .refine((v) => v === 'auto' || (v >= 1 && v <= MAX_SHARDS), `must be auto or a number of shards from 1 to ${MAX_SHARDS}`)
       .optional(),
-    DISCORD_REQUESTS_PER_SECOND: z.coerce.number().int().min(1, 'must be at least 1').max(50, "must be at most 50, Discord's limit for one bot").default(50),
+    DISCORD_REQUESTS_PER_SECOND: z.coerce.number().int('must be a whole number of requests a second').min(1, 'must be at least 1').default(50),
     DISCORD_SHARD_IDS: z
       .string()
       .transform((v, ctx) => {

@@ -67,6 +67,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function tickOnce(now: Date): Promise<TickResult[]> {
     const mine: Promise<TickResult>[] = [];
+    // A job may wait for a slot for minutes: it claims at the time it starts, not the tick's, or
+    // its lease would look older than it is to other processes and be taken over while it posts.
+    const tickedAt = Date.now();
+    const startedAt = () => new Date(now.getTime() + (Date.now() - tickedAt));
     const run = (subscriptionId: number, localDate: string, work: () => Promise<TickResult['outcome']>) => {
       const key = `${subscriptionId}|${localDate}`;
       // A round bigger than a minute's worth of posts is still running when the next tick comes:
@@ -95,7 +99,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const subscriptions = (await deps.store.allSubscriptions()).filter((sub) => served(sub.platform));
     // Retries first: a row that waits for a retry must not be taken for a missed day below.
     for (const p of retries) {
-      run(p.subscription.id, p.localDate, () => deliver(deliverDeps, p.subscription, p.localDate, now));
+      run(p.subscription.id, p.localDate, () => deliver(deliverDeps, p.subscription, p.localDate, startedAt()));
     }
     for (const sub of subscriptions) {
       let due;
@@ -107,10 +111,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
       for (const d of due) {
         if (d.action === 'post') {
-          run(sub.id, d.localDate, () => deliver(deliverDeps, sub, d.localDate, now));
+          run(sub.id, d.localDate, () => deliver(deliverDeps, sub, d.localDate, startedAt()));
         } else {
           run(sub.id, d.localDate, async () => {
-            if (!(await deps.store.noteMissed(sub, d.localDate, now))) return 'unclaimed';
+            if (!(await deps.store.noteMissed(sub, d.localDate, startedAt()))) return 'unclaimed';
             logger.warn({ subscription: sub.id, channel: sub.channel, topic: sub.topic, localDate: d.localDate, due: d.due }, 'digest missed while the bot was down; too late to post it');
             return 'missed';
           });
@@ -147,7 +151,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     async stop() {
       await task?.stop();
       task = undefined;
-      // Deliveries not started yet are left unclaimed, for the next start or another process.
+      // Deliveries still waiting for a slot are left unclaimed, for the next start or another process.
       slots.close();
       await Promise.all(running);
       slots.open();

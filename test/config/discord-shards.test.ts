@@ -29,10 +29,11 @@ test('a bad DISCORD_SHARDS or DISCORD_SHARD_IDS stops start-up with a message na
   rejects({ DISCORD_SHARDS: 'auto', DISCORD_SHARD_IDS: '0' }, /DISCORD_SHARD_IDS: needs DISCORD_SHARDS to be a number, not auto/);
 });
 
-test('DISCORD_REQUESTS_PER_SECOND: 50 unless set; a share from 1 to 50, else start-up stops naming the key', () => {
+test('DISCORD_REQUESTS_PER_SECOND: 50 unless set; a whole number of at least 1 (more for a bot whose limit Discord raised), else start-up stops naming the key', () => {
   assert.equal(parseConfig({}).DISCORD_REQUESTS_PER_SECOND, 50);
   assert.equal(parseConfig({ DISCORD_REQUESTS_PER_SECOND: '16' }).DISCORD_REQUESTS_PER_SECOND, 16);
+  assert.equal(parseConfig({ DISCORD_REQUESTS_PER_SECOND: '1200' }).DISCORD_REQUESTS_PER_SECOND, 1200);
   rejects({ DISCORD_REQUESTS_PER_SECOND: '0' }, /DISCORD_REQUESTS_PER_SECOND: must be at least 1/);
-  rejects({ DISCORD_REQUESTS_PER_SECOND: '60' }, /DISCORD_REQUESTS_PER_SECOND: must be at most 50, Discord's limit for one bot/);
+  rejects({ DISCORD_REQUESTS_PER_SECOND: '16.6' }, /DISCORD_REQUESTS_PER_SECOND: must be a whole number/);
   rejects({ DISCORD_REQUESTS_PER_SECOND: 'fast' }, /DISCORD_REQUESTS_PER_SECOND/);
 });

@@ -64,3 +64,26 @@ test(`a round of ${CHANNELS} digests due at once runs at most 4 deliveries at a 
     cleanup();
   }
 });
+
+test('a delivery that waited for a slot claims at the time it starts, so its lease is not older than it looks to other processes', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const store = SqliteStore.open(dbPath(dir));
+    const clock = testClock('2026-06-10T06:00:00Z');
+    for (let i = 0; i < 3; i++) {
+      await store.addSubscription({ platform: 'discord', channel: `C${i}`, topic: 'ghazni', time: '08:00', timeZone: 'Europe/Berlin' }, new Date('2026-06-10T05:00:00Z'));
+    }
+    const { publisher } = slowPublisher(150);
+    const scheduler = createScheduler({ store, clock, publisher, buildDigest: await realDigests(), logger: capturingLogger().logger, options: { concurrency: 1 } });
+    await scheduler.tick();
+    const claimed = [];
+    for (const sub of await store.allSubscriptions()) claimed.push((await store.deliveryHistory(sub, 'ghazni'))[0]!.claimedAt.getTime());
+    claimed.sort((a, b) => a - b);
+    // The clock stands still: only a claim at the tick's time moved on by the wait can differ.
+    assert.ok(claimed[2]! - claimed[0]! >= 2 * 150, `the third waited for two posts and claims after them (+${claimed[2]! - claimed[0]!} ms)`);
+    await scheduler.stop();
+    await store.close();
+  } finally {
+    cleanup();
+  }
+});
