@@ -66,7 +66,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let task: ReturnType<ScheduleFn> | undefined;
 
   async function tickOnce(now: Date): Promise<TickResult[]> {
-    const mine: Promise<TickResult>[] = [];
+    const mine = new Set<Promise<TickResult>>();
     // A job may wait for a slot for minutes: it claims at the time it starts, not the tick's, or
     // its lease would look older than it is to other processes and be taken over while it posts.
     const tickedAt = Date.now();
@@ -77,7 +77,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       // that tick joins its jobs instead of claiming them again.
       const queued = jobs.get(key);
       if (queued) {
-        if (!mine.includes(queued)) mine.push(queued);
+        mine.add(queued);
         return;
       }
       const job = slots
@@ -90,7 +90,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         .then((outcome): TickResult => ({ subscriptionId, localDate, outcome }));
       jobs.set(key, job);
       void job.finally(() => jobs.delete(key));
-      mine.push(job);
+      mine.add(job);
     };
 
     // Both reads before any work starts, so a failed read leaves no job running unwatched.
@@ -121,7 +121,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         }
       }
     }
-    return Promise.all(mine);
+    return Promise.all([...mine]);
   }
 
   function tick(now: Date = deps.clock.now()): Promise<TickResult[]> {

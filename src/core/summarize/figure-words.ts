@@ -29,43 +29,43 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+const UNITS: readonly string[] = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const TENS: readonly string[] = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 // "first" and "second" are rarely ranks that outlets could disagree on ("the second city", "first olive branch").
-const ORDINALS = ['', '', '', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh',
+const ORDINALS: readonly string[] = ['', '', '', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh',
   'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
-export const CARDINAL_WORDS = new Map<string, number>([...UNITS.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, i * 10] as const).filter(([w]) => w)]);
+export const CARDINAL_WORDS: ReadonlyMap<string, number> = new Map<string, number>([...UNITS.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, i * 10] as const).filter(([w]) => w)]);
 const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map<string, number>(ORDINALS.map((w, i) => [w, i] as const).filter(([w]) => w));
-export const MULTIPLIERS = new Map([['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9]]);
+export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9]]);
 
-export const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
+export const MONTHS: ReadonlySet<string> = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
   'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
-export const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
-export const CLOCK = new Set(['am', 'pm', 'gmt', 'utc', 'est', 'edt', 'cet', 'bst', 'ist', 'pst', 'pdt', 'hrs', "o'clock"]);
+export const DAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const CLOCK: ReadonlySet<string> = new Set(['am', 'pm', 'gmt', 'utc', 'est', 'edt', 'cet', 'bst', 'ist', 'pst', 'pdt', 'hrs', "o'clock"]);
 /** Spans of time: "30 days", "17 years in power", "two hours and 10 minutes" are durations, not counts. */
-export const DURATIONS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months',
+export const DURATIONS: ReadonlySet<string> = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months',
   'year', 'years', 'decade', 'decades', 'century', 'centuries', 'times', 'time', 'fold', 'yr', 'yrs', 'min', 'mins']);
 /** Parts of a whole, not counts: "two-thirds", "one half". */
-export const FRACTIONS = new Set(['half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'fourth', 'fourths', 'fifth', 'fifths', 'tenth', 'tenths']);
+export const FRACTIONS: ReadonlySet<string> = new Set(['half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'fourth', 'fourths', 'fifth', 'fifths', 'tenth', 'tenths']);
 /** Words that pick part of a sequence ("the first two weeks", "the past three years"): what follows is no total. */
-export const SELECTORS = new Set(['first', 'last', 'next', 'past', 'top', 'final', 'previous', 'initial', 'opening', 'coming', 'remaining', 'another', 'additional', 'further', 'extra']);
-export const CURRENCY_BEFORE = new Map([['$', 'usd'], ['us$', 'usd'], ['dlrs', 'usd'], ['£', 'gbp'], ['€', 'eur'], ['¥', 'jpy'], ['rs', 'inr']]);
+export const SELECTORS: ReadonlySet<string> = new Set(['first', 'last', 'next', 'past', 'top', 'final', 'previous', 'initial', 'opening', 'coming', 'remaining', 'another', 'additional', 'further', 'extra']);
+export const CURRENCY_BEFORE: ReadonlyMap<string, string> = new Map([['$', 'usd'], ['us$', 'usd'], ['dlrs', 'usd'], ['£', 'gbp'], ['€', 'eur'], ['¥', 'jpy'], ['rs', 'inr']]);
 // Not "pounds": in American copy it is as often a weight.
-export const CURRENCY_AFTER = new Map([['dollars', 'usd'], ['dollar', 'usd'], ['dlrs', 'usd'], ['sterling', 'gbp'], ['euros', 'eur'],
+export const CURRENCY_AFTER: ReadonlyMap<string, string> = new Map([['dollars', 'usd'], ['dollar', 'usd'], ['dlrs', 'usd'], ['sterling', 'gbp'], ['euros', 'eur'],
   ['euro', 'eur'], ['yen', 'jpy'], ['yuan', 'cny'], ['rupees', 'inr'], ['francs', 'fr'], ['marks', 'dem'], ['lire', 'itl'], ['pesos', 'peso'],
   ['rubles', 'rub'], ['roubles', 'rub'], ['afghanis', 'afn']]);
-export const LENGTHS = new Map([['km', 1], ['kms', 1], ['kilometer', 1], ['kilometers', 1], ['kilometre', 1], ['kilometres', 1], ['mile', 1.609344],
+export const LENGTHS: ReadonlyMap<string, number> = new Map([['km', 1], ['kms', 1], ['kilometer', 1], ['kilometers', 1], ['kilometre', 1], ['kilometres', 1], ['mile', 1.609344],
   ['miles', 1.609344], ['meter', 0.001], ['meters', 0.001], ['metre', 0.001], ['metres', 0.001], ['feet', 0.0003048], ['foot', 0.0003048],
   ['ft', 0.0003048], ['yards', 0.0009144], ['yard', 0.0009144]]);
 export const NAUTICAL = 1.852;
 /** Words after a length that make it something else: a speed ("80 km per hour"), an area ("500 square miles"). */
-export const NOT_A_LENGTH = new Set(['per', 'an', 'a', 'square', 'sq', 'squared']);
+export const NOT_A_LENGTH: ReadonlySet<string> = new Set(['per', 'an', 'a', 'square', 'sq', 'squared']);
 /** Words that make a value approximate: "about 180", "some 2,000 kilometers". */
-export const ABOUT = new Set(['about', 'around', 'some', 'roughly', 'approximately', 'estimated', 'approx', 'circa']);
+export const ABOUT: ReadonlySet<string> = new Set(['about', 'around', 'some', 'roughly', 'approximately', 'estimated', 'approx', 'circa']);
 
 /** Roles a count of people can have, by the words that say it ("killing 60", "60 dead", "were wounded"). */
-export const ROLES = new Map<string, string>([
+export const ROLES: ReadonlyMap<string, string> = new Map<string, string>([
   ...['killed', 'killing', 'kill', 'kills', 'dead', 'died', 'die', 'dies', 'dying', 'death', 'deaths', 'fatalities', 'perished', 'slain',
     'massacred', 'murdered', 'drowned'].map((w) => [w, 'dead'] as const),
   ...['injured', 'injuring', 'injuries', 'wounded', 'wounding', 'hurt', 'hospitalized', 'hospitalised'].map((w) => [w, 'injured'] as const),
@@ -74,11 +74,11 @@ export const ROLES = new Map<string, string>([
   ...['evacuated', 'displaced', 'homeless', 'evacuating'].map((w) => [w, 'displaced'] as const),
 ]);
 /** Nouns for people in general: "60 people", "60 persons" and a bare "60 dead" count the same. */
-export const PEOPLE = new Set(['people', 'persons', 'person', 'individuals', 'victims']);
+export const PEOPLE: ReadonlySet<string> = new Set(['people', 'persons', 'person', 'individuals', 'victims']);
 /** Where a noun phrase ends: after these words comes what is said about the count, not what it counts. */
-export const PHRASE_END = new Set(['may', 'might', 'could', 'would', 'must', 'said', 'says', 'say', 'including', 'according', 'per']);
+export const PHRASE_END: ReadonlySet<string> = new Set(['may', 'might', 'could', 'would', 'must', 'said', 'says', 'say', 'including', 'according', 'per']);
 /** Words that join two clauses: a role word beyond one belongs to the other clause's number. */
-export const CLAUSE_JOINS = new Set(['and', 'or', 'but', 'while', 'whereas']);
+export const CLAUSE_JOINS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'while', 'whereas']);
 export const HEAD_WORDS = 4;
 export const ROLE_REACH = 3;
 

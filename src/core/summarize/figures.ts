@@ -72,7 +72,7 @@ const OUTLET_ORDER = new Intl.Collator('en', { sensitivity: 'base', ignorePunctu
 const byOutlet = (a: SourceRef, b: SourceRef): number =>
   OUTLET_ORDER.compare(a.source, b.source) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
-const ROLE_WORDS: Record<string, string> = { dead: 'killed', injured: 'injured', missing: 'missing', arrested: 'arrested', displaced: 'displaced' };
+const ROLE_WORDS: Readonly<Record<string, string>> = { dead: 'killed', injured: 'injured', missing: 'missing', arrested: 'arrested', displaced: 'displaced' };
 
 /** What the line says the figures are about, in words a reader can follow. */
 function aboutOf(f: Figure): string {

@@ -24,7 +24,7 @@ const MIN_SHARED = 3;
 const SHARE = GENERIC_TUNING.sameEventShare;
 
 /** Words that say when something happened or that someone spoke, not what happened. */
-const NOT_EVENT = [
+const NOT_EVENT: readonly string[] = [
   'said', 'say', 'says', 'told', 'tell', 'report', 'reported', 'added', 'according',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
   'week', 'month', 'year', 'day', 'last', 'next', 'ago', 'earlier', 'later',
