@@ -122,6 +122,8 @@ test('clean: datelines are stripped from the first paragraph only', () => {
     ],
     ['KABUL, Aug 12 (Reuters) - The Taliban took Ghazni.', 'The Taliban took Ghazni.', { source: 'Reuters' }],
     ['WASHINGTON (AP) — The Pentagon said on Thursday it was watching.', 'The Pentagon said on Thursday it was watching.', { source: 'AP' }],
+    ['ANKARA, Turkey (AP) - Turkey asked Italy to return him.', 'Turkey asked Italy to return him.', { source: 'AP' }],
+    ['INNSBRUCK, Austria (AP) -- Rescuers searched the slopes.', 'Rescuers searched the slopes.', { source: 'AP' }],
     ['NEW DELHI: India said it was watching closely.', 'India said it was watching closely.', {}],
     ['US-led forces began leaving in May.', 'US-led forces began leaving in May.', {}],
     ['As Taliban insurgents captured Ghazni, talks began.', 'As Taliban insurgents captured Ghazni, talks began.', {}],
