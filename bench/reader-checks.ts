@@ -72,10 +72,11 @@ const EXPLETIVE_IT =
   /^it (?:is|was|'s|has been|had been|will be|would be|seems|seemed|appears|appeared|remains|remained) (?:not |now |still |also )?(?:unclear|clear|likely|unlikely|possible|impossible|expected|believed|thought|feared|estimated|known|unknown|the first|too early|hard|difficult|important|necessary|crucial|essential|time)\b/i;
 /**
  * Words that answer or continue the sentence before: "But ...", "After all, ...", "In the other,
- * ...", "The party, however, ...". Only that sentence itself resolves them.
+ * ...", "The party, however, ...", and a time counted from the event it told: "A day earlier, ...",
+ * "Later, ...", "The next day, ...". Only that sentence itself resolves them.
  */
 const CONNECTIVE =
-  /^(?:(?:but|and|yet|so(?! far)|still|instead|also|however|nevertheless|nonetheless|moreover|meanwhile|after all|in the other|on the other hand|even so|by contrast|in contrast)(?=[ ,])|[^,"]{1,60}, however,)/i;
+  /^(?:(?:but|and|yet|so(?! far)|still|instead|also|however|nevertheless|nonetheless|moreover|meanwhile|after all|in the other|on the other hand|even so|by contrast|in contrast)(?=[ ,])|[^,"]{1,60}, however,|(?:(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+) )?(?:minutes?|hours?|days?|weeks?|months?|years?) (?:earlier|later|before|after)|earlier|later|the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|the day (?:before|after)),)/i;
 const SAYING =
   'said|says|added|adds|told|explained|noted|stressed|insisted|argued|warned|wrote|declared|continued|replied|acknowledged|reported|announced|asked|recalled|stated|conceded|predicted|promised|complained|vowed';
 /**
@@ -117,7 +118,7 @@ const bare = (word: string | undefined) => (word ?? '').replace(/^["'(]+|[,.;:!?
  * 4. or, anywhere in the item, words are attributed to a pronoun or to such a noun right after a
  *    comma or a quotation mark: ", he said", `," she added`, ", the department said";
  * 5. or it opens with a connective that answers the sentence before it (CONNECTIVE: "But", "After
- *    all,", "In the other,", "X, however, ...").
+ *    all,", "In the other,", "X, however, ...", "A day earlier,", "The next day,").
  * Lowercase modifiers only in 3: "The Defense Department" is a name, not a reference.
  */
 export function anaphoricOpener(item: string): Opener | undefined {

@@ -42,6 +42,9 @@ test('openers: connectives that answer the sentence before', () => {
   assert.deepEqual(anaphoricOpener('But the police said no.'), { kind: 'connective', words: 'But' });
   assert.deepEqual(anaphoricOpener('After all, a fifth of them use it.'), { kind: 'connective', words: 'After all' });
   assert.deepEqual(anaphoricOpener('The Virtue Party, however, withheld support.'), { kind: 'connective', words: 'The Virtue Party, however' });
+  assert.deepEqual(anaphoricOpener('A day earlier, 27 people were injured in clashes.'), { kind: 'connective', words: 'A day earlier' });
+  assert.deepEqual(anaphoricOpener('The next day, the council met again.'), { kind: 'connective', words: 'The next day' });
+  assert.equal(anaphoricOpener('Two days before the election, the party changed its leader.'), undefined);
   assert.equal(kind('So far, nobody has been charged.'), undefined);
   assert.equal(kind('Butler said the talks would resume.'), undefined);
   // A connective is resolved only by the sentence it answers, right before it.

@@ -123,6 +123,11 @@ test('reading: what leans on the sentence before it, and what reads alone', () =
     'NASA will consider ideas for salvaging the equipment, he said, but only if it does not delay the station.',
     'Thousands of political prisoners remain in Chinese prisons, said the letter, a copy of which was released in Hong Kong.',
     'The vote was announced at 1:24 p.m.',
+    'A day earlier, 27 Palestinians and three Israeli soldiers were injured in clashes throughout the West Bank.',
+    'Hours later, rescuers found the last of the climbers.',
+    'The next day, the council met again.',
+    'Later, the army said the road was open.',
+    'Again, the Israeli leader accused the Palestinians of ignoring commitments.',
     'Buildings in the province came under Taliban control, and government forces "laid down their arms," it added.',
   ]) {
     assert.equal(leansOnContext(text), true, text);
@@ -136,6 +141,8 @@ test('reading: what leans on the sentence before it, and what reads alone', () =
     '"Congress is here to debate impeachment," the minority whip, Rep. David Bonior, said.',
     'In his first speech as president, Clinton promised to cut taxes.',
     'Thensome Corp. reported higher profits.',
+    'Two days before the election, the party changed its leader.',
+    'Earlier this year the council closed the road.',
   ]) {
     assert.equal(leansOnContext(text), false, text);
   }

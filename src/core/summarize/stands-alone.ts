@@ -17,6 +17,7 @@ export function leansOnContext(text: string): boolean {
   return (
     POINTS_BACK.test(opening) ||
     RELATIVE.test(opening) ||
+    TIME_BACK.test(opening) ||
     referringNoun(opening) ||
     ASIDE.test(text) ||
     UNNAMED_SPEAKER.test(text) ||
@@ -56,9 +57,12 @@ const LEADING_MARKS = /^[\s_\-–—`"“‘']+/;
 // Pronouns, demonstratives and connectives that open a sentence point back to someone or something
 // named earlier, or set the sentence against it.
 const POINTS_BACK =
-  /^(?:he|she|it|they|we|i|you|him|them|this|these|that|those|his|her|its|their|such|but|and|so|or|nor|yet|also|still|however|instead|meanwhile|moreover|furthermore|besides|nevertheless|nonetheless|thus|therefore|then|otherwise|likewise|similarly|indeed|after all|in addition|as a result|on the other hand|by contrast|in contrast|even so|in turn|in the other|at the same time|for (?:his|her|its|their) part)\b(?!-)/i;
+  /^(?:he|she|it|they|we|i|you|him|them|this|these|that|those|his|her|its|their|such|but|and|so|or|nor|yet|also|still|however|instead|meanwhile|moreover|furthermore|besides|nevertheless|nonetheless|thus|therefore|then|otherwise|likewise|similarly|indeed|again|after all|in addition|as a result|on the other hand|by contrast|in contrast|even so|in turn|in the other|at the same time|for (?:his|her|its|their) part)\b(?!-)/i;
 // "Another", "the other", "the two", "a third": one more of what came before.
 const RELATIVE = /^(?:another|both|neither|the (?:other|latter|former|same|two|three|four|five)|a (?:second|third|fourth|fifth))\b(?!-)/i;
+// "A day earlier,", "Hours later,", "The next day,": a time counted from an event the sentence does not tell.
+const TIME_BACK =
+  /^(?:(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+) )?(?:minutes?|hours?|days?|weeks?|months?|years?) (?:earlier|later|before|after)|earlier|later|the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|the day (?:before|after)|(?:earlier|later) that (?:day|morning|afternoon|evening|night|week)),/i;
 // "However" or "instead" set off by commas sets the sentence against the one before.
 const ASIDE = /, (?:however|though|instead|meanwhile|in turn|nevertheless|nonetheless|therefore|thus|for (?:his|her|its|their) part),/i;
 // Words credited to "it", "they" or "the source": an outlet, a group or a person the sentence does not name.
