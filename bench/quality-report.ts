@@ -61,8 +61,8 @@ export interface QualityRecord {
   readerChecks: ReaderResult[];
   /** The repeated-events check on the hand-labelled pairs (bench/repeat-labels.ts). */
   repeatCalibration?: RepeatCalibration;
-  /** With --cv. */
-  crossValidation?: CrossValidation;
+  /** The file is written only by runs with --cv, so that it always holds this. */
+  crossValidation: CrossValidation;
 }
 
 /** One cluster's ROUGE-1/2 recall x100. */

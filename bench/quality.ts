@@ -5,8 +5,9 @@
  * wall-clock time; with --cv, cross-validates engine settings (quality-variants.ts). Options: USAGE
  * below, or `--help`.
  *
- * Writes bench/results/quality.json when the data has references. The engine is built from the
- * project's config/ folder, as the bot builds it.
+ * With --cv and references, writes bench/results/quality.json: only then, so the file always holds
+ * the whole record, cross-validation included (a plain run used to overwrite it without). The engine
+ * is built from the project's config/ folder, as the bot builds it.
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -74,8 +75,8 @@ openers, words over budget, repeated events, "Outlets differ" lines, the main ev
                combination, 729 settings, a few minutes)
   -h, --help   this text
 
-With references it writes bench/results/quality.json; without, only the summaries (to --out, else
-bench/results/summaries).
+With references and --cv it writes bench/results/quality.json (a plain run prints and leaves it as
+it is); without references, only the summaries (to --out, else bench/results/summaries).
 
 examples:
   npm run bench:quality
@@ -312,6 +313,10 @@ function main(): void {
     console.log(formatAgainst(heldOut, against, draws));
   }
 
+  if (!crossValidation) {
+    console.error(`${RESULTS_FILE} left as it is: it is written with --cv, so that it holds the whole record`);
+    return;
+  }
   const withoutPerCluster = ({ perCluster: _, ...rest }: ScoredSystem): SystemResult => rest;
   const record: QualityRecord = {
     generatedAt: new Date().toISOString(),
@@ -326,7 +331,7 @@ function main(): void {
     headToHead: comparisons,
     readerChecks: [reader.engine.result, reader.topics.result, ...reader.systems],
     ...(calibration ? { repeatCalibration: calibration } : {}),
-    ...(crossValidation ? { crossValidation } : {}),
+    crossValidation,
   };
   mkdirSync(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
   // Four decimals are plenty for scores and milliseconds, and keep the file readable in diffs.

@@ -39,8 +39,9 @@ test('bench:quality writes a summary per cluster of any folder, within the word 
 });
 
 test('bench:quality with references: intervals, wins and losses, reader checks and --cv, written to quality.json', async (t) => {
-  // In a copy of the project: a run with references writes bench/results/quality.json.
+  // In a copy of the project: a run with references and --cv writes bench/results/quality.json.
   const clone = projectWithNothingBeside();
+  const resultsFile = join(clone.root, 'bench', 'results', 'quality.json');
   t.after(clone.cleanup);
   const dir = join(clone.root, 'data');
   const ids = writeNewsClusters(dir);
@@ -49,13 +50,21 @@ test('bench:quality with references: intervals, wins and losses, reader checks a
     mkdirSync(join(dir, 'clusters', id, 'refs'));
     writeFileSync(join(dir, 'clusters', id, 'refs', 'A.txt'), `${firstFacts.join('\n')}\n`);
   }
+  // Without --cv the run prints its scores and leaves the file as it was, whole: it used to write one
+  // without the cross-validation.
+  const before = readFileSync(resultsFile, 'utf8');
+  const plain = await quality(['--data', dir], clone.root);
+  assert.match(plain.stdout, /95% bootstrap intervals/);
+  assert.match(plain.stderr, /quality\.json left as it is: it is written with --cv/);
+  assert.equal(readFileSync(resultsFile, 'utf8'), before);
+
   const { stdout } = await quality(['--data', dir, '--cv'], clone.root);
   assert.match(stdout, /95% bootstrap intervals \(10000 resamples of the 3 clusters, seed 2004/);
   assert.match(stdout, /\| this engine \| [\d.]+ \[[\d.]+, [\d.]+\] \| [\d.]+ \[[\d.]+, [\d.]+\] \|/);
   assert.match(stdout, /\| this engine \| \d+ \| \d+ \(\d+\) \| \d\/3 \/ [\d.]+ \/ \d+ \| \d+ \| \d\/3 \/ \d\/3 \| \d+ \|/);
   assert.match(stdout, /Two-fold cross-validation/);
   assert.match(stdout, /cross-validated ROUGE-1 \/ ROUGE-2 .*: [\d.]+ \/ [\d.]+/);
-  const record = JSON.parse(readFileSync(join(clone.root, 'bench', 'results', 'quality.json'), 'utf8'));
+  const record = JSON.parse(readFileSync(resultsFile, 'utf8'));
   assert.deepEqual(record.intervals.map((i: { system: string }) => i.system), ['this engine']);
   // No published systems beside the copy: nothing to compare with cluster by cluster.
   assert.deepEqual(record.headToHead, []);
