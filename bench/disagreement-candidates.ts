@@ -61,7 +61,7 @@ function collection(name: string, docs: { file: string; text: string }[]) {
     const text = s.text;
     return scanFigures(text, tools).map((figure) => ({ doc: corpus.articles[s.articleId]!.file, text, figure, words: contentWords(text) }));
   });
-  const pairs = new Map<string, { a: Found; b: Found; docsA: Set<string>; docsB: Set<string> }>();
+  const pairs = new Map<string, { a: Found; b: Found; sidesA: Map<string, string>; sidesB: Map<string, string> }>();
   for (let i = 0; i < found.length; i++) {
     for (let j = i + 1; j < found.length; j++) {
       const [x, y] = [found[i]!, found[j]!];

@@ -114,6 +114,33 @@ test('disagreements: outlets that give different tolls at one time differ; undat
   }
 });
 
+test('disagreements: a sentence sent again with new figures pairs them in order, though it gives two values of one quantity', async () => {
+  const poll = (name: string, source: string, low: number, high: number, published: string, words = 'in some polls and by as much as'): DatedText => ({
+    name,
+    source,
+    published,
+    text: `Mayor Ruth Okafor of Freedonia leads her rival by ${low} points ${words} ${high} points in others, her aides said.`,
+  });
+  // 10 and 18 are two values of one quantity: which of them 15 stands against, only the sentence's revision says.
+  const revised = await datedCorpus([poll('ap', 'AP', 10, 18, '2026-12-07T08:00:00Z'), poll('reuters', 'Reuters', 15, 20, '2026-12-07T14:00:00Z')]);
+  try {
+    const digest = digestTopic(revised.corpus, 'okafor');
+    const d = digest.items[0]?.disagreement;
+    assert.equal(d?.kind, 'rose');
+    assert.deepEqual(d?.claims.map((c) => [c.value, c.sources.map((s) => s.source)]), [['10', ['AP']], ['15', ['Reuters']]]);
+    assertCountsHoldNames(digest);
+  } finally {
+    revised.cleanup();
+  }
+  // Other words around the figures: not one sentence revised, so nothing pairs them.
+  const reworded = await datedCorpus([poll('ap', 'AP', 10, 18, '2026-12-07T08:00:00Z'), poll('reuters', 'Reuters', 15, 20, '2026-12-07T14:00:00Z', 'in one poll and by')]);
+  try {
+    assert.deepEqual(digestTopic(reworded.corpus, 'okafor').items.flatMap((i) => (i.disagreement ? [i.disagreement] : [])), []);
+  } finally {
+    reworded.cleanup();
+  }
+});
+
 test('disagreements: two digests that carry the same disagreement order its values and outlets alike', async () => {
   const rank = (source: string, ordinal: string) =>
     `---\nsource: ${source}\n---\n\nTaliban fighters captured Zaranj on Friday, the ${ordinal} provincial capital to fall this week, officials in Nimroz said.\n`;
