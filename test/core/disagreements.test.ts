@@ -141,6 +141,33 @@ test('disagreements: a sentence sent again with new figures pairs them in order,
   }
 });
 
+test('disagreements: a person\'s age told in passing by another of an item\'s sources differs whenever it was written', async () => {
+  const bridge = 'opened the new river bridge in Freedonia on Monday, officials said.';
+  const texts = (other: string): DatedText[] => [
+    { name: 'ap', source: 'AP', text: `Ruth Okafor, 52, ${bridge}` },
+    { name: 'reuters', source: 'Reuters', text: `Ruth Okafor ${bridge} ${other}` },
+  ];
+  // Undated: an age, like a rank, is no toll that later reports revise.
+  const same = await datedCorpus(texts('Okafor, 53, has led the city since 2019.'));
+  try {
+    const digest = digestTopic(same.corpus, 'okafor');
+    const d = digest.items.find((i) => i.disagreement)?.disagreement;
+    assert.equal(d?.kind, 'differ');
+    assert.equal(d?.about, 'age of Ruth Okafor');
+    assert.deepEqual(d?.claims.map((c) => [c.value, c.sources.map((s) => s.file)]), [['52', ['ap.txt']], ['53', ['reuters.txt']]]);
+    assertCountsHoldNames(digest);
+  } finally {
+    same.cleanup();
+  }
+  // Reuters names two Okafors: whose age 53 is, it does not say.
+  const two = await datedCorpus(texts('Her brother Femi Okafor watched. Okafor, 53, has led the city since 2019.'));
+  try {
+    assert.deepEqual(digestTopic(two.corpus, 'okafor').items.flatMap((i) => (i.disagreement ? [i.disagreement] : [])), []);
+  } finally {
+    two.cleanup();
+  }
+});
+
 test('disagreements: two digests that carry the same disagreement order its values and outlets alike', async () => {
   const rank = (source: string, ordinal: string) =>
     `---\nsource: ${source}\n---\n\nTaliban fighters captured Zaranj on Friday, the ${ordinal} provincial capital to fall this week, officials in Nimroz said.\n`;

@@ -1,9 +1,9 @@
-import type { Corpus } from '../index/snapshot.ts';
+import { sentencesOf, type Corpus } from '../index/snapshot.ts';
 import { publishedTimes } from '../index/published.ts';
 import { termEndAt, termStartAt, type Table } from '../packed/stored-sentence.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
 import type { Disagreement, SourceRef, Sentence } from '../types.ts';
-import { findDisagreement, mayCount, NUMBER_WORDS, sameQuantity, scanFigures, type Figure, type FigureMention, type Published, type TextTools } from './figures.ts';
+import { findDisagreement, fullName, mayCount, NUMBER_WORDS, sameQuantity, scanFigures, type Figure, type FigureMention, type Published, type TextTools } from './figures.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -31,7 +31,7 @@ export function disagreementFinder(
   // Copies by a hash of their term ids, each checked in full: a string key per teller was most of the cost.
   const copies = new Map<number, { table: Table; start: number; end: number; words: number; scanned: Scanned }[]>();
   const { texts, firstSentence } = corpus.sentences;
-  const scannedOf = (id: number): Scanned => {
+  const scannedText = (id: number): Scanned => {
     const article = corpus.articleOf[id]!;
     const stored = texts[article]!;
     const position = id - firstSentence[article]!;
@@ -54,6 +54,23 @@ export function disagreementFinder(
     bucket.push({ table, start, end, words, scanned });
     copies.set(hash, bucket);
     return scanned;
+  };
+  // "Wang, 31," is the age of the one Wang its article names in full ("Wang Youcai"); a copy of the
+  // sentence in another article may mean another Wang, so this is per sentence, not per copy.
+  const named = new Map<number, Scanned>();
+  const scannedOf = (id: number): Scanned => {
+    const scanned = scannedText(id);
+    if (!scanned.all.some((f) => f.kind === 'age' && !f.names[0]!.includes(' '))) return scanned;
+    let resolved = named.get(id);
+    if (!resolved) {
+      const texts = sentencesOf(corpus, corpus.articleOf[id]!).map((s) => s.text);
+      const all = scanned.all.map((f) => {
+        const full = f.kind === 'age' && !f.names[0]!.includes(' ') ? fullName(f.nearest!, texts, tools.stopwords) : undefined;
+        return full ? { ...f, unit: full.toLowerCase(), names: [full.toLowerCase()], nearest: full, unitText: `age of ${full}` } : f;
+      });
+      named.set(id, (resolved = { all, figures: unambiguous(all), frame: scanned.frame }));
+    }
+    return resolved;
   };
   const figuresOf = (id: number): Figure[] => scannedOf(id).figures;
   const times = publishedTimes(corpus);
@@ -82,6 +99,16 @@ export function disagreementFinder(
     }
     return mentions;
   };
+  // An age is told in passing, in sentences about other facts ("The trial of Qin Yongmin, 45, went
+  // on"): it is compared across every sentence of the item's sources, and no other article, so
+  // every outlet a line names is one the digest counts.
+  const sourcesOf = (tellers: readonly number[]) => [...new Set(tellers.map((id) => corpus.articleOf[id]!))];
+  const agesIn = (articles: readonly number[], leader: number, tellers: readonly number[]): FigureMention[] =>
+    articles.flatMap((article) => {
+      const first = firstSentence[article]!;
+      const ids = Array.from({ length: (firstSentence[article + 1] ?? corpus.sentences.length) - first }, (_, k) => first + k);
+      return ids.filter((id) => id !== leader && !tellers.includes(id)).flatMap((id) => figuresOf(id).filter((f) => f.kind === 'age').map((figure) => ({ figure, article })));
+    });
   return (leader, tellers) => {
     const scanned = scannedOf(leader.id);
     const own = scanned.figures;
@@ -95,9 +122,11 @@ export function disagreementFinder(
     // In text order: a figure the leader gives with another value of its quantity is compared only
     // with the same place in revisions of its sentence.
     for (const figure of scanned.all) {
-      const disagreement = own.includes(figure)
-        ? findDisagreement(figure, leader.articleId, mentions, published, sourceOf)
-        : findDisagreement(figure, leader.articleId, revised(leader, scanned, figure, tellers), published, sourceOf);
+      const disagreement = !own.includes(figure)
+        ? findDisagreement(figure, leader.articleId, revised(leader, scanned, figure, tellers), published, sourceOf)
+        : figure.kind === 'age'
+          ? findDisagreement(figure, leader.articleId, [...mentions, ...agesIn(sourcesOf(tellers), leader.id, tellers)], published, sourceOf)
+          : findDisagreement(figure, leader.articleId, mentions, published, sourceOf);
       if (disagreement) return disagreement;
     }
     return undefined;
