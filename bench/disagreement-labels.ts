@@ -32,6 +32,8 @@ export interface PairLabel {
    * 60"), where they say it: a line that has the figure rise or fall the other way is wrong.
    */
   earlier?: 'a' | 'b';
+  /** How the pair was chosen for labelling, where it was drawn from bench/disagreement-candidates.ts. */
+  drawn?: string;
 }
 
 /** A flag as a digest carries it, by reference: where its figures are, not what the sentences say. */

@@ -42,6 +42,7 @@ the share that is right by the labelled pairs of figures, and the labelled confl
   --labels FILE  the labels (default: bench/disagreement-labels.json)
   --topics N     top topics of each cluster whose digests are read (default 10)
   --list         print every flag that is wrong or has a pair no label covers, and the conflicts missed
+  --flags        print every flag the engine makes now, right ones too, to read them
   --json         the figures as JSON
 
 example:
@@ -51,6 +52,7 @@ example:
     labels: { type: 'string' },
     topics: { type: 'string' },
     list: { type: 'boolean' },
+    flags: { type: 'boolean' },
     json: { type: 'boolean' },
   },
 });
@@ -234,13 +236,13 @@ if (values.json) {
   console.log('\n| recall of labelled conflicts and updates | found | conflicts | updates |\n|---|---:|---:|---:|');
   for (const [name, r] of Object.entries(report.recall)) console.log(`| ${name} | ${r.found}/${r.of} | ${r.conflicts} | ${r.updates} |`);
 }
-if (values.list) {
-  const listed = { 'stored before': report.stored.before, 'stored after': report.stored.after, ...results };
+if (values.list || values.flags) {
+  const listed = values.flags ? results : { 'stored before': report.stored.before, 'stored after': report.stored.after, ...results };
   for (const [name, t] of Object.entries(listed)) {
-    for (const j of t.judged.filter((x) => x.judgement !== 'right')) {
+    for (const j of t.judged.filter((x) => values.flags || x.judgement !== 'right')) {
       const claims = j.flag.claims.map((c) => `${c.value} (${c.docs.join(', ')})`).join('; ');
       console.error(`${name}: ${j.judgement}: ${j.flag.cluster} ${j.flag.leader} [${j.flag.kind}] ${j.flag.about}: ${claims}`);
     }
   }
-  for (const p of report.recall.compared!.missed) console.error(`missed: ${p.label.cluster} ${p.docs[0]} ${p.label.a.figure} / ${p.docs[1]} ${p.label.b.figure} (${p.label.label}: ${p.label.reason})`);
+  if (values.list) for (const p of report.recall.compared!.missed) console.error(`missed: ${p.label.cluster} ${p.docs[0]} ${p.label.a.figure} / ${p.docs[1]} ${p.label.b.figure} (${p.label.label}: ${p.label.reason})`);
 }

@@ -114,6 +114,60 @@ test('disagreements: outlets that give different tolls at one time differ; undat
   }
 });
 
+test('disagreements: a sentence sent again with new figures pairs them in order, though it gives two values of one quantity', async () => {
+  const poll = (name: string, source: string, low: number, high: number, published: string, words = 'in some polls and by as much as'): DatedText => ({
+    name,
+    source,
+    published,
+    text: `Mayor Ruth Okafor of Freedonia leads her rival by ${low} points ${words} ${high} points in others, her aides said.`,
+  });
+  // 10 and 18 are two values of one quantity: which of them 15 stands against, only the sentence's revision says.
+  const revised = await datedCorpus([poll('ap', 'AP', 10, 18, '2026-12-07T08:00:00Z'), poll('reuters', 'Reuters', 15, 20, '2026-12-07T14:00:00Z')]);
+  try {
+    const digest = digestTopic(revised.corpus, 'okafor');
+    const d = digest.items[0]?.disagreement;
+    assert.equal(d?.kind, 'rose');
+    assert.deepEqual(d?.claims.map((c) => [c.value, c.sources.map((s) => s.source)]), [['10', ['AP']], ['15', ['Reuters']]]);
+    assertCountsHoldNames(digest);
+  } finally {
+    revised.cleanup();
+  }
+  // Other words around the figures: not one sentence revised, so nothing pairs them.
+  const reworded = await datedCorpus([poll('ap', 'AP', 10, 18, '2026-12-07T08:00:00Z'), poll('reuters', 'Reuters', 15, 20, '2026-12-07T14:00:00Z', 'in one poll and by')]);
+  try {
+    assert.deepEqual(digestTopic(reworded.corpus, 'okafor').items.flatMap((i) => (i.disagreement ? [i.disagreement] : [])), []);
+  } finally {
+    reworded.cleanup();
+  }
+});
+
+test('disagreements: a person\'s age told in passing by another of an item\'s sources differs whenever it was written', async () => {
+  const bridge = 'opened the new river bridge in Freedonia on Monday, officials said.';
+  const texts = (other: string): DatedText[] => [
+    { name: 'ap', source: 'AP', text: `Ruth Okafor, 52, ${bridge}` },
+    { name: 'reuters', source: 'Reuters', text: `Ruth Okafor ${bridge} ${other}` },
+  ];
+  // Undated: an age, like a rank, is no toll that later reports revise.
+  const same = await datedCorpus(texts('Okafor, 53, has led the city since 2019.'));
+  try {
+    const digest = digestTopic(same.corpus, 'okafor');
+    const d = digest.items.find((i) => i.disagreement)?.disagreement;
+    assert.equal(d?.kind, 'differ');
+    assert.equal(d?.about, 'age of Ruth Okafor');
+    assert.deepEqual(d?.claims.map((c) => [c.value, c.sources.map((s) => s.file)]), [['52', ['ap.txt']], ['53', ['reuters.txt']]]);
+    assertCountsHoldNames(digest);
+  } finally {
+    same.cleanup();
+  }
+  // Reuters names two Okafors: whose age 53 is, it does not say.
+  const two = await datedCorpus(texts('Her brother Femi Okafor watched. Okafor, 53, has led the city since 2019.'));
+  try {
+    assert.deepEqual(digestTopic(two.corpus, 'okafor').items.flatMap((i) => (i.disagreement ? [i.disagreement] : [])), []);
+  } finally {
+    two.cleanup();
+  }
+});
+
 test('disagreements: two digests that carry the same disagreement order its values and outlets alike', async () => {
   const rank = (source: string, ordinal: string) =>
     `---\nsource: ${source}\n---\n\nTaliban fighters captured Zaranj on Friday, the ${ordinal} provincial capital to fall this week, officials in Nimroz said.\n`;

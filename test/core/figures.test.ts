@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compatible, findDisagreement, mayCount, sameQuantity, sameSubject, scanFigures, type Figure, type FigureMention, type Published } from '../../src/core/summarize/figures.ts';
+import { compatible, findDisagreement, fullName, mayCount, sameQuantity, sameSubject, scanFigures, type Figure, type FigureMention, type Published } from '../../src/core/summarize/figures.ts';
 import { bundledCorpus, realEngine } from '../helpers/fixtures.ts';
 import { runs } from '../helpers/fuzz.ts';
 
@@ -67,8 +67,7 @@ test('figures: dates, times, years, ages, scores, identifiers, ranges and parts 
     'Thu 12th August 2021', // a date
     'at 05:40 PM the city fell', // a time
     'at 5 p.m. the city fell',
-    'In the city of Wuhan, the trial of Qin Yongmin, 45, a veteran dissident, continued.', // an age
-    'The 82-year-old general was arrested.',
+    'The 82-year-old general was arrested.', // an age other than in apposition
     'Glenn is returning to space at the age of 77.',
     'The Yankees won 3-0 on Sunday.', // a score
     'They lost Game 2 of the series.', // an identifier
@@ -82,6 +81,26 @@ test('figures: dates, times, years, ages, scores, identifiers, ranges and parts 
     'reserves fell from dlrs 70 billion', // the value something changed from
   ];
   for (const text of none) assert.deepEqual(scan(text).map((f) => f.written), [], text);
+});
+
+test('figures: an age in apposition is the age of the person named before it, no count, and two people\'s ages are two quantities', () => {
+  const qin = only('In the city of Wuhan, the trial of Qin Yongmin, 45, a veteran dissident, continued.');
+  assert.deepEqual([qin.kind, qin.value, qin.unit, qin.names], ['age', 45, 'qin yongmin', ['qin yongmin']]);
+  const [okafor, ade] = scan('Ruth Okafor, 52, and Tunde Ade, 48, were charged in Freedonia.');
+  assert.deepEqual([okafor?.unit, ade?.unit], ['ruth okafor', 'tunde ade']);
+  assert.ok(!sameQuantity(okafor!, ade!));
+  assert.deepEqual(scan('In Freedonia, 52 people were charged.').map((f) => f.kind), ['count'], 'a place before the comma, a noun after the number: no age');
+  const d = between(['Ruth Okafor, 52, opened the bridge in Freedonia.', 'Ruth Okafor, 53, opened the bridge in Freedonia.'], undated);
+  assert.equal(d?.kind, 'differ', 'an age does not change while a story runs: no dates needed');
+  assert.equal(d?.about, 'age of Ruth Okafor');
+  assert.equal(between(['Ruth Okafor, 52, opened the bridge in Freedonia.', 'Tunde Ade, 48, opened the bridge in Freedonia.'], undated), undefined);
+});
+
+test('figures: a person an article names by one word is the one it names in full with that word, or nobody known', () => {
+  const stopwords = tools().stopwords;
+  assert.equal(fullName('Okafor', ['The mayor, Ruth Okafor, spoke.', 'Okafor, 52, smiled.'], stopwords), 'Ruth Okafor');
+  assert.equal(fullName('Okafor', ['Ruth Okafor and her brother Femi Okafor spoke.', 'Okafor, 52, smiled.'], stopwords), undefined, 'two Okafors');
+  assert.equal(fullName('Okafor', ['Okafor, 52, smiled.'], stopwords), undefined);
 });
 
 test('figures: a conversion in parentheses restates the figure before it', () => {

@@ -1,9 +1,9 @@
-import type { Corpus } from '../index/snapshot.ts';
+import { sentencesOf, type Corpus } from '../index/snapshot.ts';
 import { publishedTimes } from '../index/published.ts';
 import { termEndAt, termStartAt, type Table } from '../packed/stored-sentence.ts';
 import { termDictionary } from '../packed/term-dictionary.ts';
 import type { Disagreement, SourceRef, Sentence } from '../types.ts';
-import { findDisagreement, mayCount, NUMBER_WORDS, sameQuantity, scanFigures, type Figure, type FigureMention, type Published, type TextTools } from './figures.ts';
+import { findDisagreement, fullName, mayCount, NUMBER_WORDS, sameQuantity, scanFigures, type Figure, type FigureMention, type Published, type TextTools } from './figures.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -29,9 +29,9 @@ export function disagreementFinder(
     return yes;
   };
   // Copies by a hash of their term ids, each checked in full: a string key per teller was most of the cost.
-  const copies = new Map<number, { table: Table; start: number; end: number; words: number; figures: Figure[] }[]>();
+  const copies = new Map<number, { table: Table; start: number; end: number; words: number; scanned: Scanned }[]>();
   const { texts, firstSentence } = corpus.sentences;
-  const figuresOf = (id: number): Figure[] => {
+  const scannedText = (id: number): Scanned => {
     const article = corpus.articleOf[id]!;
     const stored = texts[article]!;
     const position = id - firstSentence[article]!;
@@ -42,18 +42,37 @@ export function disagreementFinder(
       any ||= isNumeric(table[i]!);
       hash = Math.imul(hash ^ table[i]!, 0x01000193);
     }
-    if (!any) return [];
+    if (!any) return NONE;
     const sentence = corpus.sentences.at(id);
     const words = sentence.words;
     const bucket = copies.get(hash) ?? [];
     const copy = bucket.find((c) => c.words === words && c.end - c.start === end - start && sameIds(c.table, c.start, table, start, end - start));
-    if (copy) return copy.figures;
+    if (copy) return copy.scanned;
     const text = sentence.text;
-    const figures = mayCount(text) ? unambiguous(scanFigures(text, tools)) : [];
-    bucket.push({ table, start, end, words, figures });
+    const all = mayCount(text) ? scanFigures(text, tools) : [];
+    const scanned = all.length === 0 ? NONE : { all, figures: unambiguous(all), frame: frameOf(text) };
+    bucket.push({ table, start, end, words, scanned });
     copies.set(hash, bucket);
-    return figures;
+    return scanned;
   };
+  // "Wang, 31," is the age of the one Wang its article names in full ("Wang Youcai"); a copy of the
+  // sentence in another article may mean another Wang, so this is per sentence, not per copy.
+  const named = new Map<number, Scanned>();
+  const scannedOf = (id: number): Scanned => {
+    const scanned = scannedText(id);
+    if (!scanned.all.some((f) => f.kind === 'age' && !f.names[0]!.includes(' '))) return scanned;
+    let resolved = named.get(id);
+    if (!resolved) {
+      const texts = sentencesOf(corpus, corpus.articleOf[id]!).map((s) => s.text);
+      const all = scanned.all.map((f) => {
+        const full = f.kind === 'age' && !f.names[0]!.includes(' ') ? fullName(f.nearest!, texts, tools.stopwords) : undefined;
+        return full ? { ...f, unit: full.toLowerCase(), names: [full.toLowerCase()], nearest: full, unitText: `age of ${full}` } : f;
+      });
+      named.set(id, (resolved = { all, figures: unambiguous(all), frame: scanned.frame }));
+    }
+    return resolved;
+  };
+  const figuresOf = (id: number): Figure[] => scannedOf(id).figures;
   const times = publishedTimes(corpus);
   const published = (article: number): Published | undefined => {
     if (corpus.articles[article]!.undated) return undefined;
@@ -62,22 +81,69 @@ export function disagreementFinder(
     // A date alone stands for its whole day; a time, for itself.
     return { earliest: times.at(article) === latest ? latest : latest - DAY_MS + 1, latest };
   };
+  /**
+   * A figure's values in the revisions of its sentence: other articles' sentences that are its words
+   * but for their numbers ("trailing by 10 points in some polls and 18 in others", later "by 15 ...
+   * and 20"), one version of a wire story sent again with new figures. Their figures stand in the
+   * same order, so the k-th is the k-th's new value, though the sentence gives two values of it.
+   */
+  const revised = (leader: Sentence, scanned: Scanned, figure: Figure, tellers: readonly number[]): FigureMention[] => {
+    const at = scanned.all.indexOf(figure);
+    const mentions: FigureMention[] = [{ figure, article: leader.articleId }];
+    for (const id of tellers) {
+      const article = corpus.articleOf[id]!;
+      if (article === leader.articleId) continue;
+      const other = scannedOf(id);
+      if (other.frame !== scanned.frame || other.all.length !== scanned.all.length || !other.all.every((f, k) => sameQuantity(f, scanned.all[k]!))) continue;
+      mentions.push({ figure: other.all[at]!, article });
+    }
+    return mentions;
+  };
+  // An age is told in passing, in sentences about other facts ("The trial of Qin Yongmin, 45, went
+  // on"): it is compared across every sentence of the item's sources, and no other article, so
+  // every outlet a line names is one the digest counts.
+  const sourcesOf = (tellers: readonly number[]) => [...new Set(tellers.map((id) => corpus.articleOf[id]!))];
+  const agesIn = (articles: readonly number[], leader: number, tellers: readonly number[]): FigureMention[] =>
+    articles.flatMap((article) => {
+      const first = firstSentence[article]!;
+      const ids = Array.from({ length: (firstSentence[article + 1] ?? corpus.sentences.length) - first }, (_, k) => first + k);
+      return ids.filter((id) => id !== leader && !tellers.includes(id)).flatMap((id) => figuresOf(id).filter((f) => f.kind === 'age').map((figure) => ({ figure, article })));
+    });
   return (leader, tellers) => {
-    const own = figuresOf(leader.id);
-    if (own.length === 0) return undefined;
+    const scanned = scannedOf(leader.id);
+    const own = scanned.figures;
+    if (scanned.all.length === 0) return undefined;
     const mentions: FigureMention[] = own.map((figure) => ({ figure, article: leader.articleId }));
     for (const id of tellers) {
       if (id === leader.id) continue;
       const article = corpus.articleOf[id]!;
       for (const figure of figuresOf(id)) mentions.push({ figure, article });
     }
-    for (const figure of own) {
-      const disagreement = findDisagreement(figure, leader.articleId, mentions, published, sourceOf);
+    // In text order: a figure the leader gives with another value of its quantity is compared only
+    // with the same place in revisions of its sentence.
+    for (const figure of scanned.all) {
+      const disagreement = !own.includes(figure)
+        ? findDisagreement(figure, leader.articleId, revised(leader, scanned, figure, tellers), published, sourceOf)
+        : figure.kind === 'age'
+          ? findDisagreement(figure, leader.articleId, [...mentions, ...agesIn(sourcesOf(tellers), leader.id, tellers)], published, sourceOf)
+          : findDisagreement(figure, leader.articleId, mentions, published, sourceOf);
       if (disagreement) return disagreement;
     }
     return undefined;
   };
 }
+
+/** A sentence's figures, those of any quantity it gives one value for, and its words with every number masked. */
+interface Scanned {
+  all: Figure[];
+  figures: Figure[];
+  frame: string;
+}
+const NONE: Scanned = { all: [], figures: [], frame: '' };
+
+const NUMBER = new RegExp(`\\d+(?:[.,]\\d+)*|\\b(?:${NUMBER_WORDS.join('|')})\\b`, 'gi');
+/** The words of a sentence but its numbers: two versions of one sentence with other figures have one frame. */
+const frameOf = (text: string): string => text.toLowerCase().replace(NUMBER, '#').replace(/\s+/g, ' ').trim();
 
 function sameIds(a: Table, from: number, b: Table, start: number, length: number): boolean {
   for (let i = 0; i < length; i++) if (a[from + i] !== b[start + i]) return false;

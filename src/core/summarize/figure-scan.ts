@@ -37,8 +37,8 @@ import {
 
 export { mayCount } from './figure-words.ts';
 
-/** What a number measures: a count of things, a rank, a share, an amount of money or a length. */
-export type FigureKind = 'count' | 'ordinal' | 'percent' | 'money' | 'length';
+/** What a number measures: a count of things, a rank, a share, an amount of money, a length, or a named person's age. */
+export type FigureKind = 'count' | 'ordinal' | 'percent' | 'money' | 'length' | 'age';
 
 /** How a value was given: as is, roughly ("about 180"), or as a bound ("at least 60", "nearly 600"). */
 export type Bound = 'exact' | 'about' | 'atLeast' | 'atMost';
@@ -51,7 +51,8 @@ export interface Figure {
   kind: FigureKind;
   /**
    * What is measured, as a key: the counted noun in the singular ("capital" for provincial capitals;
-   * "person" for people, persons and a bare toll such as "60 dead"), the currency, "km", "percent".
+   * "person" for people, persons and a bare toll such as "60 dead"), the currency, "km", "percent";
+   * for an age, whose it is ("qin yongmin"): two people's ages are two quantities.
    */
   unit: string;
   /** What happened to what is counted: dead, injured, missing, arrested; "" when nothing says. */
@@ -59,7 +60,10 @@ export interface Figure {
   /** The words that say what it measures, for display ("provincial capitals", "people killed"). */
   unitText: string;
   bound: Bound;
-  /** Lowercased words of the proper names in the sentence, those of the counted noun left out, nearest first. */
+  /**
+   * Lowercased words of the proper names in the sentence, those of the counted noun left out, nearest
+   * first. For an age, the name of the person it is the age of, and only that ("qin yongmin").
+   */
   names: string[];
   /** The nearest of them as written ("Ghazni"), to name the subject of a rank. */
   nearest?: string;
@@ -215,6 +219,43 @@ function namesNear(tokens: Token[], at: number, skip: ReadonlySet<number>, stopw
   return { words: [...new Set(found.map((f) => f.word))], nearest: found[0]?.written };
 }
 
+/**
+ * The person whose age the number at `i` is, written in apposition after the name ("Qin Yongmin,
+ * 45, a veteran dissident", "Wang, 31, and"): the capitalised words before the comma. Other ages
+ * ("82-year-old", "aged 45") are left out, as are numbers that are no age ("in Goteborg, 60 people").
+ */
+function apposedAge(tokens: Token[], i: number, end: number, stopwords: ReadonlySet<string>): Token[] | undefined {
+  const t = tokens[i]!;
+  const next = tokens[end];
+  if (t.type !== 'num' || t.suffix !== '' || !/^\d{1,3}$/.test(t.text) || Number(t.text) > 120 || end !== i + 1) return undefined;
+  if (tokens[i - 1]?.lower !== ',' || !(next === undefined || [',', ')', ';', '.'].includes(next.lower) || next.lower === 'and')) return undefined;
+  const run: Token[] = [];
+  for (let k = i - 2; k >= 0 && run.length < 4 && isCapitalised(tokens[k]) && !stopwords.has(tokens[k]!.lower) && !DAYS.has(tokens[k]!.lower) && !MONTHS.has(tokens[k]!.lower); k--) run.unshift(tokens[k]!);
+  return run.length > 0 ? run : undefined;
+}
+
+/**
+ * The full name an article gives a person it also names by one word ("Wang" -> "Wang Youcai"): the
+ * one run of two or more capitalised words in its texts that holds the word, or undefined when none
+ * or several do (two Wangs are not one).
+ */
+export function fullName(word: string, texts: readonly string[], stopwords: ReadonlySet<string>): string | undefined {
+  const found = new Set<string>();
+  for (const text of texts) {
+    if (!text.includes(word)) continue;
+    const tokens = tokenize(text.normalize('NFKC'));
+    for (let k = 0; k < tokens.length; k++) {
+      if (!isCapitalised(tokens[k]) || isCapitalised(tokens[k - 1])) continue;
+      let e = k;
+      while (isCapitalised(tokens[e])) e++;
+      // "The" or "On" opening a sentence is no part of a name.
+      const run = tokens.slice(k, e).filter((t) => !stopwords.has(t.lower)).map((t) => t.text.replace(/['’]s$/, ''));
+      if (run.length >= 2 && run.length <= 4 && run.includes(word)) found.add(run.join(' '));
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 /** Every figure of a sentence that says what it measures. */
 export function scanFigures(text: string, tools: ScanTools): Figure[] {
   if (!mayCount(text)) return [];
@@ -231,6 +272,12 @@ export function scanFigures(text: string, tools: ScanTools): Figure[] {
     const { ordinal } = parsed;
     let { value, end } = parsed;
     next = end;
+    const person = apposedAge(tokens, i, end, tools.stopwords);
+    if (person) {
+      const name = person.map((t) => t.text).join(' ');
+      figures.push({ value, written: tokens[i]!.text, kind: 'age', unit: name.toLowerCase(), role: '', unitText: `age of ${name}`, bound: 'exact', names: [name.toLowerCase()], nearest: name });
+      continue;
+    }
     if (notAFigure(tokens, i, end)) continue;
     // "500 kilometers (300 miles)": the figure in parentheses restates the one before it.
     if (tokens[i - 1]?.lower === '(' && measureEnd === i - 1) continue;

@@ -1,7 +1,7 @@
 import type { Disagreement, SourceRef } from '../types.ts';
 import type { Figure } from './figure-scan.ts';
 
-export { mayCount, scanFigures, type Figure } from './figure-scan.ts';
+export { fullName, mayCount, scanFigures, type Figure } from './figure-scan.ts';
 export { NUMBER_WORDS } from './figure-words.ts';
 
 export interface TextTools {
@@ -87,6 +87,8 @@ function aboutOf(f: Figure): string {
       return 'amount';
     case 'length':
       return 'distance';
+    case 'age':
+      return f.unitText;
   }
 }
 
@@ -221,7 +223,8 @@ export function findDisagreement(
   if (!conflict) return undefined;
   for (const m of own) if (sameClaim(m.figure)) add(leaderArticle, m.figure);
   const all = [...claims.values()];
-  const timing = figure.kind === 'ordinal' ? { kind: 'differ' as const, order: all } : inTime(all, published);
+  // A rank, once it happened, and a person's age in the days a story runs do not change: reports that differ, differ.
+  const timing = figure.kind === 'ordinal' || figure.kind === 'age' ? { kind: 'differ' as const, order: all } : inTime(all, published);
   if (!timing || (timing.kind !== 'differ' && !trendHolds(timing.kind, timing.order, within, published))) return undefined;
   const ordered = timing.kind === 'differ' ? all.sort((a, b) => a.value - b.value) : timing.order;
   // "tenth" and "10th" are the same count told two ways: one claim, both spellings shown, figures
