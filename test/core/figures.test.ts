@@ -107,6 +107,7 @@ test('figures: a count written as a named thing\'s attribute has that thing as i
   const owners = (text: string) => scan(text).map((f) => [f.written, f.owner]);
   assert.deepEqual(owners('Aid must feed all of Freedonia\'s 12 million people this winter.'), [['12 million', 'Freedonia']]);
   assert.deepEqual(owners('Talks open today among leaders from the 14-nation Southern Ocean Fisheries Council in Port Vale.'), [['14', 'Southern Ocean Fisheries Council']]);
+  assert.deepEqual(owners('Port Vale hosts the 14-nation Southern Ocean Fisheries Council\'s summit.'), [['14', 'Southern Ocean Fisheries Council']]);
   // A toll grows as a story goes on; "Parliament" may be any country's; a count with no name before or after it belongs to nothing named.
   assert.deepEqual(owners('Freedonia\'s 12 dead were buried on Monday.'), [['12', undefined]]);
   assert.deepEqual(owners('The 128-member Parliament meets on Thursday.'), [['128', undefined]]);

@@ -112,7 +112,7 @@ function notAFigure(tokens: Token[], i: number, end: number, stopwords: Readonly
   // A value something changed from ("cut from 171 to 145", "from dlrs 70 billion"): the old one. Not
   // the size of a named thing ("leaders from the 18-nation Asia-Pacific Economic Cooperation forum").
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    if (tokens[k]!.lower === 'from') return next?.lower !== '-' || wordAt(tokens, end + 1) === undefined || ownerOf(tokens, i, end + 2, true, stopwords) === undefined;
+    if (tokens[k]!.lower === 'from') return !(next?.lower === '-' && wordAt(tokens, end + 1) && ownerOf(tokens, i, end + 2, true, stopwords));
     if (tokens[k]!.type !== 'word' && !CURRENCY_BEFORE.has(tokens[k]!.lower)) break;
   }
   // Ages: "Qin Yongmin, 45,", "(45)", "aged 45", "the age of 77", "45 years old", "82-year-old".
@@ -252,11 +252,14 @@ function ownerOf(tokens: Token[], from: number, after: number, compound: boolean
   const run: Token[] = [];
   if (compound) {
     for (let k = after; name(tokens[k]) && run.length < 4; k++) run.push(tokens[k]!);
-    return run.length >= 2 ? run.map((t) => t.text).join(' ') : undefined;
+    if (run.length < 2) return undefined;
+  } else {
+    if (!/['’]s$/.test(tokens[from - 1]?.text ?? '')) return undefined;
+    for (let k = from - 1; name(tokens[k]) && run.length < 4; k--) run.unshift(tokens[k]!);
+    if (run.length === 0) return undefined;
   }
-  if (!/['’]s$/.test(tokens[from - 1]?.text ?? '')) return undefined;
-  for (let k = from - 1; name(tokens[k]) && run.length < 4; k--) run.unshift(tokens[k]!);
-  return run.length > 0 ? run.map((t) => t.text).join(' ').replace(/['’]s$/, '') : undefined;
+  // "the 15-nation European Union's summit": the Union is the owner.
+  return run.map((t) => t.text).join(' ').replace(/['’]s$/, '');
 }
 
 /**
