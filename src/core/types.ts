@@ -139,7 +139,7 @@ export interface DigestStats {
   sentencesConsidered: number;
   /** Sentences folded into an item because another outlet said the same. */
   sentencesMerged: number;
-  /** Articles that reported any item, listed among its sources or not, and their outlets. */
+  /** Articles that reported any item, listed among its sources or not, or that a disagreement line names, and their outlets. */
   articlesCited: number;
   outlets: number;
   /** Items left out because the caller's `omit` said so (a channel received them already). */

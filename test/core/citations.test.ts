@@ -57,3 +57,19 @@ test('citations: a fact in many articles lists a few, one per outlet first, and 
     cleanup();
   }
 });
+
+test('citations: an article that a line under an item names counts with the rest, listed by no item', async () => {
+  const corpus = await bundledCorpus();
+  const scratch = new QueryScratch();
+  const tellers = [[corpus.firstSentence[0]!], [corpus.firstSentence[1]!]];
+  const plain = citations(corpus, scratch, tellers);
+  const outletOf = (a: number) => corpus.articles[a]!.source;
+  const other = [2, 3, 4].find((a) => ![0, 1].some((b) => outletOf(b) === outletOf(a)))!;
+  assert.ok(other !== undefined, 'the test needs an article of a third outlet');
+  // The second item's line names article 0 (cited already) and `other` (cited by no item).
+  const withLine = citations(corpus, scratch, tellers, [[], [0, other]]);
+  assert.deepEqual(withLine.sources, plain.sources, 'no item lists it');
+  assert.deepEqual(withLine.counts, plain.counts);
+  assert.equal(withLine.articlesCited, plain.articlesCited + 1);
+  assert.equal(withLine.outlets, plain.outlets + 1);
+});

@@ -59,7 +59,7 @@ export interface Citations {
   counts: number[];
   /** Every article some item lists, once, first listed first; each shares its reference with the items. */
   articles: SourceRef[];
-  /** Articles that report any item, listed or not, and their outlets. */
+  /** Articles that report any item, listed or not, or that a line under an item names, and their outlets. */
   articlesCited: number;
   outlets: number;
 }
@@ -92,9 +92,12 @@ function listed(outletOf: Int32Array, order: Int32Array, n: number): number[] {
 /**
  * The citations of each item, from the ids of the sentences that tell it (the quoted one first).
  * Each listed article has one reference, shared by every item that lists it and by `articles`.
+ * `named` are the articles a line under each item names (a disagreement may quote an article that
+ * tells the item's figure in passing, not its fact): counted with the rest, listed by none, so the
+ * header counts every article and outlet a reader sees named.
  * Counts in the query's scratch (`CitingScratch`), zeroed again before it returns.
  */
-export function citations(corpus: Corpus, scratch: QueryScratch, tellers: readonly (readonly number[])[]): Citations {
+export function citations(corpus: Corpus, scratch: QueryScratch, tellers: readonly (readonly number[])[], named: readonly (readonly number[])[] = []): Citations {
   const citing = scratch.citing;
   const count = corpus.articles.length;
   if (citing.countedBy.length < count) {
@@ -109,26 +112,27 @@ export function citations(corpus: Corpus, scratch: QueryScratch, tellers: readon
   const refs = new Map<number, SourceRef>();
   const outlets: number[] = [];
   let touchedCount = 0;
+  const cite = (a: number) => {
+    if (cited[a]) return;
+    cited[a] = 1;
+    touched[touchedCount++] = a;
+    if (outletCounted[outletOf[a]!]) return;
+    outletCounted[outletOf[a]!] = 1;
+    outlets.push(outletOf[a]!);
+  };
   try {
     const counts: number[] = [];
     const sources = tellers.map((ids, item) => {
       const n = articlesOf(corpus, countedBy, order, ids, item);
       counts.push(n);
-      for (let k = 0; k < n; k++) {
-        const a = order[k]!;
-        if (cited[a]) continue;
-        cited[a] = 1;
-        touched[touchedCount++] = a;
-        if (outletCounted[outletOf[a]!]) continue;
-        outletCounted[outletOf[a]!] = 1;
-        outlets.push(outletOf[a]!);
-      }
+      for (let k = 0; k < n; k++) cite(order[k]!);
       return listed(outletOf, order, n).map((a) => {
         let ref = refs.get(a);
         if (!ref) refs.set(a, (ref = sourceRef(corpus.articles[a]!)));
         return ref;
       });
     });
+    for (const articles of named) for (const a of articles) cite(a);
     return { sources, counts, articles: [...refs.values()], articlesCited: touchedCount, outlets: outlets.length };
   } finally {
     for (let k = 0; k < touchedCount; k++) countedBy[touched[k]!] = cited[touched[k]!] = 0;

@@ -62,10 +62,8 @@ function tellersOf(corpus: Corpus, scratch: QueryScratch, group: Group, weigh: W
   return { leader: group.leader, ids: [...own].concat(elsewhere) };
 }
 
-function toItem(tellers: Tellers, sources: SourceRef[], sourceCount: number, disagreementOf: (leader: Sentence, tellers: readonly number[]) => Disagreement | undefined): DigestItem {
-  const { leader } = tellers;
-  const item: DigestItem = { text: leader.text, sources, sourceCount };
-  const disagreement = disagreementOf(leader, tellers.ids);
+function toItem(tellers: Tellers, sources: SourceRef[], sourceCount: number, disagreement: Disagreement | undefined): DigestItem {
+  const item: DigestItem = { text: tellers.leader.text, sources, sourceCount };
   if (disagreement) item.disagreement = disagreement;
   return item;
 }
@@ -104,7 +102,15 @@ function summarize(
   const tools = textTools(corpus);
   const weigh = idf(corpus);
   const selection = selectItems(candidates, { ...options, weigh, tools, scratch });
-  const disagreementOf = disagreementFinder(corpus, tools, (id) => sourceRef(corpus.articles[id]!));
+  // A line may name an article that tells the item's figure in passing, not its fact: the header
+  // counts it too, found by the reference the line was given.
+  const namedBy = new Map<SourceRef, number>();
+  const lineRef = (id: number) => {
+    const ref = sourceRef(corpus.articles[id]!);
+    namedBy.set(ref, id);
+    return ref;
+  };
+  const disagreementOf = disagreementFinder(corpus, tools, lineRef, options.keep);
   const ordered = readingOrder(corpus, selection);
   const all = ordered.map((g) => tellersOf(corpus, scratch, g, weigh, options));
   // Left out before sources are counted, so the counts describe the items that are shown. By every
@@ -112,8 +118,10 @@ function summarize(
   // wording (a newer article leads its group), and it is still the fact the channel received.
   const { omit } = options;
   const tellers = omit ? all.filter((t) => !t.ids.some((id) => omit(corpus.sentences.at(id).text))) : all;
-  const cites = citations(corpus, scratch, tellers.map((t) => t.ids));
-  const items = tellers.map((t, i) => toItem(t, cites.sources[i]!, cites.counts[i]!, disagreementOf));
+  const lines = tellers.map((t) => disagreementOf(t.leader, t.ids));
+  const named = lines.map((d) => d?.claims.flatMap((c) => c.sources.map((s) => namedBy.get(s)!)) ?? []);
+  const cites = citations(corpus, scratch, tellers.map((t) => t.ids), named);
+  const items = tellers.map((t, i) => toItem(t, cites.sources[i]!, cites.counts[i]!, lines[i]));
   return {
     topic,
     items,

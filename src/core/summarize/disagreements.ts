@@ -7,15 +7,25 @@ import { findDisagreement, fullName, mayCount, NUMBER_WORDS, sameQuantity, scanF
 
 const DAY_MS = 86_400_000;
 
+/** Sentences read for a figure told in passing: a common name's postings may run to thousands. */
+const MAX_IN_PASSING = 5000;
+/**
+ * An age or a named thing's size told in passing is compared only with reports at most this far
+ * from the leader's (when both are dated): a person has a birthday, a forum takes new members.
+ */
+const IN_PASSING_MS = 30 * DAY_MS;
+
 /**
  * Checks the figures of an item's quoted sentence against the other sentences that tell its fact
- * (its tellers, which its sources cite): only they are about the same subject, and so every outlet
- * a disagreement names is one the digest already counts.
+ * (its tellers): only they are about the same subject. But a person's age or a named thing's
+ * attribute is told in passing, and compared wherever the articles `keep` allows tell it (the
+ * digest counts the articles a line names).
  */
 export function disagreementFinder(
   corpus: Corpus,
   tools: TextTools,
   sourceOf: (articleId: number) => SourceRef,
+  keep?: (articleId: number) => boolean,
 ): (leader: Sentence, tellers: readonly number[]) => Disagreement | undefined {
   // A fact a wire story spread has thousands of tellers, most of them copies, and reading a
   // sentence's text may inflate its article: its term ids (no text) tell whether it has a number
@@ -99,16 +109,33 @@ export function disagreementFinder(
     }
     return mentions;
   };
-  // An age is told in passing, in sentences about other facts ("The trial of Qin Yongmin, 45, went
-  // on"): it is compared across every sentence of the item's sources, and no other article, so
-  // every outlet a line names is one the digest counts.
-  const sourcesOf = (tellers: readonly number[]) => [...new Set(tellers.map((id) => corpus.articleOf[id]!))];
-  const agesIn = (articles: readonly number[], leader: number, tellers: readonly number[]): FigureMention[] =>
-    articles.flatMap((article) => {
-      const first = firstSentence[article]!;
-      const ids = Array.from({ length: (firstSentence[article + 1] ?? corpus.sentences.length) - first }, (_, k) => first + k);
-      return ids.filter((id) => id !== leader && !tellers.includes(id)).flatMap((id) => figuresOf(id).filter((f) => f.kind === 'age').map((figure) => ({ figure, article })));
-    });
+  /**
+   * A person's age ("The trial of Qin Yongmin, 45, went on") and a named thing's attribute ("North
+   * Korea's 22 million people", "the 21-nation Asia-Pacific Economic Cooperation forum") are told
+   * in passing, in sentences about other facts: the same quantity of the same person or owner in
+   * any other sentence of the articles the digest may use, found through the postings of the name's words.
+   */
+  const toldInPassing = (figure: Figure, leader: number, skip: ReadonlySet<number>): FigureMention[] => {
+    const owner = figure.owner?.toLowerCase();
+    const when = published(leader);
+    const near = (article: number) => {
+      const other = published(article);
+      return !when || !other || Math.abs(other.latest - when.latest) <= IN_PASSING_MS;
+    };
+    const read = new Set(skip);
+    const mentions: FigureMention[] = [];
+    for (const term of corpus.lexicon.terms(owner ?? figure.unit)) {
+      const list = corpus.postings.get(term) ?? [];
+      for (let k = 0; k < list.length && read.size < skip.size + MAX_IN_PASSING; k++) {
+        const id = list[k]!;
+        const article = corpus.articleOf[id]!;
+        if (read.has(id) || (keep && !keep(article)) || !near(article)) continue;
+        read.add(id);
+        for (const f of figuresOf(id)) if (sameQuantity(f, figure) && f.owner?.toLowerCase() === owner) mentions.push({ figure: f, article });
+      }
+    }
+    return mentions;
+  };
   return (leader, tellers) => {
     const scanned = scannedOf(leader.id);
     const own = scanned.figures;
@@ -124,8 +151,8 @@ export function disagreementFinder(
     for (const figure of scanned.all) {
       const disagreement = !own.includes(figure)
         ? findDisagreement(figure, leader.articleId, revised(leader, scanned, figure, tellers), published, sourceOf)
-        : figure.kind === 'age'
-          ? findDisagreement(figure, leader.articleId, [...mentions, ...agesIn(sourcesOf(tellers), leader.id, tellers)], published, sourceOf)
+        : figure.kind === 'age' || figure.owner
+          ? findDisagreement(figure, leader.articleId, [...mentions, ...toldInPassing(figure, leader.articleId, new Set(tellers).add(leader.id))], published, sourceOf)
           : findDisagreement(figure, leader.articleId, mentions, published, sourceOf);
       if (disagreement) return disagreement;
     }
