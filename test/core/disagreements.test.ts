@@ -194,19 +194,13 @@ test('disagreements: a person\'s age told in passing in an article that tells no
   assert.deepEqual((await digestOver(texts('Ruth Okafor, 53,', '2026-08-01T09:00:00Z'), 'bridge')).lines, []);
 });
 
-test('disagreements: a named thing\'s size told in passing differs wherever the articles write it, undated too', async () => {
-  // Undated: a forum's membership, like an age, is no toll that later reports revise.
-  const texts = (afp: string): DatedText[] => [
+test('disagreements: a named thing\'s size told in passing is not compared: it changes at the events a story is about', async () => {
+  // Three members join the forum at the summit the articles cover: 14 before, 17 after, both right.
+  const texts: DatedText[] = [
     { name: 'ap', source: 'AP', text: 'Ministers of the 14-nation Southern Ocean Fisheries Council agreed on new catch limits for krill on Monday.' },
-    { name: 'afp', source: 'AFP', text: `Port Vale will host the summit of the ${afp} Fisheries Council next year.` },
+    { name: 'afp', source: 'AFP', text: 'Port Vale will host the summit of the 17-nation Southern Ocean Fisheries Council next year.' },
   ];
-  const { digest, lines } = await digestOver(texts('16-nation Southern Ocean'), 'krill');
-  assert.equal(lines[0]?.kind, 'differ');
-  assert.equal(lines[0]?.about, 'number of nations of Southern Ocean Fisheries Council');
-  assert.deepEqual(lines[0]?.claims.map((c) => [c.value, c.sources.map((s) => s.file)]), [['14', ['ap.txt']], ['16', ['afp.txt']]]);
-  assertCountsHoldNames(digest);
-  // Another council, or the same size: no line.
-  for (const afp of ['16-nation Northern Ocean', '14-nation Southern Ocean']) assert.deepEqual((await digestOver(texts(afp), 'krill')).lines, [], afp);
+  assert.deepEqual((await digestOver(texts, 'krill')).lines, []);
 });
 
 test('disagreements: two digests that carry the same disagreement order its values and outlets alike', async () => {

@@ -14,16 +14,15 @@ const DAY_MS = 86_400_000;
  */
 const MAX_IN_PASSING = 500;
 /**
- * An age or a named thing's size told in passing is compared only with reports at most this far
- * from the leader's (when both are dated): a person has a birthday, a forum takes new members.
+ * An age told in passing is compared only with reports at most this far from the leader's (when
+ * both are dated): a person has a birthday.
  */
 const IN_PASSING_MS = 30 * DAY_MS;
 
 /**
  * Checks the figures of an item's quoted sentence against the other sentences that tell its fact
- * (its tellers): only they are about the same subject. But a person's age or a named thing's
- * attribute is told in passing, and compared wherever the articles `keep` allows tell it (the
- * digest counts the articles a line names).
+ * (its tellers): only they are about the same subject. But a person's age is told in passing, and
+ * compared wherever the articles `keep` allows tell it (the digest counts the articles a line names).
  */
 export function disagreementFinder(
   corpus: Corpus,
@@ -114,13 +113,13 @@ export function disagreementFinder(
     return mentions;
   };
   /**
-   * A person's age ("The trial of Qin Yongmin, 45, went on") and a named thing's attribute ("North
-   * Korea's 22 million people", "the 21-nation Asia-Pacific Economic Cooperation forum") are told
-   * in passing, in sentences about other facts: the same quantity of the same person or owner in
-   * any other sentence of the articles the digest may use, found through the postings of the name's words.
+   * A person's age is told in passing, in sentences about other facts ("The trial of Qin Yongmin,
+   * 45, went on"): it is compared with that person's age in any other sentence of the articles the
+   * digest may use, found through the postings of the name's words. Not a named thing's size ("the
+   * 21-nation Asia-Pacific Economic Cooperation forum"): it changes at the very events a story is
+   * about (three members joined APEC at the summit that cluster covers; 18 and 21 were both right).
    */
-  const toldInPassing = (figure: Figure, leader: number, skip: ReadonlySet<number>): FigureMention[] => {
-    const owner = figure.owner?.toLowerCase();
+  const agesInPassing = (figure: Figure, leader: number, skip: ReadonlySet<number>): FigureMention[] => {
     const when = published(leader);
     const near = (article: number) => {
       const other = published(article);
@@ -128,14 +127,14 @@ export function disagreementFinder(
     };
     const read = new Set(skip);
     const mentions: FigureMention[] = [];
-    for (const term of corpus.lexicon.terms(owner ?? figure.unit)) {
+    for (const term of corpus.lexicon.terms(figure.unit)) {
       const list = corpus.postings.get(term) ?? [];
       for (let k = 0; k < list.length && read.size < skip.size + MAX_IN_PASSING; k++) {
         const id = list[k]!;
         const article = corpus.articleOf[id]!;
         if (read.has(id) || (keep && !keep(article)) || !near(article)) continue;
         read.add(id);
-        for (const f of figuresOf(id)) if (sameQuantity(f, figure) && f.owner?.toLowerCase() === owner) mentions.push({ figure: f, article });
+        for (const f of figuresOf(id)) if (sameQuantity(f, figure)) mentions.push({ figure: f, article });
       }
     }
     return mentions;
@@ -155,8 +154,8 @@ export function disagreementFinder(
     for (const figure of scanned.all) {
       const disagreement = !own.includes(figure)
         ? findDisagreement(figure, leader.articleId, revised(leader, scanned, figure, tellers), published, sourceOf)
-        : figure.kind === 'age' || figure.owner
-          ? findDisagreement(figure, leader.articleId, [...mentions, ...toldInPassing(figure, leader.articleId, new Set(tellers).add(leader.id))], published, sourceOf)
+        : figure.kind === 'age'
+          ? findDisagreement(figure, leader.articleId, [...mentions, ...agesInPassing(figure, leader.articleId, new Set(tellers).add(leader.id))], published, sourceOf)
           : findDisagreement(figure, leader.articleId, mentions, published, sourceOf);
       if (disagreement) return disagreement;
     }

@@ -67,12 +67,6 @@ export interface Figure {
   names: string[];
   /** The nearest of them as written ("Ghazni"), to name the subject of a rank. */
   nearest?: string;
-  /**
-   * For a count written as a named thing's attribute, that thing as written: "North Korea" of "North
-   * Korea's 22 million people", "Asia-Pacific Economic Cooperation" of "the 21-nation Asia-Pacific
-   * Economic Cooperation forum". Such a count is told in passing, and compared wherever it is written.
-   */
-  owner?: string;
 }
 
 export interface ScanTools {
@@ -83,7 +77,7 @@ export interface ScanTools {
  * Why the number at `i` (ending before `end`) is no figure to compare: a year, a date, a time, an
  * age, a score or range, part of a sequence, a subset, an identifier ("Game 2"), a previous value.
  */
-function notAFigure(tokens: Token[], i: number, end: number, stopwords: ReadonlySet<string>): boolean {
+function notAFigure(tokens: Token[], i: number, end: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const prev2 = tokens[i - 2];
@@ -109,10 +103,9 @@ function notAFigure(tokens: Token[], i: number, end: number, stopwords: Readonly
   }
   if ((prev?.lower === 'to' || prev?.lower === 'or' || prev?.lower === 'and') && (prev2?.type === 'num' || (prev2 && MULTIPLIERS.has(prev2.lower)) || (prev2 && CARDINAL_WORDS.has(prev2.lower)))) return true;
   if (prev?.lower === 'between') return true;
-  // A value something changed from ("cut from 171 to 145", "from dlrs 70 billion"): the old one. Not
-  // the size of a named thing ("leaders from the 18-nation Asia-Pacific Economic Cooperation forum").
+  // A value something changed from ("cut from 171 to 145", "from dlrs 70 billion"): the old one.
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    if (tokens[k]!.lower === 'from') return !(next?.lower === '-' && wordAt(tokens, end + 1) && ownerOf(tokens, i, end + 2, true, stopwords));
+    if (tokens[k]!.lower === 'from') return true;
     if (tokens[k]!.type !== 'word' && !CURRENCY_BEFORE.has(tokens[k]!.lower)) break;
   }
   // Ages: "Qin Yongmin, 45,", "(45)", "aged 45", "the age of 77", "45 years old", "82-year-old".
@@ -242,27 +235,6 @@ function apposedAge(tokens: Token[], i: number, end: number, stopwords: Readonly
 }
 
 /**
- * Whose attribute the count at `i` is, when written as one: a name in the possessive right before it
- * ("North Korea's 22 million people", at `from`), or, for a count joined to what it counts ("the
- * 21-nation"), a name of two words or more right after that word, at `after` ("Asia-Pacific Economic
- * Cooperation forum"; one word, "the 128-member Parliament", may be any country's).
- */
-function ownerOf(tokens: Token[], from: number, after: number, compound: boolean, stopwords: ReadonlySet<string>): string | undefined {
-  const name = (t: Token | undefined) => isCapitalised(t) && !stopwords.has(t!.lower) && !MONTHS.has(t!.lower) && !DAYS.has(t!.lower);
-  const run: Token[] = [];
-  if (compound) {
-    for (let k = after; name(tokens[k]) && run.length < 4; k++) run.push(tokens[k]!);
-    if (run.length < 2) return undefined;
-  } else {
-    if (!/['’]s$/.test(tokens[from - 1]?.text ?? '')) return undefined;
-    for (let k = from - 1; name(tokens[k]) && run.length < 4; k--) run.unshift(tokens[k]!);
-    if (run.length === 0) return undefined;
-  }
-  // "the 15-nation European Union's summit": the Union is the owner.
-  return run.map((t) => t.text).join(' ').replace(/['’]s$/, '');
-}
-
-/**
  * The full name an article gives a person it also names by one word ("Wang" -> "Wang Youcai"): the
  * one run of two or more capitalised words in its texts that holds the word, or undefined when none
  * or several do (two Wangs are not one).
@@ -306,7 +278,7 @@ export function scanFigures(text: string, tools: ScanTools): Figure[] {
       figures.push({ value, written: tokens[i]!.text, kind: 'age', unit: name.toLowerCase(), role: '', unitText: `age of ${name}`, bound: 'exact', names: [name.toLowerCase()], nearest: name });
       continue;
     }
-    if (notAFigure(tokens, i, end, tools.stopwords)) continue;
+    if (notAFigure(tokens, i, end)) continue;
     // "500 kilometers (300 miles)": the figure in parentheses restates the one before it.
     if (tokens[i - 1]?.lower === '(' && measureEnd === i - 1) continue;
     let kind: FigureKind = ordinal ? 'ordinal' : 'count';
@@ -377,9 +349,6 @@ export function scanFigures(text: string, tools: ScanTools): Figure[] {
     const last = kind === 'length' || kind === 'percent' ? end - 1 : parsed.end - 1;
     const figure: Figure = { value, written: normal.slice(tokens[from]!.start, tokens[last]!.end), kind, unit, role, unitText, bound, names };
     if (nearest) figure.nearest = nearest;
-    // A toll is no attribute: it grows as the story unfolds.
-    const owner = kind === 'count' && !role && !others ? ownerOf(tokens, from, k, compound, tools.stopwords) : undefined;
-    if (owner) figure.owner = owner;
     figures.push(figure);
     next = Math.max(end, i + 1);
   }

@@ -78,7 +78,6 @@ const ROLE_WORDS: Readonly<Record<string, string>> = { dead: 'killed', injured: 
 function aboutOf(f: Figure): string {
   switch (f.kind) {
     case 'count':
-      if (f.owner) return `number of ${f.unit === 'person' ? 'people' : plural(f.unit)} of ${f.owner}`;
       return `number of ${f.unitText}${f.role ? ` ${ROLE_WORDS[f.role] ?? f.role}` : ''}`;
     case 'ordinal':
       return `rank among ${plural(f.unitText)}`;
@@ -224,9 +223,8 @@ export function findDisagreement(
   if (!conflict) return undefined;
   for (const m of own) if (sameClaim(m.figure)) add(leaderArticle, m.figure);
   const all = [...claims.values()];
-  // A rank, once it happened, and a person's age or a named thing's size ("the 21-nation forum") in
-  // the days a story runs do not change: reports that differ, differ.
-  const timing = figure.kind === 'ordinal' || figure.kind === 'age' || figure.owner ? { kind: 'differ' as const, order: all } : inTime(all, published);
+  // A rank, once it happened, and a person's age in the days a story runs do not change: reports that differ, differ.
+  const timing = figure.kind === 'ordinal' || figure.kind === 'age' ? { kind: 'differ' as const, order: all } : inTime(all, published);
   if (!timing || (timing.kind !== 'differ' && !trendHolds(timing.kind, timing.order, within, published))) return undefined;
   const ordered = timing.kind === 'differ' ? all.sort((a, b) => a.value - b.value) : timing.order;
   // "tenth" and "10th" are the same count told two ways: one claim, both spellings shown, figures
