@@ -20,6 +20,7 @@ import { loadEngine } from '../src/config/load-engine.ts';
 import { scanFigures, type Figure } from '../src/core/summarize/figures.ts';
 import { dataDirFlag, intFlag, parseCli } from './cli.ts';
 import { PROJECT_ROOT, listClusterIds, readCluster } from './eval-data.ts';
+import { createRandom } from './speed-random.ts';
 import { corpusFrom } from '../src/core/index/corpus.ts';
 
 const NAME = 'disagreement-candidates';
@@ -85,19 +86,8 @@ const all = [
   collection('articles', readdirSync(join(PROJECT_ROOT, 'articles')).sort().map((file) => ({ file, text: readFileSync(join(PROJECT_ROOT, 'articles', file), 'utf8') }))),
 ].flat();
 
-// A seeded shuffle (mulberry32), so the sample can be drawn again.
-let state = seed >>> 0;
-const random = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-for (let i = all.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [all[i], all[j]] = [all[j]!, all[i]!];
-}
+// A seeded shuffle, so the sample can be drawn again.
+createRandom(seed).shuffle(all);
 console.log(`${all.length} candidate pairs; a sample of ${Math.min(sample, all.length)} (seed ${seed})\n`);
 all.slice(0, sample).forEach((p, n) => {
   console.log(`#${n + 1} ${p.cluster} [${p.a.figure.kind}/${p.a.figure.unit}${p.a.figure.role ? `/${p.a.figure.role}` : ''}]`);
